@@ -1,0 +1,25 @@
+package org.jkeras.activations;
+
+/** Keras {@code exponential}: e^x (ops.exp), in double; e^88 = 1.65e38 is still a finite float. */
+public final class Exponential extends ElementwiseActivation {
+    @Override
+    public String name() {
+        return "exponential";
+    }
+
+    @Override
+    public String formula() {
+        return "exp(x)";
+    }
+
+    @Override
+    public float apply(float x) {
+        return (float) Math.exp(x);
+    }
+
+    @Override
+    public void applyInPlace(float[] x, int off, int len) {
+        int done = Simd.ENABLED ? VectorKernels.exp(x, off, len) : off;
+        super.applyInPlace(x, done, off + len - done);
+    }
+}

@@ -1,0 +1,25 @@
+package org.jkeras.activations;
+
+/** Keras {@code silu} (alias {@code swish}): x · sigmoid(x) (numpy backend nn.silu), in double. */
+public final class Silu extends ElementwiseActivation {
+    @Override
+    public String name() {
+        return "silu";
+    }
+
+    @Override
+    public String formula() {
+        return "x · sigmoid(x)";
+    }
+
+    @Override
+    public float apply(float x) {
+        return (float) (x * Sigmoid.sigmoid(x));
+    }
+
+    @Override
+    public void applyInPlace(float[] x, int off, int len) {
+        int done = Simd.ENABLED ? VectorKernels.silu(x, off, len) : off;
+        super.applyInPlace(x, done, off + len - done);
+    }
+}

@@ -1,0 +1,25 @@
+package org.jkeras.activations;
+
+/** Keras {@code tanh}: tanh(x) (numpy backend nn.tanh), in double. */
+public final class Tanh extends ElementwiseActivation {
+    @Override
+    public String name() {
+        return "tanh";
+    }
+
+    @Override
+    public String formula() {
+        return "tanh(x)";
+    }
+
+    @Override
+    public float apply(float x) {
+        return (float) Math.tanh(x);
+    }
+
+    @Override
+    public void applyInPlace(float[] x, int off, int len) {
+        int done = Simd.ENABLED ? VectorKernels.tanh(x, off, len) : off;
+        super.applyInPlace(x, done, off + len - done);
+    }
+}

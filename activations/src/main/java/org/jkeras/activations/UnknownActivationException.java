@@ -1,0 +1,18 @@
+package org.jkeras.activations;
+
+/** An activation name that no Keras version registers (or that jkeras does not support); lists the known ones. */
+public class UnknownActivationException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final String name;
+
+    public UnknownActivationException(String name) {
+        super("unknown activation '" + name + "'; supported: " + String.join(", ", Activations.names()));
+        this.name = name;
+    }
+
+    /** The name that was asked for. */
+    public String getName() {
+        return name;
+    }
+}

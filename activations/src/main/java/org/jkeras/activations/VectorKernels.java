@@ -1,0 +1,334 @@
+package org.jkeras.activations;
+
+import static jdk.incubator.vector.VectorOperators.ADD;
+import static jdk.incubator.vector.VectorOperators.EQ;
+import static jdk.incubator.vector.VectorOperators.EXP;
+import static jdk.incubator.vector.VectorOperators.EXPM1;
+import static jdk.incubator.vector.VectorOperators.GE;
+import static jdk.incubator.vector.VectorOperators.GT;
+import static jdk.incubator.vector.VectorOperators.LE;
+import static jdk.incubator.vector.VectorOperators.LOG1P;
+import static jdk.incubator.vector.VectorOperators.LT;
+import static jdk.incubator.vector.VectorOperators.MAX;
+import static jdk.incubator.vector.VectorOperators.TANH;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Every use of {@code jdk.incubator.vector} in jkeras' activations. Only called behind {@link Simd#ENABLED}, so
+ * this class is never loaded on a JVM without the incubator module.
+ *
+ * <p>Elementwise kernels process whole vectors from {@code off} and return the first index they did not touch;
+ * the caller finishes the tail with its scalar reference. Piecewise-linear kernels run in float lanes with the
+ * reference's exact float operations (bit-identical results). Transcendental kernels widen to double lanes and
+ * evaluate the reference's double formula, so they differ from it only by the last rounding to float (≤ 1 ulp).
+ * Rowwise kernels handle a whole row, tail included.
+ */
+final class VectorKernels {
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    /** Float lanes matching {@link #D} one to one, for widening. */
+    private static final VectorSpecies<Float> FD =
+        VectorSpecies.of(float.class, VectorShape.forBitSize(D.length() * Float.SIZE));
+
+    private VectorKernels() {
+    }
+
+    // ---- piecewise linear, float lanes, bit-exact ----
+
+    /** Keras {@code relu(x, negative_slope=s, max_value=m, threshold=t)}, exactly as {@link Relu#apply}. */
+    static int relu(float[] a, int off, int len, float s, float m, float t) {
+        boolean leaky = s != 0 && Float.isNaN(m) && t == 0;
+        int end = off + F.loopBound(len);
+        for (int i = off; i < end; i += F.length()) {
+            FloatVector x = FloatVector.fromArray(F, a, i);
+            FloatVector y;
+            if (leaky) {
+                y = x.max(x.mul(s));
+            } else {
+                y = t != 0 ? x.mul(FloatVector.zero(F).blend(1f, x.compare(GT, t))) : x.max(0f);
+                if (!Float.isNaN(m)) y = y.max(0f).min(m);
+                if (s != 0) y = y.sub((t != 0 ? x.neg().add(t) : x.neg()).max(0f).mul(s));
+            }
+            y.intoArray(a, i);
+        }
+        return end;
+    }
+
+    /** max(x, s·x). */
+    static int leakyRelu(float[] a, int off, int len, float s) {
+        int end = off + F.loopBound(len);
+        for (int i = off; i < end; i += F.length()) {
+            FloatVector x = FloatVector.fromArray(F, a, i);
+            x.max(x.mul(s)).intoArray(a, i);
+        }
+        return end;
+    }
+
+    /** min(max(x, lo), hi). */
+    static int clip(float[] a, int off, int len, float lo, float hi) {
+        int end = off + F.loopBound(len);
+        for (int i = off; i < end; i += F.length()) FloatVector.fromArray(F, a, i).max(lo).min(hi).intoArray(a, i);
+        return end;
+    }
+
+    /** clip(0.2x + 0.5, 0, 1). */
+    static int hardSigmoidKeras2(float[] a, int off, int len) {
+        int end = off + F.loopBound(len);
+        for (int i = off; i < end; i += F.length()) {
+            FloatVector.fromArray(F, a, i).mul(0.2f).add(0.5f).max(0f).min(1f).intoArray(a, i);
+        }
+        return end;
+    }
+
+    /** t = x/6 + 0.5; 0 if t ≤ 0, 1 if t ≥ 1, else t; times x when {@code timesX} (hard_silu). */
+    static int hardSigmoidKeras3(float[] a, int off, int len, boolean timesX) {
+        int end = off + F.loopBound(len);
+        for (int i = off; i < end; i += F.length()) {
+            FloatVector x = FloatVector.fromArray(F, a, i);
+            FloatVector t = x.div(6f).add(0.5f);
+            t = t.blend(0f, t.compare(LE, 0f)).blend(1f, t.compare(GE, 1f));
+            (timesX ? x.mul(t) : t).intoArray(a, i);
+        }
+        return end;
+    }
+
+    /** x if x > t else v. */
+    static int threshold(float[] a, int off, int len, float t, float v) {
+        int end = off + F.loopBound(len);
+        for (int i = off; i < end; i += F.length()) {
+            FloatVector x = FloatVector.fromArray(F, a, i);
+            FloatVector.broadcast(F, v).blend(x, x.compare(GT, t)).intoArray(a, i);
+        }
+        return end;
+    }
+
+    /** x − t if x > t, x + t if x < −t, else 0. */
+    static int softShrink(float[] a, int off, int len, float t) {
+        int end = off + F.loopBound(len);
+        for (int i = off; i < end; i += F.length()) {
+            FloatVector x = FloatVector.fromArray(F, a, i);
+            FloatVector.zero(F).blend(x.add(t), x.compare(LT, -t)).blend(x.sub(t), x.compare(GT, t)).intoArray(a, i);
+        }
+        return end;
+    }
+
+    /** x if |x| > t else 0. */
+    static int hardShrink(float[] a, int off, int len, float t) {
+        int end = off + F.loopBound(len);
+        for (int i = off; i < end; i += F.length()) {
+            FloatVector x = FloatVector.fromArray(F, a, i);
+            FloatVector.zero(F).blend(x, x.abs().compare(GT, t)).intoArray(a, i);
+        }
+        return end;
+    }
+
+    /** 0 if x ≤ −1, (x + 1)²/4 if x < 1, else x. */
+    static int sparsePlus(float[] a, int off, int len) {
+        int end = off + F.loopBound(len);
+        for (int i = off; i < end; i += F.length()) {
+            FloatVector x = FloatVector.fromArray(F, a, i);
+            FloatVector y = x.add(1f);
+            x.blend(y.mul(y).mul(0.25f), x.compare(LT, 1f)).blend(0f, x.compare(LE, -1f)).intoArray(a, i);
+        }
+        return end;
+    }
+
+    /** 0 if x ≤ −1, 1 if x ≥ 1, else (x + 1)/2. */
+    static int sparseSigmoid(float[] a, int off, int len) {
+        int end = off + F.loopBound(len);
+        for (int i = off; i < end; i += F.length()) {
+            FloatVector x = FloatVector.fromArray(F, a, i);
+            x.add(1f).mul(0.5f).blend(1f, x.compare(GE, 1f)).blend(0f, x.compare(LE, -1f)).intoArray(a, i);
+        }
+        return end;
+    }
+
+    /** x / (1 + |x|). */
+    static int softsign(float[] a, int off, int len) {
+        int end = off + F.loopBound(len);
+        for (int i = off; i < end; i += F.length()) {
+            FloatVector x = FloatVector.fromArray(F, a, i);
+            x.div(x.abs().add(1f)).intoArray(a, i);
+        }
+        return end;
+    }
+
+    // ---- transcendental, double lanes, ≤ 1 ulp from the reference ----
+
+    private static DoubleVector load(float[] a, int i) {
+        return (DoubleVector) FloatVector.fromArray(FD, a, i).castShape(D, 0);
+    }
+
+    private static void store(DoubleVector v, float[] a, int i) {
+        ((FloatVector) v.castShape(FD, 0)).intoArray(a, i);
+    }
+
+    /** e^(−|x|): never overflows. */
+    private static DoubleVector expNegAbs(DoubleVector x) {
+        return x.abs().neg().lanewise(EXP);
+    }
+
+    /** (x < 0 ? e : 1) / (1 + e), e = e^(−|x|). */
+    private static DoubleVector sigmoid(DoubleVector x) {
+        DoubleVector e = expNegAbs(x);
+        return DoubleVector.broadcast(D, 1).blend(e, x.compare(LT, 0)).div(e.add(1));
+    }
+
+    /** max(x, 0) + log1p(e^(−|x|)). */
+    private static DoubleVector softplus(DoubleVector x) {
+        return x.max(0).add(expNegAbs(x).lanewise(LOG1P));
+    }
+
+    static int sigmoid(float[] a, int off, int len) {
+        int end = off + FD.loopBound(len);
+        for (int i = off; i < end; i += FD.length()) store(sigmoid(load(a, i)), a, i);
+        return end;
+    }
+
+    static int silu(float[] a, int off, int len) {
+        int end = off + FD.loopBound(len);
+        for (int i = off; i < end; i += FD.length()) {
+            DoubleVector x = load(a, i);
+            store(x.mul(sigmoid(x)), a, i);
+        }
+        return end;
+    }
+
+    static int tanh(float[] a, int off, int len) {
+        int end = off + FD.loopBound(len);
+        for (int i = off; i < end; i += FD.length()) store(load(a, i).lanewise(TANH), a, i);
+        return end;
+    }
+
+    static int exp(float[] a, int off, int len) {
+        int end = off + FD.loopBound(len);
+        for (int i = off; i < end; i += FD.length()) store(load(a, i).lanewise(EXP), a, i);
+        return end;
+    }
+
+    static int softplus(float[] a, int off, int len) {
+        int end = off + FD.loopBound(len);
+        for (int i = off; i < end; i += FD.length()) store(softplus(load(a, i)), a, i);
+        return end;
+    }
+
+    /** min(x, 0) − log1p(e^(−|x|)). */
+    static int logSigmoid(float[] a, int off, int len) {
+        int end = off + FD.loopBound(len);
+        for (int i = off; i < end; i += FD.length()) {
+            DoubleVector x = load(a, i);
+            store(x.min(0).sub(expNegAbs(x).lanewise(LOG1P)), a, i);
+        }
+        return end;
+    }
+
+    static int mish(float[] a, int off, int len) {
+        int end = off + FD.loopBound(len);
+        for (int i = off; i < end; i += FD.length()) {
+            DoubleVector x = load(a, i);
+            store(x.mul(softplus(x).lanewise(TANH)), a, i);
+        }
+        return end;
+    }
+
+    /** scale · (x ≥ 0 ? x : alpha·expm1(x)): elu with scale 1, selu. */
+    static int elu(float[] a, int off, int len, double alpha, double scale) {
+        int end = off + FD.loopBound(len);
+        for (int i = off; i < end; i += FD.length()) {
+            DoubleVector x = load(a, i);
+            store(x.lanewise(EXPM1).mul(alpha).blend(x, x.compare(GE, 0)).mul(scale), a, i);
+        }
+        return end;
+    }
+
+    /** max(x, 0) + alpha·expm1(min(x, 0)/alpha). */
+    static int celu(float[] a, int off, int len, double alpha) {
+        int end = off + FD.loopBound(len);
+        for (int i = off; i < end; i += FD.length()) {
+            DoubleVector x = load(a, i);
+            store(x.max(0).add(x.min(0).div(alpha).lanewise(EXPM1).mul(alpha)), a, i);
+        }
+        return end;
+    }
+
+    /** x / (1 + e^(−2u)), u = √(2/π)(x + 0.044715x³): the tanh form of gelu, written as x·sigmoid(2u). */
+    static int geluTanh(float[] a, int off, int len) {
+        int end = off + FD.loopBound(len);
+        for (int i = off; i < end; i += FD.length()) {
+            DoubleVector x = load(a, i);
+            DoubleVector u = x.mul(x).mul(x).mul(Gelu.CUBIC).add(x).mul(Gelu.SQRT_2_OVER_PI);
+            store(x.div(u.mul(-2).lanewise(EXP).add(1)), a, i);
+        }
+        return end;
+    }
+
+    // ---- rowwise, whole row including the tail ----
+
+    private static float max(float[] a, int off, int width) {
+        int end = off + F.loopBound(width), i = off;
+        float m = Float.NEGATIVE_INFINITY;
+        if (end > off) {
+            FloatVector acc = FloatVector.broadcast(F, Float.NEGATIVE_INFINITY);
+            for (; i < end; i += F.length()) acc = acc.max(FloatVector.fromArray(F, a, i));
+            m = acc.reduceLanes(MAX);
+        }
+        for (; i < off + width; i++) m = Math.max(m, a[i]);
+        return m;
+    }
+
+    /** As {@link Softmax#referenceRows}: e = (float) exp(x − max) stored in place, then e / Σe. */
+    static void softmaxRow(float[] a, int off, int width) {
+        float m = max(a, off, width);
+        int end = off + FD.loopBound(width), i = off;
+        DoubleVector acc = DoubleVector.zero(D);
+        for (; i < end; i += FD.length()) {
+            FloatVector e = (FloatVector) FloatVector.fromArray(FD, a, i).sub(m).castShape(D, 0).lanewise(EXP)
+                .castShape(FD, 0);
+            e.intoArray(a, i);
+            acc = acc.add(e.castShape(D, 0));
+        }
+        double sum = acc.reduceLanes(ADD);
+        for (; i < off + width; i++) {
+            a[i] = (float) Math.exp(a[i] - m);
+            sum += a[i];
+        }
+        for (i = off; i < end; i += FD.length()) store(load(a, i).div(sum), a, i);
+        for (; i < off + width; i++) a[i] = (float) (a[i] / sum);
+    }
+
+    /** As {@link LogSoftmax#referenceRows}: (x − max) − lse, lse = log(c) + log1p(Σ_{x<max} e^(x−max) / c). */
+    static void logSoftmaxRow(float[] a, int off, int width) {
+        float m = max(a, off, width);
+        int end = off + FD.loopBound(width), i = off, atMax = 0;
+        DoubleVector acc = DoubleVector.zero(D);
+        for (; i < end; i += FD.length()) {
+            DoubleVector d = (DoubleVector) FloatVector.fromArray(FD, a, i).sub(m).castShape(D, 0);
+            VectorMask<Double> zero = d.compare(EQ, 0);
+            atMax += zero.trueCount();
+            acc = acc.add(d.lanewise(EXP), zero.not());
+        }
+        double rest = acc.reduceLanes(ADD);
+        for (; i < off + width; i++) {
+            float d = a[i] - m;
+            if (d == 0) atMax++;
+            else rest += Math.exp(d);
+        }
+        double lse = LogSoftmax.logSumExp(atMax, rest);
+        for (i = off; i < end; i += FD.length()) {
+            store(((DoubleVector) FloatVector.fromArray(FD, a, i).sub(m).castShape(D, 0)).sub(lse), a, i);
+        }
+        for (; i < off + width; i++) a[i] = (float) ((double) (a[i] - m) - lse);
+    }
+
+    /** out[j] = a[in + j] · sigmoid(a[in + half + j]) for whole vectors of j; returns the first j not done. */
+    static int gluRow(float[] a, int in, int out, int half) {
+        int end = FD.loopBound(half);
+        for (int j = 0; j < end; j += FD.length()) store(load(a, in + j).mul(sigmoid(load(a, in + half + j))), a, out + j);
+        return end;
+    }
+}

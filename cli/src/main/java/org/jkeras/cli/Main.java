@@ -1,0 +1,46 @@
+package org.jkeras.cli;
+
+import java.io.PrintWriter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code jkeras predict | inspect}: every command exits 0 on success, non-zero with a one-line error otherwise. */
+@Command(name = "jkeras", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Run Keras models on the JVM: exact Keras predictions, no Python.",
+        subcommands = {PredictCommand.class, InspectCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs one command line; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            err.println("jkeras: " + Errors.describe(e));
+            if (Boolean.getBoolean("jkeras.debug")) e.printStackTrace(err);
+            return 1;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"jkeras " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.jkeras;
+
+/**
+ * A Keras file could not be turned into a model: unreadable, corrupt, or holding something jkeras does not
+ * support. The message names the file, and where it applies the layer, its class and the config key:
+ * {@code model.h5: layer 'dense_3' (Dense): missing config key 'units'}.
+ */
+public class KerasImportException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public KerasImportException(String message) {
+        super(message);
+    }
+
+    public KerasImportException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,150 @@
+package org.jkeras;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.jkeras.importer.ModelInfo;
+import org.jkeras.importer.ModelReader;
+import org.jkeras.runtime.Model;
+import org.jkeras.runtime.PredictException;
+import org.jkeras.runtime.Shape;
+import org.jkeras.runtime.Tensor;
+
+/**
+ * A Keras model loaded for inference. Immutable: one instance serves any number of threads at once.
+ *
+ * <pre>{@code
+ * KerasModel m = KerasModel.load(Path.of("model.keras"));   // or .h5, or model.json beside its weights
+ * float[][] y = m.predict(x);                               // one row per sample, flattened in C order
+ * }</pre>
+ */
+public final class KerasModel {
+    private final Model model;
+    private final ModelInfo info;
+
+    private KerasModel(Model model, ModelInfo info) {
+        this.model = model;
+        this.info = info;
+    }
+
+    /**
+     * Loads a {@code .keras} archive, a legacy HDF5 model, or a {@code to_json()} config whose weights file lies
+     * beside it ({@code m.json} + {@code m.weights.h5} or {@code m_weights.h5}). The format is read from the
+     * file's first bytes.
+     */
+    public static KerasModel load(Path path) {
+        return loader().load(path);
+    }
+
+    /** Loads a {@code to_json()} config with its weights (legacy HDF5 or Keras 3 {@code .weights.h5} layout). */
+    public static KerasModel load(Path config, Path weights) {
+        return loader().load(config, weights);
+    }
+
+    /** Loads a {@code .keras} archive or HDF5 model from a stream (read to its end, not closed). */
+    public static KerasModel load(InputStream in) {
+        return loader().load(in);
+    }
+
+    public static Loader loader() {
+        return new Loader();
+    }
+
+    /** Options for loading. */
+    public static final class Loader {
+        private boolean fuse = true;
+
+        private Loader() {
+        }
+
+        /** Fuse a Dense and the activation layer that alone reads it into one kernel (default true). */
+        public Loader fuse(boolean fuse) {
+            this.fuse = fuse;
+            return this;
+        }
+
+        public KerasModel load(Path path) {
+            ModelReader.Loaded l = new ModelReader(fuse).read(path);
+            return new KerasModel(l.model(), l.info());
+        }
+
+        public KerasModel load(Path config, Path weights) {
+            ModelReader.Loaded l = new ModelReader(fuse).readJson(config, weights);
+            return new KerasModel(l.model(), l.info());
+        }
+
+        public KerasModel load(InputStream in) {
+            ModelReader.Loaded l = new ModelReader(fuse).read(in, "<stream>");
+            return new KerasModel(l.model(), l.info());
+        }
+    }
+
+    /**
+     * For a model with one input and one output: each row of {@code x} is one sample flattened in C order; each
+     * row of the result is one output sample flattened the same way.
+     */
+    public float[][] predict(float[][] x) {
+        if (model.inputs().size() != 1 || model.outputs().size() != 1) {
+            throw new PredictException("predict(float[][]) needs one input and one output; this model has inputs " + model.inputNames()
+                    + " and outputs " + model.outputNames() + ": use predict(Map)");
+        }
+        Shape sample = model.inputs().get(0).shape();
+        if (!sample.isFullyKnown()) {
+            throw new PredictException("input '" + model.inputNames().get(0) + "' has shape " + sample + " with unknown dimensions: use predict(Map) with a shaped Tensor");
+        }
+        if (x.length == 0) return new float[0][];
+        for (int r = 0; r < x.length; r++) {
+            if (x[r] == null || x[r].length != sample.size()) {
+                throw new PredictException("input '" + model.inputNames().get(0) + "': row " + r + " has " + (x[r] == null ? "no" : x[r].length)
+                        + " values, each sample of shape " + sample + " needs " + sample.size());
+            }
+        }
+        Tensor in = Tensor.fromRows(x).reshape(sample.prepend(x.length));
+        return model.predict(in)[0].toRows();
+    }
+
+    /** Inputs by Keras input name (tensors with the batch axis first); outputs by Keras output name, in model order. */
+    public Map<String, Tensor> predict(Map<String, Tensor> inputs) {
+        return model.predict(inputs);
+    }
+
+    /** One tensor per input in {@link #inputNames()} order; one per output in {@link #outputNames()} order. */
+    public Tensor[] predict(Tensor... inputs) {
+        return model.predict(inputs);
+    }
+
+    public List<String> inputNames() {
+        return model.inputNames();
+    }
+
+    public List<String> outputNames() {
+        return model.outputNames();
+    }
+
+    /** Per-sample input shapes (no batch axis), in input order. */
+    public List<Shape> inputShapes() {
+        return model.inputs().stream().map(Model.Input::shape).toList();
+    }
+
+    /** Per-sample output shapes (no batch axis), in output order. */
+    public List<Shape> outputShapes() {
+        return model.outputs().stream().map(o -> model.valueShape(o.value())).toList();
+    }
+
+    /** The runtime graph: layers, nodes, shapes. */
+    public Model graph() {
+        return model;
+    }
+
+    /** File, format, Keras version and the formula generation chosen. */
+    public ModelInfo info() {
+        return info;
+    }
+
+    @Override
+    public String toString() {
+        return "KerasModel(" + model.name() + ", inputs " + inputNames() + ", outputs " + outputNames() + ")";
+    }
+}

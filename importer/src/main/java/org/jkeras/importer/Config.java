@@ -1,0 +1,138 @@
+package org.jkeras.importer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+
+import org.jkeras.KerasImportException;
+
+/**
+ * Typed, read-only access to one layer's {@code config} object. Every getter takes the key and its older
+ * aliases in order ({@code getInt("units", "output_dim")}); every error names file, layer, class and key.
+ */
+public final class Config {
+    private final JsonObject json;
+    private final String where; // "model.h5: layer 'dense_3' (Dense)"
+
+    public Config(JsonObject json, String where) {
+        this.json = json == null ? new JsonObject() : json;
+        this.where = where;
+    }
+
+    public String where() {
+        return where;
+    }
+
+    /** True when one of the keys is present and not null. */
+    public boolean has(String... keys) {
+        return find(keys) != null;
+    }
+
+    public JsonElement raw(String... keys) {
+        return find(keys);
+    }
+
+    public int getInt(String... keys) {
+        return toInt(require(keys), keys);
+    }
+
+    public int getInt(int dflt, String... keys) {
+        JsonElement e = find(keys);
+        return e == null ? dflt : toInt(e, keys);
+    }
+
+    public float getFloat(String... keys) {
+        return toFloat(require(keys), keys);
+    }
+
+    /** The value, or {@code dflt} when absent or null (NaN for "no value" such as ReLU max_value=None). */
+    public float getFloat(float dflt, String... keys) {
+        JsonElement e = find(keys);
+        return e == null ? dflt : toFloat(e, keys);
+    }
+
+    public boolean getBool(boolean dflt, String... keys) {
+        JsonElement e = find(keys);
+        if (e == null) return dflt;
+        if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isBoolean()) return e.getAsBoolean();
+        throw error(keys[0], "expected true or false, got " + e);
+    }
+
+    public String getString(String... keys) {
+        JsonElement e = require(keys);
+        if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isString()) return e.getAsString();
+        throw error(keys[0], "expected a string, got " + e);
+    }
+
+    public String getStringOr(String dflt, String... keys) {
+        return has(keys) ? getString(keys) : dflt;
+    }
+
+    /** An int list; JSON null entries (Keras' None) become -1. A single int is a list of one. */
+    public int[] getIntArray(String... keys) {
+        JsonElement e = require(keys);
+        if (e.isJsonPrimitive()) return new int[] {toInt(e, keys)};
+        if (!e.isJsonArray()) throw error(keys[0], "expected a list of integers, got " + e);
+        JsonArray a = e.getAsJsonArray();
+        int[] out = new int[a.size()];
+        for (int i = 0; i < out.length; i++) out[i] = a.get(i).isJsonNull() ? -1 : toInt(a.get(i), keys);
+        return out;
+    }
+
+    public JsonObject getObject(String... keys) {
+        JsonElement e = require(keys);
+        if (!e.isJsonObject()) throw error(keys[0], "expected an object, got " + e);
+        return e.getAsJsonObject();
+    }
+
+    public KerasImportException error(String key, String message) {
+        return new KerasImportException(where + ": config key '" + key + "': " + message);
+    }
+
+    private JsonElement find(String... keys) {
+        for (String k : keys) {
+            JsonElement e = json.get(k);
+            if (e != null && !e.isJsonNull()) return e;
+        }
+        return null;
+    }
+
+    private JsonElement require(String... keys) {
+        JsonElement e = find(keys);
+        if (e == null) {
+            List<String> alt = new ArrayList<>(List.of(keys));
+            throw new KerasImportException(where + ": missing config key '" + keys[0] + "'"
+                    + (alt.size() > 1 ? " (or " + String.join(", ", alt.subList(1, alt.size())) + ")" : ""));
+        }
+        return e;
+    }
+
+    private int toInt(JsonElement e, String... keys) {
+        if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
+            double d = e.getAsDouble();
+            if (d == Math.rint(d) && d >= Integer.MIN_VALUE && d <= Integer.MAX_VALUE) return (int) d;
+        }
+        throw error(keys[0], "expected an integer, got " + e);
+    }
+
+    private float toFloat(JsonElement e, String... keys) {
+        if (e.isJsonPrimitive()) {
+            JsonPrimitive p = e.getAsJsonPrimitive();
+            if (p.isNumber()) return (float) p.getAsDouble();
+            // Python json writes NaN / Infinity bare; Gson lenient mode reads them as strings in some paths
+            if (p.isString()) {
+                switch (p.getAsString()) {
+                    case "NaN": return Float.NaN;
+                    case "Infinity": return Float.POSITIVE_INFINITY;
+                    case "-Infinity": return Float.NEGATIVE_INFINITY;
+                    default: break;
+                }
+            }
+        }
+        throw error(keys[0], "expected a number, got " + e);
+    }
+}

@@ -1,0 +1,77 @@
+package org.jkeras.importer;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+
+import org.jkeras.KerasImportException;
+
+/**
+ * The Keras 3 {@code model.weights.h5} layout (inside {@code .keras} or from {@code save_weights}):
+ * {@code layers/<key>/vars/0..n-1} in the layer's weight order. Keys are snake_case class names numbered in
+ * creation order ({@code dense}, {@code dense_1}), not the user's layer names, so a layer is found by the
+ * {@code name} attribute Keras writes on {@code vars} when present, else by its class and position.
+ */
+public final class Keras3Weights implements WeightStore {
+    private final String file;
+    private final Group layersGroup;
+    private final Map<String, Group> byName = new HashMap<>();
+    private final Map<String, String> keyByLayer = new HashMap<>();
+
+    public Keras3Weights(String file, Group root, List<LayerSpec> layers) {
+        this.file = file;
+        Node l = root.getChildren().get("layers");
+        this.layersGroup = l instanceof Group g ? g : null;
+        if (layersGroup == null) return;
+        for (Node child : layersGroup.getChildren().values()) {
+            if (child instanceof Group g && g.getChildren().get("vars") instanceof Group vars) {
+                String name = Hdf5.string(vars, "name");
+                if (name != null) byName.put(name, g);
+            }
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        for (LayerSpec s : layers) {
+            String base = snakeCase(s.className());
+            int n = seen.merge(base, 1, Integer::sum) - 1;
+            keyByLayer.put(s.name(), n == 0 ? base : base + "_" + n);
+        }
+    }
+
+    /** Keras' {@code to_snake_case}: {@code LeakyReLU} -> {@code leaky_re_lu}, {@code Conv2D} -> {@code conv2d}. */
+    static String snakeCase(String name) {
+        String s = name.replaceAll("(.)([A-Z][a-z]+)", "$1_$2");
+        s = s.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+        return s.startsWith("_") ? "private" + s : s;
+    }
+
+    @Override
+    public List<WeightArray> weights(LayerSpec layer) {
+        if (layersGroup == null) return List.of();
+        Group g = byName.get(layer.name());
+        if (g == null && byName.isEmpty() && layersGroup.getChildren().get(keyByLayer.get(layer.name())) instanceof Group k) g = k;
+        if (g == null) return List.of();
+        if (!(g.getChildren().get("vars") instanceof Group vars)) return List.of();
+        List<WeightArray> out = new ArrayList<>();
+        for (int i = 0; ; i++) {
+            Node d = vars.getChildren().get(Integer.toString(i));
+            if (d == null) break;
+            if (!(d instanceof Dataset ds)) throw new KerasImportException(file + ": '" + d.getPath() + "' is not a dataset");
+            out.add(new WeightArray(file, ds.getPath(), ds));
+        }
+        if (out.size() != vars.getChildren().size()) {
+            throw new KerasImportException(file + ": layer '" + layer.name() + "' (" + layer.className() + "): " + vars.getPath()
+                    + " holds entries that are not numbered 0.." + (out.size() - 1) + ": " + vars.getChildren().keySet());
+        }
+        return out;
+    }
+
+    @Override
+    public String describe() {
+        return "Keras 3 weights by " + (byName.isEmpty() ? "layer position" : "layer name");
+    }
+}

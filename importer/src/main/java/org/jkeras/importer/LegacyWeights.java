@@ -1,0 +1,54 @@
+package org.jkeras.importer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+
+import org.jkeras.KerasImportException;
+
+/**
+ * The HDF5 layout every Keras generation writes with {@code model.save("m.h5")} (under {@code model_weights/})
+ * or {@code save_weights("w.h5")} (at the root): one group per layer carrying {@code weight_names}, each name
+ * the dataset path inside that group ({@code dense_1_W}, {@code dense_1/kernel:0}, {@code seq/dense/kernel}).
+ */
+public final class LegacyWeights implements WeightStore {
+    private final String file;
+    private final Group root;
+
+    public LegacyWeights(String file, Group root) {
+        this.file = file;
+        this.root = root;
+    }
+
+    @Override
+    public List<WeightArray> weights(LayerSpec layer) {
+        Node g = root.getChildren().get(layer.name());
+        if (g == null) return List.of(); // layers without weights may have no group (Keras 1)
+        if (!(g instanceof Group group)) throw new KerasImportException(file + ": '" + g.getPath() + "' is not a group");
+        List<String> names = Hdf5.strings(group, "weight_names");
+        if (names == null) throw new KerasImportException(file + ": layer group '" + group.getPath() + "' has no 'weight_names' attribute");
+        List<WeightArray> out = new ArrayList<>();
+        for (String n : names) {
+            Node d;
+            try {
+                d = group.getByPath(n);
+            } catch (RuntimeException e) {
+                d = null;
+            }
+            if (!(d instanceof Dataset ds)) {
+                throw new KerasImportException(file + ": layer '" + layer.name() + "' (" + layer.className() + "): weight '" + n
+                        + "' listed in weight_names is not a dataset in " + group.getPath());
+            }
+            out.add(new WeightArray(file, ds.getPath(), ds));
+        }
+        return out;
+    }
+
+    @Override
+    public String describe() {
+        return "HDF5 weights by weight_names";
+    }
+}

@@ -1,0 +1,236 @@
+package org.jkeras.importer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+import org.jkeras.KerasImportException;
+
+/**
+ * Reads the model config of every Keras generation into a {@link ModelSpec}:
+ * Sequential as a list (Keras 1) or {@code {"layers": [...]}} (Keras 2, 3), with or without an InputLayer;
+ * Functional ({@code Model} / {@code Functional}) with Keras 1/2 nested-list inbound nodes
+ * ({@code [[["dense", 0, 0, {}]]]}) or Keras 3 {@code __keras_tensor__} / {@code keras_history} args.
+ */
+public final class ModelConfigParser {
+    private final String file;
+    private final boolean keras3;
+
+    /** {@code keras3}: the file was written by Keras 3, whose naming rules differ (Sequential outputs). */
+    public ModelConfigParser(String file, boolean keras3) {
+        this.file = file;
+        this.keras3 = keras3;
+    }
+
+    public ModelSpec parse(JsonObject root) {
+        String cls = string(root, "class_name", "model config");
+        JsonElement config = root.get("config");
+        if (config == null || config.isJsonNull()) throw error("model config has no 'config'");
+        switch (cls) {
+            case "Sequential":
+                return sequential(config);
+            case "Functional":
+            case "Model":
+                if (!config.isJsonObject()) throw error("Functional model config is not an object");
+                return functional(config.getAsJsonObject(), cls);
+            default:
+                throw error("the top-level model class '" + cls + "' is not a Keras Sequential or Functional model;"
+                        + " subclassed models cannot be loaded from their config: save them as Functional");
+        }
+    }
+
+    private ModelSpec sequential(JsonElement config) {
+        JsonArray layers;
+        String name = "sequential";
+        if (config.isJsonArray()) {
+            layers = config.getAsJsonArray(); // Keras 1
+        } else if (config.isJsonObject() && config.getAsJsonObject().get("layers") instanceof JsonArray a) {
+            layers = a;
+            JsonElement n = config.getAsJsonObject().get("name");
+            if (n != null && n.isJsonPrimitive()) name = n.getAsString();
+        } else {
+            throw error("Sequential config has no 'layers' list");
+        }
+        if (layers.isEmpty()) throw error("Sequential model '" + name + "' has no layers");
+        List<LayerSpec> specs = new ArrayList<>();
+        List<JsonObject> entries = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) entries.add(object(layers.get(i), "Sequential layer " + i));
+
+        String prev;
+        int start = 0;
+        if ("InputLayer".equals(string(entries.get(0), "class_name", "Sequential layer 0"))) {
+            JsonObject e = entries.get(0);
+            prev = layerName(e, 0);
+            specs.add(new LayerSpec(prev, "InputLayer", configOf(e, prev), List.of()));
+            start = 1;
+        } else {
+            JsonObject first = entries.get(0);
+            String firstName = layerName(first, 0);
+            prev = firstName + "_input"; // the name Keras 2 gives the implicit input
+            specs.add(new LayerSpec(prev, "InputLayer", implicitInput(first, firstName), List.of()));
+        }
+        for (int i = start; i < entries.size(); i++) {
+            JsonObject e = entries.get(i);
+            String n = layerName(e, i);
+            String cls = string(e, "class_name", "layer '" + n + "'");
+            specs.add(new LayerSpec(n, cls, configOf(e, n), List.of(List.of(new TensorRef(prev, 0, 0)))));
+            prev = n;
+        }
+        TensorRef in = new TensorRef(specs.get(0).name(), 0, 0);
+        // Keras 3 names a Sequential model's output "output_0"; Keras 1/2 by its last layer
+        return new ModelSpec(name, "Sequential", specs, List.of(in), List.of(new TensorRef(prev, 0, 0)), List.of(keras3 ? "output_0" : prev));
+    }
+
+    /** The InputLayer config of a Sequential model without one, from its first layer's input keys. */
+    private JsonObject implicitInput(JsonObject first, String firstName) {
+        JsonObject c = configOf(first, firstName);
+        JsonArray shape = null;
+        if (c.get("batch_input_shape") instanceof JsonArray a) shape = a;
+        else if (c.get("batch_shape") instanceof JsonArray a) shape = a;
+        else if (c.get("input_shape") instanceof JsonArray a) shape = withBatch(a);
+        else if (first.get("build_config") instanceof JsonObject b && b.get("input_shape") instanceof JsonArray a) shape = a;
+        else if (c.has("input_dim") && !c.get("input_dim").isJsonNull()) {
+            shape = new JsonArray();
+            shape.add(com.google.gson.JsonNull.INSTANCE);
+            // Keras 1 Embedding / recurrent layers give the sequence length separately
+            if (c.has("input_length") && !c.get("input_length").isJsonNull()) shape.add(c.get("input_length"));
+            else shape.add(c.get("input_dim"));
+        }
+        if (shape == null) {
+            throw error("Sequential model: first layer '" + firstName + "' declares no input shape"
+                    + " (batch_input_shape, batch_shape, input_shape or input_dim); the model was never built");
+        }
+        JsonObject in = new JsonObject();
+        in.add("batch_shape", shape);
+        if (c.has("dtype")) in.add("dtype", c.get("dtype"));
+        return in;
+    }
+
+    private static JsonArray withBatch(JsonArray sample) {
+        JsonArray a = new JsonArray();
+        a.add(com.google.gson.JsonNull.INSTANCE);
+        a.addAll(sample);
+        return a;
+    }
+
+    private ModelSpec functional(JsonObject config, String cls) {
+        String name = isPrimitive(config.get("name")) ? config.get("name").getAsString() : "model";
+        if (!(config.get("layers") instanceof JsonArray layers)) throw error("Functional model '" + name + "' has no 'layers' list");
+        List<LayerSpec> specs = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            JsonObject e = object(layers.get(i), "layer " + i);
+            String n = layerName(e, i);
+            String c = string(e, "class_name", "layer '" + n + "'");
+            List<List<TensorRef>> inbound = new ArrayList<>();
+            JsonElement nodes = e.get("inbound_nodes");
+            if (nodes != null && !nodes.isJsonNull()) {
+                if (!nodes.isJsonArray()) throw error("layer '" + n + "' (" + c + "): 'inbound_nodes' is not a list");
+                for (JsonElement node : nodes.getAsJsonArray()) inbound.add(inboundNode(node, n, c));
+            }
+            specs.add(new LayerSpec(n, c, configOf(e, n), inbound));
+        }
+        List<TensorRef> outputs = refs(config.get("output_layers"), "output_layers");
+        return new ModelSpec(name, cls, specs, refs(config.get("input_layers"), "input_layers"), outputs, uniqueNames(outputs));
+    }
+
+    /** One call of a layer: Keras 1/2 {@code [["x", 0, 0, {}], ...]} or Keras 3 {@code {"args": [...], "kwargs": {...}}}. */
+    private List<TensorRef> inboundNode(JsonElement node, String layer, String cls) {
+        List<TensorRef> refs = new ArrayList<>();
+        if (node.isJsonArray()) {
+            for (JsonElement t : node.getAsJsonArray()) refs.add(ref(t, "layer '" + layer + "' (" + cls + ") inbound node"));
+        } else if (node.isJsonObject()) {
+            JsonElement args = node.getAsJsonObject().get("args");
+            if (args != null) collectKerasTensors(args, refs);
+        } else {
+            throw error("layer '" + layer + "' (" + cls + "): inbound node is neither a list nor an object: " + node);
+        }
+        return refs;
+    }
+
+    private void collectKerasTensors(JsonElement e, List<TensorRef> into) {
+        if (e.isJsonArray()) {
+            for (JsonElement x : e.getAsJsonArray()) collectKerasTensors(x, into);
+        } else if (e.isJsonObject()) {
+            JsonObject o = e.getAsJsonObject();
+            if (isPrimitive(o.get("class_name")) && "__keras_tensor__".equals(o.get("class_name").getAsString())
+                    && o.get("config") instanceof JsonObject cfg) {
+                into.add(ref(cfg.get("keras_history"), "keras_history"));
+            }
+        }
+    }
+
+    /** {@code ["x", 0, 0]} (a single ref, Keras 3) or {@code [["x", 0, 0], ...]}. */
+    private List<TensorRef> refs(JsonElement e, String key) {
+        if (!(e instanceof JsonArray a)) throw error("Functional model config has no '" + key + "' list");
+        List<TensorRef> out = new ArrayList<>();
+        if (!a.isEmpty() && a.get(0).isJsonPrimitive()) {
+            out.add(ref(a, key));
+        } else {
+            for (JsonElement x : a) out.add(ref(x, key));
+        }
+        if (out.isEmpty()) throw error("Functional model config: '" + key + "' is empty");
+        return out;
+    }
+
+    private TensorRef ref(JsonElement e, String what) {
+        if (e instanceof JsonArray a && a.size() >= 3 && a.get(0).isJsonPrimitive() && a.get(1).isJsonPrimitive() && a.get(2).isJsonPrimitive()) {
+            try {
+                return new TensorRef(a.get(0).getAsString(), a.get(1).getAsInt(), a.get(2).getAsInt());
+            } catch (NumberFormatException | UnsupportedOperationException ex) {
+                // fall through to the error below
+            }
+        }
+        throw error(what + ": expected [layer_name, node_index, tensor_index], got " + e);
+    }
+
+    /** Output names as Keras gives them: the layer's name, {@code name_1}, {@code name_2}... when it repeats. */
+    private static List<String> uniqueNames(List<TensorRef> outputs) {
+        List<String> names = new ArrayList<>();
+        java.util.Map<String, Integer> count = new java.util.HashMap<>();
+        for (TensorRef r : outputs) {
+            String proposal = r.layer();
+            while (names.contains(proposal)) {
+                int n = count.getOrDefault(r.layer(), 1);
+                proposal = r.layer() + "_" + n;
+                count.put(r.layer(), n + 1);
+            }
+            names.add(proposal);
+        }
+        return names;
+    }
+
+    private String layerName(JsonObject e, int index) {
+        if (isPrimitive(e.get("name"))) return e.get("name").getAsString();
+        if (e.get("config") instanceof JsonObject c && isPrimitive(c.get("name"))) return c.get("name").getAsString();
+        throw error("layer " + index + " has no name");
+    }
+
+    private JsonObject configOf(JsonObject e, String name) {
+        JsonElement c = e.get("config");
+        if (c == null || c.isJsonNull()) return new JsonObject();
+        if (!c.isJsonObject()) throw error("layer '" + name + "': 'config' is not an object");
+        return c.getAsJsonObject();
+    }
+
+    private JsonObject object(JsonElement e, String what) {
+        if (e == null || !e.isJsonObject()) throw error(what + " is not an object");
+        return e.getAsJsonObject();
+    }
+
+    private String string(JsonObject o, String key, String what) {
+        JsonElement e = o.get(key);
+        if (e == null || !e.isJsonPrimitive()) throw error(what + ": missing '" + key + "'");
+        return e.getAsString();
+    }
+
+    private KerasImportException error(String message) {
+        return new KerasImportException(file + ": " + message);
+    }
+
+    private static boolean isPrimitive(JsonElement e) {
+        return e != null && e.isJsonPrimitive();
+    }
+}

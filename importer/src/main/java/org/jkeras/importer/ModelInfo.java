@@ -1,0 +1,18 @@
+package org.jkeras.importer;
+
+import org.jkeras.activations.Semantics;
+
+/**
+ * Where a model came from and which Keras formulas it runs with.
+ *
+ * @param file            the file name as given
+ * @param format          the detected format
+ * @param kerasVersion    the {@code keras_version} the file records, or null
+ * @param backend         the backend the file records, or null
+ * @param semantics       the formula generation chosen (e.g. for {@code hard_sigmoid})
+ * @param semanticsSource why: {@code "keras_version 2.3.1"}, {@code "inferred from Keras 1/2 config keys"}, or unknown
+ * @param weights         how weights were found
+ */
+public record ModelInfo(String file, FileFormat format, String kerasVersion, String backend, Semantics semantics,
+                        String semanticsSource, String weights) {
+}

@@ -1,0 +1,54 @@
+package org.jkeras.importer;
+
+import java.util.Arrays;
+
+import io.jhdf.api.Dataset;
+
+import org.jkeras.KerasImportException;
+
+/** One stored weight: where it is, its shape, and the dataset read (as float32) only when asked. */
+public final class WeightArray {
+    private final String file;
+    private final String path;
+    private final int[] shape;
+    private final Dataset dataset;
+
+    WeightArray(String file, String path, Dataset dataset) {
+        this.file = file;
+        this.path = path;
+        this.dataset = dataset;
+        this.shape = dataset.isScalar() ? new int[0] : dataset.getDimensions();
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public int[] shape() {
+        return shape.clone();
+    }
+
+    /** The values in C order as float32 (float16 and float64 weights are converted). */
+    public float[] read() {
+        try {
+            Object flat = dataset.getDataFlat();
+            if (flat instanceof float[] f) return f;
+            if (flat instanceof double[] d) {
+                float[] f = new float[d.length];
+                for (int i = 0; i < d.length; i++) f[i] = (float) d[i];
+                return f;
+            }
+            throw new KerasImportException(file + ": weight '" + path + "' has data type " + dataset.getJavaType().getSimpleName()
+                    + "; only float16, float32 and float64 weights are supported");
+        } catch (KerasImportException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new KerasImportException(file + ": cannot read weight '" + path + "' " + Arrays.toString(shape) + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return path + " " + Arrays.toString(shape);
+    }
+}

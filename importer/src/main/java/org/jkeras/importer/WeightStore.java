@@ -1,0 +1,26 @@
+package org.jkeras.importer;
+
+import java.util.List;
+
+/** Where a model's weights live: the legacy HDF5 layout or the Keras 3 {@code .weights.h5} layout. */
+public interface WeightStore {
+
+    /** The weights of one top-level layer in the layer's own order; empty when it has none. */
+    List<WeightArray> weights(LayerSpec layer);
+
+    /** A short description for {@code inspect}. */
+    String describe();
+
+    /** For a model without weights at all (no trainable layer). */
+    WeightStore NONE = new WeightStore() {
+        @Override
+        public List<WeightArray> weights(LayerSpec layer) {
+            return List.of();
+        }
+
+        @Override
+        public String describe() {
+            return "no weights";
+        }
+    };
+}

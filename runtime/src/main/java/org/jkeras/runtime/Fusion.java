@@ -1,0 +1,67 @@
+package org.jkeras.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jkeras.runtime.layers.ActivationLayer;
+import org.jkeras.runtime.layers.Dense;
+
+/**
+ * Graph rewrites that keep every output identical and save passes over memory. Today: a linear
+ * {@link Dense} whose only reader is an {@link ActivationLayer} (Activation, ReLU, LeakyReLU, ELU,
+ * ThresholdedReLU, last-axis Softmax) and which is not itself a model output takes that activation into its
+ * kernel epilogue; the activation node disappears and its value is produced by the Dense node.
+ */
+public final class Fusion {
+    private Fusion() {
+    }
+
+    public static Model fuseDenseActivations(Model model) {
+        int nIn = model.inputs().size();
+        List<Model.Node> nodes = model.nodes();
+        int values = nIn + nodes.size();
+        int[] readers = new int[values];
+        for (Model.Node n : nodes) for (int v : n.inputs()) readers[v]++;
+        boolean[] isOutput = new boolean[values];
+        for (Model.Output o : model.outputs()) isOutput[o.value()] = true;
+
+        // fusedInto[i] = index of the activation node absorbed by Dense node i; absorbed[j] = node j disappears
+        int[] fusedInto = new int[nodes.size()];
+        java.util.Arrays.fill(fusedInto, -1);
+        boolean[] absorbed = new boolean[nodes.size()];
+        for (int j = 0; j < nodes.size(); j++) {
+            Model.Node act = nodes.get(j);
+            if (!(act.layer() instanceof ActivationLayer a) || act.inputs().length != 1) continue;
+            int src = act.inputs()[0];
+            int i = src - nIn;
+            if (i < 0 || readers[src] != 1 || isOutput[src] || absorbed[i] || fusedInto[i] >= 0) continue;
+            if (nodes.get(i).layer() instanceof Dense d && d.activation().isIdentity()) {
+                fusedInto[i] = j;
+                absorbed[j] = true;
+            }
+        }
+
+        int[] remap = new int[values];
+        for (int v = 0; v < nIn; v++) remap[v] = v;
+        List<Model.Node> out = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            if (absorbed[i]) continue;
+            Model.Node n = nodes.get(i);
+            int[] in = n.inputs();
+            for (int k = 0; k < in.length; k++) in[k] = remap[in[k]];
+            Layer layer = n.layer();
+            int newValue = nIn + out.size();
+            if (fusedInto[i] >= 0) {
+                Model.Node actNode = nodes.get(fusedInto[i]);
+                ActivationLayer a = (ActivationLayer) actNode.layer();
+                layer = ((Dense) layer).fuse(a.activation(), a.name());
+                remap[actNode.output()] = newValue;
+            }
+            remap[n.output()] = newValue;
+            out.add(new Model.Node(layer, in, newValue));
+        }
+        List<Model.Output> outputs = new ArrayList<>();
+        for (Model.Output o : model.outputs()) outputs.add(new Model.Output(o.name(), remap[o.value()]));
+        return new Model(model.name(), model.inputs(), out, outputs);
+    }
+}

@@ -1,0 +1,52 @@
+package org.jkeras.runtime;
+
+import java.util.List;
+
+/**
+ * One Keras layer at inference: immutable, thread-safe, its weights packed at import time.
+ * Shapes passed to {@link #outputShape} leave out the batch axis; tensors passed to {@link #forward}
+ * carry it first. {@code forward} never writes to its inputs.
+ */
+public abstract class Layer {
+    private final String name;
+
+    protected Layer(String name) {
+        this.name = name;
+    }
+
+    /** The layer's Keras name, e.g. {@code dense_3}. */
+    public final String name() {
+        return name;
+    }
+
+    /** The Keras class this layer implements, e.g. {@code Dense}. */
+    public abstract String kerasClass();
+
+    /** Per-sample output shape for the given per-sample input shapes; IllegalArgumentException when they do not fit. */
+    public abstract Shape outputShape(List<Shape> inputs);
+
+    /** Computes the output; inputs are already checked against {@link #outputShape}. */
+    public abstract Tensor forward(List<Tensor> inputs);
+
+    /** Number of weights (Keras' parameter count). */
+    public long paramCount() {
+        return 0;
+    }
+
+    /** Short description of the activation and fusions for {@code inspect}; empty when there is none. */
+    public String details() {
+        return "";
+    }
+
+    /** Checks that exactly {@code n} inputs were given. */
+    protected final void expectInputs(List<?> inputs, int n) {
+        if (inputs.size() != n) {
+            throw new IllegalArgumentException(kerasClass() + " '" + name + "' takes " + n + " input(s), got " + inputs.size());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + kerasClass() + ")";
+    }
+}

@@ -1,0 +1,164 @@
+package org.jkeras.runtime;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An immutable graph of layers. Values are numbered: inputs first, then one per node, nodes in topological
+ * order, so {@link #predict} runs them top to bottom. One model serves many threads at once.
+ */
+public final class Model {
+
+    /** A model input: its Keras name and per-sample shape (dimensions may be unknown). */
+    public record Input(String name, Shape shape) {
+    }
+
+    /** A layer applied to values {@code inputs}; its output is value {@code output}. */
+    public record Node(Layer layer, int[] inputs, int output) {
+        public Node {
+            inputs = inputs.clone();
+        }
+
+        @Override
+        public int[] inputs() {
+            return inputs.clone();
+        }
+    }
+
+    /** A model output: its Keras name and the value it reads. */
+    public record Output(String name, int value) {
+    }
+
+    private final String name;
+    private final List<Input> inputs;
+    private final List<Node> nodes;
+    private final List<Output> outputs;
+    private final Shape[] valueShapes; // per-sample shape of every value
+    private final int[] lastUse;       // index of the last node reading each value (-1: none), to free early
+
+    public Model(String name, List<Input> inputs, List<Node> nodes, List<Output> outputs) {
+        this.name = name;
+        this.inputs = List.copyOf(inputs);
+        this.nodes = List.copyOf(nodes);
+        this.outputs = List.copyOf(outputs);
+        int values = inputs.size() + nodes.size();
+        valueShapes = new Shape[values];
+        for (int i = 0; i < inputs.size(); i++) valueShapes[i] = inputs.get(i).shape();
+        lastUse = new int[values];
+        Arrays.fill(lastUse, -1);
+        for (int n = 0; n < nodes.size(); n++) {
+            Node node = nodes.get(n);
+            if (node.output() != inputs.size() + n) {
+                throw new IllegalArgumentException("node " + n + " must produce value " + (inputs.size() + n));
+            }
+            List<Shape> in = new ArrayList<>();
+            for (int v : node.inputs) {
+                if (v < 0 || v >= node.output()) {
+                    throw new IllegalArgumentException("node '" + node.layer().name() + "' reads value " + v + " that is not computed before it");
+                }
+                in.add(valueShapes[v]);
+                lastUse[v] = n;
+            }
+            valueShapes[node.output()] = node.layer().outputShape(in);
+        }
+        for (Output o : outputs) {
+            if (o.value() < 0 || o.value() >= values) throw new IllegalArgumentException("output '" + o.name() + "' reads no value");
+            lastUse[o.value()] = Integer.MAX_VALUE;
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public List<Input> inputs() {
+        return inputs;
+    }
+
+    public List<Node> nodes() {
+        return nodes;
+    }
+
+    public List<Output> outputs() {
+        return outputs;
+    }
+
+    /** Per-sample shape of a value. */
+    public Shape valueShape(int value) {
+        return valueShapes[value];
+    }
+
+    public long paramCount() {
+        long n = 0;
+        for (Node node : nodes) n += node.layer().paramCount();
+        return n;
+    }
+
+    /** Runs the graph on one tensor per input, in {@link #inputs()} order; returns one per output. */
+    public Tensor[] predict(Tensor... in) {
+        if (in.length != inputs.size()) {
+            throw new PredictException("model '" + name + "' takes " + inputs.size() + " input(s) " + inputNames() + ", got " + in.length);
+        }
+        Tensor[] values = new Tensor[valueShapes.length];
+        int batch = -1;
+        for (int i = 0; i < in.length; i++) {
+            checkInput(inputs.get(i), in[i]);
+            if (batch >= 0 && in[i].batch() != batch) {
+                throw new PredictException("inputs disagree on the batch size: " + batch + " vs " + in[i].batch() + " for '" + inputs.get(i).name() + "'");
+            }
+            batch = in[i].batch();
+            values[i] = in[i];
+        }
+        for (int n = 0; n < nodes.size(); n++) {
+            Node node = nodes.get(n);
+            List<Tensor> args = new ArrayList<>(node.inputs.length);
+            for (int v : node.inputs) args.add(values[v]);
+            values[node.output()] = node.layer().forward(args);
+            for (int v : node.inputs) if (lastUse[v] == n) values[v] = null;
+        }
+        Tensor[] out = new Tensor[outputs.size()];
+        for (int i = 0; i < out.length; i++) out[i] = values[outputs.get(i).value()];
+        return out;
+    }
+
+    /** Runs the graph on inputs given by name; returns outputs by name, in model order. */
+    public Map<String, Tensor> predict(Map<String, Tensor> byName) {
+        Tensor[] in = new Tensor[inputs.size()];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = byName.get(inputs.get(i).name());
+            if (in[i] == null) throw new PredictException("missing input '" + inputs.get(i).name() + "'; the model takes " + inputNames());
+        }
+        for (String given : byName.keySet()) {
+            if (!inputNames().contains(given)) throw new PredictException("unknown input '" + given + "'; the model takes " + inputNames());
+        }
+        Tensor[] out = predict(in);
+        Map<String, Tensor> result = new LinkedHashMap<>();
+        for (int i = 0; i < out.length; i++) result.put(outputs.get(i).name(), out[i]);
+        return Collections.unmodifiableMap(result);
+    }
+
+    public List<String> inputNames() {
+        return inputs.stream().map(Input::name).toList();
+    }
+
+    public List<String> outputNames() {
+        return outputs.stream().map(Output::name).toList();
+    }
+
+    private static void checkInput(Input spec, Tensor t) {
+        Shape want = spec.shape();
+        Shape got = t.shape();
+        boolean ok = got.rank() == want.rank() + 1;
+        for (int a = 0; ok && a < want.rank(); a++) {
+            ok = want.dim(a) == Shape.UNKNOWN || want.dim(a) == got.dim(a + 1);
+        }
+        if (!ok) {
+            throw new PredictException("input '" + spec.name() + "' expects shape " + want.prepend(Shape.UNKNOWN)
+                    + " (batch first), got " + got);
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package org.jkeras.runtime.kernels;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+import org.jkeras.activations.Activation;
+import org.jkeras.activations.ElementwiseActivation;
+import org.jkeras.activations.Simd;
+
+/**
+ * Fused Keras {@code Dense}: {@code y = act(x · W + b)} for a batch of rows, immutable and thread-safe.
+ *
+ * <p>Exactness contract: every output element, on every path (scalar, vector tiles of any height, batch 1, any
+ * thread count or split), is computed as
+ * <pre>
+ *   acc = 0;  for k = 0 .. in-1:  acc = fma(x[k], W[k][n], acc);   y[n] = act(acc + b[n])
+ * </pre>
+ * so results are bit-identical whatever the batch size, the row's position in it, the thread count or
+ * {@code Simd.ENABLED}. Without a bias nothing is added: that equals adding +0, since acc starting at +0 and
+ * grown by round-to-nearest FMAs is never -0.
+ *
+ * <p>Layout: W is packed once into panels of {@link #panelWidth()} output columns (4 vectors, zero-padded), each
+ * panel k-major, so a micro-kernel streams one contiguous run of weights per k and forward never copies or
+ * transposes them. The activation runs in the epilogue: elementwise ones on each register tile right after it is
+ * stored (still in L1); rowwise ones (softmax, ...) on each row chunk once its rows are complete; width-changing
+ * ones (glu) on a per-thread scratch chunk whose first {@code outputWidth} columns per row are then copied out.
+ */
+public final class DenseKernel {
+    /** Rows per task: 16 six-row tiles. Fixed, so task boundaries depend only on the batch size. */
+    static final int ROW_CHUNK = 96;
+    /** Below this many row chunks, elementwise layers also split the panels so both cores get work. */
+    private static final int MIN_TASKS = 4;
+    private static final int PANEL = Simd.ENABLED ? DenseVector.PANEL : 64;
+
+    final int in, units;
+    final int panel, panels;      // output columns per panel; ceil(units / panel)
+    final float[] w;              // (panels, in, panel): W[k][n] at [n / panel][k][n % panel], padding 0
+    final float[] b;              // (panels * panel): bias, padding 0; all 0 without a bias
+    private final Activation act; // never null: LINEAR when pack() got null
+    private final int outWidth;   // act.outputWidth(units)
+    private final ElementwiseActivation tileAct; // applied per tile; null for identity or row-wise epilogues
+
+    private DenseKernel(int in, int units, int panel, float[] w, float[] b, Activation act) {
+        this.in = in;
+        this.units = units;
+        this.panel = panel;
+        this.panels = (units + panel - 1) / panel;
+        this.w = w;
+        this.b = b;
+        this.act = act == null ? LINEAR : act;
+        this.outWidth = this.act.outputWidth(units);
+        if (outWidth < 1 || outWidth > units) {
+            throw new IllegalArgumentException("activation " + this.act.name() + " maps a row of " + units + " to " + outWidth + " values");
+        }
+        this.tileAct = !this.act.isIdentity() && outWidth == units && this.act instanceof ElementwiseActivation e ? e : null;
+    }
+
+    /**
+     * Packs a Keras Dense layer. {@code kernel} is (in, units) row-major as Keras stores it, {@code bias} (units)
+     * or null, {@code act} null for linear. The arrays are copied.
+     */
+    public static DenseKernel pack(float[] kernel, float[] bias, int in, int units, Activation act) {
+        Objects.requireNonNull(kernel, "kernel");
+        if (in < 1) throw new IllegalArgumentException("Dense input size must be >= 1, got " + in);
+        if (units < 1) throw new IllegalArgumentException("Dense units must be >= 1, got " + units);
+        if (kernel.length != (long) in * units) {
+            throw new IllegalArgumentException("Dense kernel has " + kernel.length + " values, expected in * units = " + in + " * " + units + " = " + (long) in * units);
+        }
+        if (bias != null && bias.length != units) {
+            throw new IllegalArgumentException("Dense bias has " + bias.length + " values, expected units = " + units);
+        }
+        int p = PANEL, np = (units + p - 1) / p;
+        long size = (long) np * in * p;
+        if (size > Integer.MAX_VALUE - 16) throw new IllegalArgumentException("Dense kernel " + in + "x" + units + " too large to pack");
+        float[] w = new float[(int) size];
+        for (int k = 0; k < in; k++) {
+            for (int n = 0; n < units; n++) w[(n / p) * in * p + k * p + n % p] = kernel[k * units + n];
+        }
+        float[] b = new float[np * p];
+        if (bias != null) System.arraycopy(bias, 0, b, 0, units);
+        return new DenseKernel(in, units, p, w, b, act);
+    }
+
+    /** The same packed weights (shared, they are immutable) with another activation; null for linear. */
+    public DenseKernel withActivation(Activation act) {
+        return new DenseKernel(in, units, panel, w, b, act);
+    }
+
+    public int inputSize() {
+        return in;
+    }
+
+    public int units() {
+        return units;
+    }
+
+    /** Floats per output row: {@code activation().outputWidth(units())}. */
+    public int outputWidth() {
+        return outWidth;
+    }
+
+    /** The fused activation; an identity {@code linear} when packed with null. */
+    public Activation activation() {
+        return act;
+    }
+
+    /** Output columns per packed panel (4 vectors of the preferred species; 64 on AVX-512). */
+    public int panelWidth() {
+        return panel;
+    }
+
+    /**
+     * y = act(x · W + b) for {@code rows} rows: x rows are {@code inputSize()} floats from {@code xOff}, y rows
+     * {@code outputWidth()} floats from {@code yOff}, both contiguous. Large batches run on {@link Parallel}.
+     */
+    public void forward(float[] x, int xOff, float[] y, int yOff, int rows) {
+        forward(x, xOff, y, yOff, rows, Simd.ENABLED);
+    }
+
+    /** {@code simd} false runs the scalar reference path: tests hold both paths to the same bits. */
+    void forward(float[] x, int xOff, float[] y, int yOff, int rows, boolean simd) {
+        check(x, xOff, y, yOff, rows);
+        if (rows == 0) return;
+        if (rows == 1) { // latency path: weights streamed once on the caller, no handoff
+            chunk(x, xOff, y, yOff, 1, 0, panels, simd);
+            return;
+        }
+        int chunks = (rows + ROW_CHUNK - 1) / ROW_CHUNK;
+        int perGroup = panels;
+        if (chunks < MIN_TASKS && (tileAct != null || act.isIdentity())) {
+            int groups = Math.min(panels, (MIN_TASKS + chunks - 1) / chunks);
+            perGroup = (panels + groups - 1) / groups;
+        }
+        int groups = (panels + perGroup - 1) / perGroup, pg = perGroup;
+        Parallel.parallelFor(chunks * groups, 2L * in * units * rows, t -> {
+            int r0 = t / groups * ROW_CHUNK, p0 = t % groups * pg;
+            chunk(x, xOff + r0 * in, y, yOff + r0 * outWidth, Math.min(ROW_CHUNK, rows - r0), p0, Math.min(panels, p0 + pg), simd);
+        });
+    }
+
+    /** Rows [0, rows) from xo/yo, panels [p0, p1); a row-wise activation gets all panels (see forward). */
+    private void chunk(float[] x, int xo, float[] y, int yo, int rows, int p0, int p1, boolean simd) {
+        if (tileAct != null || act.isIdentity()) {
+            linear(x, xo, rows, y, yo, units, p0, p1, tileAct, simd);
+        } else if (outWidth == units) {
+            linear(x, xo, rows, y, yo, units, 0, panels, null, simd);
+            act.applyRows(y, yo, rows, units); // rows just written: still in L2
+        } else {
+            float[] s = Workspace.get().rows(rows * units); // (rows, units) before e.g. glu halves them
+            linear(x, xo, rows, s, 0, units, 0, panels, null, simd);
+            act.applyRows(s, 0, rows, units);
+            System.arraycopy(s, 0, y, yo, rows * outWidth);
+        }
+    }
+
+    /** y[r][n] = ew(acc + b[n]) for rows [0, rows), columns of panels [p0, p1); y rows ldy apart from yo. */
+    private void linear(float[] x, int xo, int rows, float[] y, int yo, int ldy, int p0, int p1, ElementwiseActivation ew, boolean simd) {
+        if (simd) DenseVector.linear(this, x, xo, rows, y, yo, ldy, p0, p1, ew);
+        else linearScalar(x, xo, rows, y, yo, ldy, p0, p1, ew);
+    }
+
+    /** The scalar reference: one row, one panel at a time, the contract's loop with Math.fma. */
+    private void linearScalar(float[] x, int xo, int rows, float[] y, int yo, int ldy, int p0, int p1, ElementwiseActivation ew) {
+        float[] acc = Workspace.get().acc(panel);
+        for (int r = 0; r < rows; r++) {
+            int xr = xo + r * in, yr = yo + r * ldy;
+            for (int p = p0; p < p1; p++) {
+                Arrays.fill(acc, 0, panel, 0f);
+                for (int k = 0, wo = p * in * panel; k < in; k++, wo += panel) {
+                    float xk = x[xr + k];
+                    for (int j = 0; j < panel; j++) acc[j] = Math.fma(xk, w[wo + j], acc[j]);
+                }
+                int n0 = p * panel, cols = Math.min(panel, units - n0);
+                for (int j = 0; j < cols; j++) y[yr + n0 + j] = acc[j] + b[n0 + j];
+                if (ew != null) ew.applyInPlace(y, yr + n0, cols);
+            }
+        }
+    }
+
+    private void check(float[] x, int xOff, float[] y, int yOff, int rows) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(y, "y");
+        if (rows < 0) throw new IllegalArgumentException("rows must be >= 0, got " + rows);
+        long xEnd = xOff + (long) rows * in, yEnd = yOff + (long) rows * outWidth;
+        if (xOff < 0 || xEnd > x.length) {
+            throw new IllegalArgumentException("x holds " + x.length + " floats: " + rows + " rows of " + in + " from offset " + xOff + " need " + xEnd);
+        }
+        if (yOff < 0 || yEnd > y.length) {
+            throw new IllegalArgumentException("y holds " + y.length + " floats: " + rows + " rows of " + outWidth + " from offset " + yOff + " need " + yEnd);
+        }
+        if (x == y && rows > 0 && xOff < yEnd && yOff < xEnd) throw new IllegalArgumentException("x and y overlap");
+    }
+
+    @Override
+    public String toString() {
+        return "DenseKernel(" + in + " -> " + units + (act.isIdentity() ? "" : ", " + act.name()) + ", panel " + panel + ")";
+    }
+
+    /** Identity stand-in for a null activation. */
+    private static final Activation LINEAR = new ElementwiseActivation() {
+        @Override public String name() { return "linear"; }
+        @Override public String formula() { return "x"; }
+        @Override public float apply(float x) { return x; }
+        @Override public boolean isIdentity() { return true; }
+        @Override public void applyInPlace(float[] x, int off, int len) { }
+    };
+}

@@ -1,0 +1,127 @@
+package org.jkeras.runtime.kernels;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
+
+/**
+ * The kernels' one thread pool: {@code jkeras.threads} daemon threads (default: available processors), the
+ * calling thread being one of them. {@link #parallelFor} hands out task indices dynamically; callers make every
+ * task write disjoint outputs with a fixed per-element operation order, so results never depend on the thread
+ * count or on which thread ran which task.
+ */
+public final class Parallel {
+    /** Below this much work (FLOPs or comparable units) a pool handoff (~10 µs wake-up) costs more than it saves. */
+    public static final long INLINE_WORK = 1L << 20;
+
+    private static final ThreadLocal<Boolean> IN_POOL = ThreadLocal.withInitial(() -> false);
+    private static volatile int threads = initialThreads();
+    private static ExecutorService pool; // threads - 1 helpers, created on first parallel use; guarded by Parallel.class
+
+    private Parallel() {
+    }
+
+    private static int initialThreads() {
+        String s = System.getProperty("jkeras.threads");
+        if (s == null || s.isBlank()) return Runtime.getRuntime().availableProcessors();
+        try {
+            int n = Integer.parseInt(s.trim());
+            if (n >= 1) return n;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("system property jkeras.threads must be a positive integer, got '" + s + "'");
+    }
+
+    /** Threads used by {@link #parallelFor}, the caller included. */
+    public static int threads() {
+        return threads;
+    }
+
+    /** Sets the thread count (≥ 1); 1 runs everything on the caller. In-flight loops finish on the old pool. */
+    public static synchronized void setThreads(int n) {
+        if (n < 1) throw new IllegalArgumentException("threads must be >= 1, got " + n);
+        if (n == threads) return;
+        threads = n;
+        if (pool != null) pool.shutdown();
+        pool = null;
+    }
+
+    private static synchronized ExecutorService pool() {
+        if (pool == null) {
+            AtomicInteger id = new AtomicInteger();
+            pool = Executors.newFixedThreadPool(threads - 1, r -> {
+                Thread t = new Thread(() -> {
+                    IN_POOL.set(true);
+                    r.run();
+                }, "jkeras-" + id.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return pool;
+    }
+
+    /** Runs {@code body(i)} for i in [0, n), in parallel when worth it. Same as {@code parallelFor(n, Long.MAX_VALUE, body)}. */
+    public static void parallelFor(int n, IntConsumer body) {
+        parallelFor(n, Long.MAX_VALUE, body);
+    }
+
+    /**
+     * Runs {@code body(i)} for every i in [0, n) and returns when all are done. {@code work} is the total cost
+     * (e.g. FLOPs): below {@link #INLINE_WORK}, with one thread, one task, or when called from a pool thread
+     * (nested loops), everything runs on the caller in index order. The first exception thrown by a task is
+     * rethrown after all started tasks end.
+     */
+    public static void parallelFor(int n, long work, IntConsumer body) {
+        int t = threads;
+        if (n <= 1 || t == 1 || work < INLINE_WORK || IN_POOL.get()) {
+            for (int i = 0; i < n; i++) body.accept(i);
+            return;
+        }
+        int helpers = Math.min(t, n) - 1;
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(helpers);
+        Runnable drain = () -> {
+            try {
+                for (int i; (i = next.getAndIncrement()) < n && failure.get() == null; ) body.accept(i);
+            } catch (Throwable e) {
+                failure.compareAndSet(null, e);
+            }
+        };
+        ExecutorService p = pool();
+        for (int h = 0; h < helpers; h++) {
+            try {
+                p.execute(() -> {
+                    try {
+                        drain.run();
+                    } finally {
+                        done.countDown();
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                done.countDown(); // setThreads() retired this pool meanwhile: the caller drains the rest
+            }
+        }
+        drain.run();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                done.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true; // tasks write into the caller's arrays: never return before they end
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+        Throwable e = failure.get();
+        if (e instanceof RuntimeException re) throw re;
+        if (e instanceof Error err) throw err;
+        if (e != null) throw new IllegalStateException(e);
+    }
+}

@@ -1,0 +1,86 @@
+package org.jkeras.testmodels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import org.jkeras.KerasModel;
+import org.jkeras.UnsupportedModelException;
+import org.jkeras.importer.LayerMappers;
+import org.jkeras.runtime.Tensor;
+
+/**
+ * Every golden case in every file form: load, predict Keras' recorded inputs, compare with Keras' recorded
+ * predictions at the case's tolerance. A case using a layer class jkeras does not map yet must fail to load
+ * with {@link UnsupportedModelException} naming that class; it flips to a full comparison once supported.
+ */
+class GoldenCasesTest {
+    /** Layer classes named in case.json that are config plumbing, not mapped layers. */
+    private static final Set<String> STRUCTURAL = Set.of("InputLayer");
+
+    @TestFactory
+    Stream<DynamicNode> keras3() throws Exception {
+        return GoldenCase.keras3().stream().map(GoldenCasesTest::container);
+    }
+
+    @TestFactory
+    Stream<DynamicNode> kerasPublic() throws Exception {
+        return GoldenCase.kerasPublic().stream().map(GoldenCasesTest::container);
+    }
+
+    private static DynamicNode container(GoldenCase c) {
+        Set<String> supported = new java.util.HashSet<>(LayerMappers.supported());
+        supported.addAll(STRUCTURAL);
+        Set<String> missing = c.unsupported(supported);
+        List<DynamicNode> tests = new ArrayList<>();
+        for (GoldenCase.Form f : c.forms()) {
+            if (missing.isEmpty()) {
+                tests.add(DynamicTest.dynamicTest(f.label(), () -> runForm(c, f)));
+            } else {
+                tests.add(DynamicTest.dynamicTest(f.label() + " is reported unsupported " + missing, () -> {
+                    UnsupportedModelException e = assertThrows(UnsupportedModelException.class, () -> load(f));
+                    // wrapped layers (a GRU inside Bidirectional) are reported through their wrapper
+                    assertTrue(missing.stream().anyMatch(cls -> e.getMessage().contains("'" + cls + "'")),
+                            "message names one of " + missing + ": " + e.getMessage());
+                    assertTrue(e.getMessage().contains("supported layer classes: "), e.getMessage());
+                }));
+            }
+        }
+        return DynamicContainer.dynamicContainer(c.name(), tests);
+    }
+
+    private static KerasModel load(GoldenCase.Form f) {
+        return f.weights() == null ? KerasModel.load(f.model()) : KerasModel.load(f.model(), f.weights());
+    }
+
+    private static void runForm(GoldenCase c, GoldenCase.Form f) {
+        KerasModel m = load(f);
+        Map<String, Tensor> in = new LinkedHashMap<>();
+        List<String> names = m.inputNames();
+        assertEquals(c.inputs().size(), names.size(), c.name() + "/" + f.label() + ": number of inputs");
+        for (int i = 0; i < names.size(); i++) {
+            if (c.dir().getParent().endsWith("keras3")) assertEquals(c.inputs().get(i).name(), names.get(i), c.name() + "/" + f.label() + ": input name");
+            in.put(names.get(i), c.inputs().get(i).tensor());
+        }
+        Tensor[] out = m.predict(in.values().toArray(new Tensor[0]));
+        assertEquals(c.outputs().size(), out.length, c.name() + "/" + f.label() + ": number of outputs");
+        for (int o = 0; o < out.length; o++) {
+            GoldenCase.Named expected = c.outputs().get(o);
+            assertEquals(expected.name(), m.outputNames().get(o), c.name() + "/" + f.label() + ": output " + o + " name");
+            Compare.assertClose(c.name() + "/" + f.label() + " output " + o + " '" + expected.name() + "'",
+                    expected.tensor(), out[o], c.atol(), c.rtol());
+        }
+    }
+}
