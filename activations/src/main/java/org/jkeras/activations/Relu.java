@@ -31,7 +31,7 @@ public final class Relu extends ElementwiseActivation {
         if (s != 0 && Float.isNaN(maxValue) && t == 0) return "max(x, " + s + "x)";
         String positive = t == 0 ? "max(x, 0)" : "x if x > " + t + " else 0";
         if (!Float.isNaN(maxValue)) positive = "clip(" + positive + ", 0, " + maxValue + ")";
-        return s == 0 ? positive : positive + " - " + s + "·max(" + (t == 0 ? "" : t + " ") + "- x, 0)";
+        return s == 0 ? positive : positive + " - " + s + "·max(" + (t == 0 ? "-x" : t + " - x") + ", 0)";
     }
 
     @Override

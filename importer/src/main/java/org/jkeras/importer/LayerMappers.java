@@ -5,6 +5,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 import org.jkeras.importer.layers.ActivationMapper;
+import org.jkeras.importer.layers.BatchNormalizationMapper;
 import org.jkeras.importer.layers.DenseMapper;
 import org.jkeras.importer.layers.ELUMapper;
 import org.jkeras.importer.layers.FlattenMapper;
@@ -20,6 +21,7 @@ import org.jkeras.importer.layers.ThresholdedReLUMapper;
 public final class LayerMappers {
     private static final Map<String, LayerMapper> BUILT_IN = Map.ofEntries(
             Map.entry("Dense", DenseMapper::map),
+            Map.entry("BatchNormalization", BatchNormalizationMapper::map),
             Map.entry("Activation", ActivationMapper::map),
             Map.entry("ReLU", ReLUMapper::map),
             Map.entry("LeakyReLU", LeakyReLUMapper::map),
