@@ -5,8 +5,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.jkeras.activations.Activation;
+import org.jkeras.importer.LayerMapper;
 import org.jkeras.importer.ModelInfo;
 import org.jkeras.importer.ModelReader;
+import org.jkeras.importer.Registry;
 import org.jkeras.runtime.Model;
 import org.jkeras.runtime.PredictException;
 import org.jkeras.runtime.Shape;
@@ -52,9 +55,19 @@ public final class KerasModel {
         return new Loader();
     }
 
-    /** Options for loading. */
+    /**
+     * Options for loading, and the extension point for layers and activations jkeras does not ship:
+     * <pre>{@code
+     * KerasModel m = KerasModel.loader()
+     *     .register("my_package>Scale", ctx -> new MyScale(ctx.name(), ctx.config().getFloat("factor")))
+     *     .register("normalize_pixels", ctx -> ...)        // a Lambda layer, by its layer name
+     *     .registerActivation("my_package>swish_beta", myActivation)
+     *     .load(path);
+     * }</pre>
+     */
     public static final class Loader {
         private boolean fuse = true;
+        private final Registry.Builder registry = new Registry.Builder();
 
         private Loader() {
         }
@@ -65,19 +78,39 @@ public final class KerasModel {
             return this;
         }
 
+        /**
+         * A Java implementation for a layer, keyed by Keras class name ({@code "MyLayer"}), by Keras' registered
+         * name of a custom class ({@code "my_package>MyLayer"}), or, for a {@code Lambda} layer, by the layer's
+         * name. Registered mappers win over built-in ones.
+         */
+        public Loader register(String key, LayerMapper mapper) {
+            registry.layer(key, mapper);
+            return this;
+        }
+
+        /** A custom activation, keyed by its name or registered name ({@code "my_package>my_act"}). */
+        public Loader registerActivation(String key, Activation activation) {
+            registry.activation(key, activation);
+            return this;
+        }
+
         public KerasModel load(Path path) {
-            ModelReader.Loaded l = new ModelReader(fuse).read(path);
+            ModelReader.Loaded l = reader().read(path);
             return new KerasModel(l.model(), l.info());
         }
 
         public KerasModel load(Path config, Path weights) {
-            ModelReader.Loaded l = new ModelReader(fuse).readJson(config, weights);
+            ModelReader.Loaded l = reader().readJson(config, weights);
             return new KerasModel(l.model(), l.info());
         }
 
         public KerasModel load(InputStream in) {
-            ModelReader.Loaded l = new ModelReader(fuse).read(in, "<stream>");
+            ModelReader.Loaded l = reader().read(in, "<stream>");
             return new KerasModel(l.model(), l.info());
+        }
+
+        private ModelReader reader() {
+            return new ModelReader(fuse, registry.build());
         }
     }
 

@@ -18,7 +18,7 @@ final class ActivationConfig {
     private ActivationConfig() {
     }
 
-    static Activation parse(Config cfg, Semantics semantics, String dflt, String... keys) {
+    static Activation parse(Config cfg, Semantics semantics, Registry registry, String dflt, String... keys) {
         JsonElement e = cfg.raw(keys);
         String name;
         if (e == null) {
@@ -26,10 +26,15 @@ final class ActivationConfig {
         } else if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isString()) {
             name = e.getAsString();
         } else if (e.isJsonObject()) {
-            name = nameOf(e.getAsJsonObject(), cfg, keys[0]);
+            JsonObject o = e.getAsJsonObject();
+            String registered = primitive(o.get("registered_name"), null);
+            if (registered != null && registry.activation(registered) != null) return registry.activation(registered);
+            name = nameOf(o, cfg, keys[0], registry);
         } else {
             throw cfg.error(keys[0], "expected an activation name, got " + e);
         }
+        if (name != null && registry.activation(name) != null) return registry.activation(name);
+        if (name == null) throw cfg.error(keys[0], "missing activation");
         try {
             return Activations.byName(name, semantics);
         } catch (UnknownActivationException ex) {
@@ -37,7 +42,7 @@ final class ActivationConfig {
         }
     }
 
-    private static String nameOf(JsonObject o, Config cfg, String key) {
+    private static String nameOf(JsonObject o, Config cfg, String key, Registry registry) {
         String module = primitive(o.get("module"), "");
         String registered = primitive(o.get("registered_name"), null);
         JsonElement config = o.get("config");
@@ -45,8 +50,10 @@ final class ActivationConfig {
         if (config != null && config.isJsonPrimitive() && (module.isEmpty() || module.startsWith("keras"))) return config.getAsString();
         String cls = primitive(o.get("class_name"), null);
         if (cls != null && (module.isEmpty() || module.startsWith("keras"))) return cls;
+        if (cls != null && registry.activation(cls) != null) return cls;
         throw new KerasImportException(cfg.where() + ": config key '" + key + "': custom activation '"
-                + (registered != null ? registered : o) + "' is not a Keras built-in; supported: " + String.join(", ", Activations.names()));
+                + (registered != null ? registered : o) + "' is not a Keras built-in; register it with KerasModel.loader().registerActivation(...)"
+                + "; built-ins: " + String.join(", ", Activations.names()));
     }
 
     private static String primitive(JsonElement e, String dflt) {

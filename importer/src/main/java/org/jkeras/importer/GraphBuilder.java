@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 
 import org.jkeras.KerasImportException;
 import org.jkeras.UnsupportedModelException;
@@ -18,114 +19,54 @@ import org.jkeras.runtime.Model;
 import org.jkeras.runtime.Shape;
 
 /**
- * Builds the runtime {@link Model} from a {@link ModelSpec}: checks every layer class and activation first
- * (so all unsupported parts are reported together), then maps layers in topological order of their calls,
- * each layer once however many times it is called.
+ * Builds the runtime {@link Model} from a {@link ModelSpec}. First every layer class and activation is
+ * checked, nested models included, so all unsupported parts are reported together. Then the calls are laid
+ * out in topological order: each layer is mapped once however often it is called (a shared layer), and a
+ * model used as a layer is inlined, its own layers mapped once and shared by every call of it.
  */
 public final class GraphBuilder {
     private final String file;
     private final Semantics semantics;
-    private final WeightStore weights;
+    private final Registry registry;
 
-    public GraphBuilder(String file, Semantics semantics, WeightStore weights) {
+    private final List<Model.Node> nodes = new ArrayList<>();
+    private final List<Shape> shapes = new ArrayList<>(); // per value
+    private final Map<String, Layer> built = new HashMap<>(); // by scope path
+
+    public GraphBuilder(String file, Semantics semantics, Registry registry) {
         this.file = file;
         this.semantics = semantics;
-        this.weights = weights;
+        this.registry = registry;
     }
 
-    public Model build(ModelSpec spec) {
-        checkSupported(spec);
-        Map<String, LayerSpec> byName = new LinkedHashMap<>();
-        for (LayerSpec l : spec.layers()) {
-            if (byName.put(l.name(), l) != null) throw new KerasImportException(file + ": two layers are named '" + l.name() + "'");
+    public Model build(ModelSpec spec, WeightStore weights) {
+        List<String> problems = new ArrayList<>();
+        Set<String> classes = new HashSet<>();
+        checkSupported(spec, "", problems, classes);
+        if (!problems.isEmpty()) {
+            if (classes.contains("Lambda")) {
+                problems.add("Lambda layers hold Python code, which jkeras never runs: register a Java implementation under each one's name,"
+                        + " KerasModel.loader().register(\"<layer name>\", ctx -> ...)");
+            }
+            if (!classes.isEmpty()) problems.add("supported layer classes: " + String.join(", ", registry.supportedLayers()));
+            throw new UnsupportedModelException(file, problems);
         }
 
         List<Model.Input> inputs = new ArrayList<>();
-        Map<TensorRef, Integer> values = new HashMap<>();
+        List<Integer> inputValues = new ArrayList<>();
+        Map<String, LayerSpec> byName = index(spec, "");
         for (TensorRef ref : spec.inputs()) {
             LayerSpec l = byName.get(ref.layer());
             if (l == null) throw new KerasImportException(file + ": model input " + ref + " names no layer");
             if (!l.isInput()) throw new KerasImportException(file + ": model input " + ref + " is a " + l.className() + ", not an InputLayer");
-            values.put(new TensorRef(l.name(), 0, 0), inputs.size());
-            inputs.add(new Model.Input(l.name(), inputShape(l)));
+            Shape shape = inputShape(l, "");
+            inputValues.add(inputs.size());
+            inputs.add(new Model.Input(l.name(), shape));
+            shapes.add(shape);
         }
-
-        // pending calls (layer, node index), resolved when all their inputs are
-        List<int[]> pending = new ArrayList<>();
-        List<LayerSpec> order = new ArrayList<>(byName.values());
-        for (int li = 0; li < order.size(); li++) {
-            LayerSpec l = order.get(li);
-            if (l.isInput()) {
-                if (!values.containsKey(new TensorRef(l.name(), 0, 0))) {
-                    throw new KerasImportException(file + ": InputLayer '" + l.name() + "' is not among the model's inputs " + spec.inputs());
-                }
-                continue;
-            }
-            for (int n = 0; n < l.inboundNodes().size(); n++) pending.add(new int[] {li, n});
-        }
-
-        List<Model.Node> nodes = new ArrayList<>();
-        List<Shape> shapes = new ArrayList<>();
-        for (Model.Input in : inputs) shapes.add(in.shape());
-        Map<String, Layer> built = new HashMap<>();
-        boolean progress = true;
-        while (!pending.isEmpty() && progress) {
-            progress = false;
-            for (int p = 0; p < pending.size(); p++) {
-                LayerSpec l = order.get(pending.get(p)[0]);
-                int node = pending.get(p)[1];
-                List<TensorRef> args = l.inboundNodes().get(node);
-                int[] in = new int[args.size()];
-                boolean ready = true;
-                for (int a = 0; a < in.length && ready; a++) {
-                    Integer v = values.get(args.get(a));
-                    ready = v != null;
-                    if (ready) in[a] = v;
-                }
-                if (!ready) continue;
-                List<Shape> inShapes = new ArrayList<>();
-                for (int v : in) inShapes.add(shapes.get(v));
-                Layer layer = built.get(l.name());
-                if (layer == null) {
-                    layer = map(l, inShapes);
-                    built.put(l.name(), layer);
-                }
-                Shape out;
-                try {
-                    out = layer.outputShape(inShapes);
-                } catch (IllegalArgumentException e) {
-                    throw new KerasImportException(file + ": layer '" + l.name() + "' (" + l.className() + "): " + e.getMessage(), e);
-                }
-                int value = inputs.size() + nodes.size();
-                nodes.add(new Model.Node(layer, in, value));
-                shapes.add(out);
-                values.put(new TensorRef(l.name(), node, 0), value);
-                pending.remove(p--);
-                progress = true;
-            }
-        }
-        if (!pending.isEmpty()) {
-            List<String> stuck = new ArrayList<>();
-            for (int[] p : pending) {
-                LayerSpec l = order.get(p[0]);
-                for (TensorRef r : l.inboundNodes().get(p[1])) {
-                    if (!values.containsKey(r)) {
-                        String why = !byName.containsKey(r.layer()) ? "names no layer"
-                                : r.tensor() != 0 ? "is output " + r.tensor() + " of a single-output layer" : "is never computed (a cycle, or a missing call)";
-                        stuck.add("layer '" + l.name() + "' (" + l.className() + ") reads " + r + ", which " + why);
-                    }
-                }
-            }
-            throw new KerasImportException(file + ": the model graph cannot be ordered:\n  " + String.join("\n  ", stuck));
-        }
-
+        List<Integer> outputValues = inline(spec, weights, inputValues, "");
         List<Model.Output> outputs = new ArrayList<>();
-        for (int o = 0; o < spec.outputs().size(); o++) {
-            TensorRef ref = spec.outputs().get(o);
-            Integer v = values.get(ref);
-            if (v == null) throw new KerasImportException(file + ": model output " + ref + " is not computed by the graph");
-            outputs.add(new Model.Output(spec.outputNames().get(o), v));
-        }
+        for (int o = 0; o < outputValues.size(); o++) outputs.add(new Model.Output(spec.outputNames().get(o), outputValues.get(o)));
         try {
             return new Model(spec.name(), inputs, nodes, outputs);
         } catch (IllegalArgumentException e) {
@@ -133,25 +74,171 @@ public final class GraphBuilder {
         }
     }
 
-    private Layer map(LayerSpec l, List<Shape> inShapes) {
-        MapContext ctx = new MapContext(l, file, semantics, inShapes, weights.weights(l));
+    /**
+     * Lays out the calls of {@code spec}, its inputs fed by {@code inputValues}; returns its output values.
+     * {@code scope} is the path of nested models ({@code "outer/inner/"}), empty at the top.
+     */
+    private List<Integer> inline(ModelSpec spec, WeightStore weights, List<Integer> inputValues, String scope) {
+        Map<String, LayerSpec> byName = index(spec, scope);
+        Map<TensorRef, Integer> values = new HashMap<>();
+        if (inputValues.size() != spec.inputs().size()) {
+            throw new KerasImportException(file + ": model '" + scope + spec.name() + "' takes " + spec.inputs().size() + " input(s), called with "
+                    + inputValues.size());
+        }
+        for (int i = 0; i < spec.inputs().size(); i++) {
+            TensorRef ref = spec.inputs().get(i);
+            LayerSpec l = byName.get(ref.layer());
+            if (l == null || !l.isInput()) throw new KerasImportException(file + ": model '" + scope + spec.name() + "' input " + ref + " is not an InputLayer");
+            values.put(new TensorRef(l.name(), 0, 0), inputValues.get(i));
+        }
+
+        List<int[]> pending = new ArrayList<>(); // (layer index, call index)
+        List<LayerSpec> order = new ArrayList<>(byName.values());
+        for (int li = 0; li < order.size(); li++) {
+            LayerSpec l = order.get(li);
+            if (l.isInput()) {
+                if (!values.containsKey(new TensorRef(l.name(), 0, 0))) {
+                    throw new KerasImportException(file + ": InputLayer '" + scope + l.name() + "' is not among the model's inputs " + spec.inputs());
+                }
+                continue;
+            }
+            for (int n = 0; n < l.inboundNodes().size(); n++) pending.add(new int[] {li, n});
+        }
+
+        boolean progress = true;
+        while (!pending.isEmpty() && progress) {
+            progress = false;
+            for (int p = 0; p < pending.size(); p++) {
+                LayerSpec l = order.get(pending.get(p)[0]);
+                int call = pending.get(p)[1];
+                List<Integer> in = new ArrayList<>();
+                for (TensorRef r : l.inboundNodes().get(call)) {
+                    Integer v = values.get(r);
+                    if (v == null) break;
+                    in.add(v);
+                }
+                if (in.size() < l.inboundNodes().get(call).size()) continue;
+                List<Integer> out = l.isModel() ? callModel(l, weights, in, scope) : callLayer(l, call, weights, in, scope);
+                for (int k = 0; k < out.size(); k++) values.put(new TensorRef(l.name(), call, k), out.get(k));
+                pending.remove(p--);
+                progress = true;
+            }
+        }
+        if (!pending.isEmpty()) throw unordered(pending, order, byName, values, scope);
+
+        List<Integer> outs = new ArrayList<>();
+        for (TensorRef ref : spec.outputs()) {
+            Integer v = values.get(ref);
+            if (v == null) throw new KerasImportException(file + ": model output " + ref + " of '" + scope + spec.name() + "' is not computed by the graph");
+            outs.add(v);
+        }
+        return outs;
+    }
+
+    private List<Integer> callLayer(LayerSpec l, int call, WeightStore weights, List<Integer> in, String scope) {
+        List<Shape> inShapes = new ArrayList<>();
+        for (int v : in) inShapes.add(shapes.get(v));
+        String key = scope + l.name();
+        Layer layer = built.get(key);
+        if (layer == null) {
+            layer = map(l, call, inShapes, weights, scope);
+            built.put(key, layer);
+        } else if (!l.callKwargs().get(call).equals(l.callKwargs().get(0))) {
+            throw new KerasImportException(file + ": layer '" + key + "' (" + l.className() + ") is called with different keyword arguments "
+                    + l.callKwargs().get(0) + " and " + l.callKwargs().get(call) + "; one Java layer cannot serve both");
+        }
+        List<Shape> outShapes;
         try {
-            return LayerMappers.get(l.className()).map(ctx);
+            outShapes = layer.outputShapes(inShapes);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new KerasImportException(file + ": layer '" + key + "' (" + l.className() + "): " + e.getMessage(), e);
+        }
+        int[] inArr = in.stream().mapToInt(Integer::intValue).toArray();
+        int[] outArr = new int[outShapes.size()];
+        for (int k = 0; k < outArr.length; k++) {
+            outArr[k] = shapes.size();
+            shapes.add(outShapes.get(k));
+        }
+        nodes.add(new Model.Node(layer, inArr, outArr));
+        List<Integer> out = new ArrayList<>();
+        for (int v : outArr) out.add(v);
+        return out;
+    }
+
+    /** A model used as a layer: its graph is inlined here, reading {@code in}. */
+    private List<Integer> callModel(LayerSpec l, WeightStore weights, List<Integer> in, String scope) {
+        ModelSpec inner = innerSpec(l, scope);
+        return inline(inner, weights.nested(l, inner.layers()), in, scope + l.name() + "/");
+    }
+
+    private ModelSpec innerSpec(LayerSpec l, String scope) {
+        JsonObject root = new JsonObject();
+        root.addProperty("class_name", l.className());
+        root.add("config", l.config());
+        return new ModelConfigParser(file + ": layer '" + scope + l.name() + "'", semantics == Semantics.KERAS_3).parse(root);
+    }
+
+    private Layer map(LayerSpec l, int call, List<Shape> inShapes, WeightStore weights, String scope) {
+        MapContext ctx = new MapContext(l, scope + l.name(), file, semantics, registry, inShapes, weights.weights(l), l.callKwargs().get(call));
+        try {
+            Layer layer = registry.mapper(l).map(ctx);
+            if (layer == null) throw ctx.error("the mapper returned no layer");
+            return layer;
         } catch (KerasImportException e) {
             throw e;
-        } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
+        } catch (IllegalArgumentException | IllegalStateException | ArithmeticException | UnsupportedOperationException e) {
             throw ctx.error(e.getMessage());
         }
     }
 
-    /** Every class and activation that jkeras cannot run, all at once. */
-    private void checkSupported(ModelSpec spec) {
-        List<String> problems = new ArrayList<>();
-        Set<String> classes = new HashSet<>();
+    private Map<String, LayerSpec> index(ModelSpec spec, String scope) {
+        Map<String, LayerSpec> byName = new LinkedHashMap<>();
         for (LayerSpec l : spec.layers()) {
-            String where = "layer '" + l.name() + "' (" + l.className() + ")";
-            if (!l.isInput() && LayerMappers.get(l.className()) == null) {
-                problems.add(where + ": layer class '" + l.className() + "' is not supported");
+            if (byName.put(l.name(), l) != null) throw new KerasImportException(file + ": two layers are named '" + scope + l.name() + "'");
+        }
+        return byName;
+    }
+
+    private KerasImportException unordered(List<int[]> pending, List<LayerSpec> order, Map<String, LayerSpec> byName,
+                                           Map<TensorRef, Integer> values, String scope) {
+        List<String> stuck = new ArrayList<>();
+        for (int[] p : pending) {
+            LayerSpec l = order.get(p[0]);
+            for (TensorRef r : l.inboundNodes().get(p[1])) {
+                if (values.containsKey(r)) continue;
+                LayerSpec src = byName.get(r.layer());
+                String why;
+                if (src == null) why = "names no layer";
+                else if (r.node() >= Math.max(1, src.inboundNodes().size())) why = "names call " + r.node() + " of a layer called " + src.inboundNodes().size() + " time(s)";
+                else if (values.containsKey(new TensorRef(r.layer(), r.node(), 0))) why = "names output " + r.tensor() + " of a layer with fewer outputs";
+                else why = "is never computed (a cycle in the graph)";
+                stuck.add("layer '" + scope + l.name() + "' (" + l.className() + ") reads " + r + ", which " + why);
+            }
+        }
+        return new KerasImportException(file + ": the model graph cannot be ordered:\n  " + String.join("\n  ", stuck));
+    }
+
+    /** Every class and activation that jkeras cannot run, nested models included. */
+    private void checkSupported(ModelSpec spec, String scope, List<String> problems, Set<String> classes) {
+        for (LayerSpec l : spec.layers()) {
+            String where = "layer '" + scope + l.name() + "' (" + l.className() + ")";
+            if (l.isInput()) continue;
+            if (l.isModel()) {
+                try {
+                    checkSupported(innerSpec(l, scope), scope + l.name() + "/", problems, classes);
+                } catch (KerasImportException e) {
+                    problems.add(where + ": " + e.getMessage());
+                }
+                continue;
+            }
+            if (registry.mapper(l) == null) {
+                if (l.className().equals("Lambda")) {
+                    problems.add(where + ": Lambda layer is not run (it holds Python code); register a Java implementation for '" + l.name() + "'");
+                } else if (l.registeredName() != null && l.registeredName().contains(">")) {
+                    problems.add(where + ": custom layer '" + l.registeredName() + "' is not registered");
+                } else {
+                    problems.add(where + ": layer class '" + l.className() + "' is not supported");
+                }
                 classes.add(l.className());
                 continue;
             }
@@ -159,20 +246,16 @@ public final class GraphBuilder {
                 JsonElement e = l.config().get(key);
                 if (e == null || e.isJsonNull()) continue;
                 try {
-                    ActivationConfig.parse(new Config(l.config(), where), semantics, null, key);
+                    ActivationConfig.parse(new Config(l.config(), where), semantics, registry, null, key);
                 } catch (KerasImportException ex) {
                     problems.add(where + ": config key '" + key + "': " + ex.getMessage().replaceFirst("^.*config key '" + key + "': ", ""));
                 }
             }
         }
-        if (!problems.isEmpty()) {
-            if (!classes.isEmpty()) problems.add("supported layer classes: " + String.join(", ", LayerMappers.supported()));
-            throw new UnsupportedModelException(file, problems);
-        }
     }
 
-    private Shape inputShape(LayerSpec l) {
-        Config cfg = new Config(l.config(), file + ": layer '" + l.name() + "' (InputLayer)");
+    private Shape inputShape(LayerSpec l, String scope) {
+        Config cfg = new Config(l.config(), file + ": layer '" + scope + l.name() + "' (InputLayer)");
         int[] dims;
         if (cfg.has("batch_shape", "batch_input_shape")) {
             int[] batch = cfg.getIntArray("batch_shape", "batch_input_shape");
@@ -181,7 +264,7 @@ public final class GraphBuilder {
         } else if (cfg.has("shape", "input_shape")) {
             dims = cfg.getIntArray("shape", "input_shape");
         } else {
-            throw new KerasImportException(file + ": layer '" + l.name() + "' (InputLayer): missing config key 'batch_shape' (or batch_input_shape, shape)");
+            throw new KerasImportException(cfg.where() + ": missing config key 'batch_shape' (or batch_input_shape, shape)");
         }
         for (int d : dims) if (d < -1 || d == 0) throw cfg.error("batch_shape", "bad dimension " + d);
         return Shape.of(dims);

@@ -49,11 +49,23 @@ public final class Keras3Weights implements WeightStore {
         return s.startsWith("_") ? "private" + s : s;
     }
 
-    @Override
-    public List<WeightArray> weights(LayerSpec layer) {
-        if (layersGroup == null) return List.of();
+    private Group groupOf(LayerSpec layer) {
+        if (layersGroup == null) return null;
         Group g = byName.get(layer.name());
         if (g == null && byName.isEmpty() && layersGroup.getChildren().get(keyByLayer.get(layer.name())) instanceof Group k) g = k;
+        return g;
+    }
+
+    /** A nested model's group holds a {@code layers} group of its own, keyed the same way. */
+    @Override
+    public WeightStore nested(LayerSpec modelLayer, List<LayerSpec> innerLayers) {
+        Group g = groupOf(modelLayer);
+        return g == null ? WeightStore.NONE : new Keras3Weights(file, g, innerLayers);
+    }
+
+    @Override
+    public List<WeightArray> weights(LayerSpec layer) {
+        Group g = groupOf(layer);
         if (g == null) return List.of();
         if (!(g.getChildren().get("vars") instanceof Group vars)) return List.of();
         List<WeightArray> out = new ArrayList<>();

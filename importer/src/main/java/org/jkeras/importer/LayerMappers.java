@@ -5,6 +5,17 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 import org.jkeras.importer.layers.ActivationMapper;
+import org.jkeras.importer.layers.ConcatenateMapper;
+import org.jkeras.importer.layers.DotMapper;
+import org.jkeras.importer.layers.MergeMapper;
+import org.jkeras.importer.layers.PermuteMapper;
+import org.jkeras.importer.layers.RepeatVectorMapper;
+import org.jkeras.runtime.layers.Add;
+import org.jkeras.runtime.layers.Average;
+import org.jkeras.runtime.layers.Maximum;
+import org.jkeras.runtime.layers.Minimum;
+import org.jkeras.runtime.layers.Multiply;
+import org.jkeras.runtime.layers.Subtract;
 import org.jkeras.importer.layers.BatchNormalizationMapper;
 import org.jkeras.importer.layers.DenseMapper;
 import org.jkeras.importer.layers.ELUMapper;
@@ -32,6 +43,17 @@ public final class LayerMappers {
             Map.entry("Flatten", FlattenMapper::map),
             Map.entry("Reshape", ReshapeMapper::map),
             Map.entry("Identity", IdentityMapper::map),
+            Map.entry("Add", ctx -> new Add(ctx.name())),
+            Map.entry("Subtract", ctx -> new Subtract(ctx.name())),
+            Map.entry("Multiply", ctx -> new Multiply(ctx.name())),
+            Map.entry("Average", ctx -> new Average(ctx.name())),
+            Map.entry("Maximum", ctx -> new Maximum(ctx.name())),
+            Map.entry("Minimum", ctx -> new Minimum(ctx.name())),
+            Map.entry("Concatenate", ConcatenateMapper::map),
+            Map.entry("Dot", DotMapper::map),
+            Map.entry("Merge", MergeMapper::map),
+            Map.entry("Permute", PermuteMapper::map),
+            Map.entry("RepeatVector", RepeatVectorMapper::map),
             Map.entry("Dropout", IdentityMapper::map),
             Map.entry("SpatialDropout1D", IdentityMapper::map),
             Map.entry("SpatialDropout2D", IdentityMapper::map),

@@ -47,8 +47,66 @@ public final class LegacyWeights implements WeightStore {
         return out;
     }
 
+    /**
+     * A nested model keeps all its layers' weights in its own group, in one {@code weight_names} list
+     * ({@code inner/dense_1/kernel}, {@code dense_1/kernel:0}, {@code dense_1_W}); each inner layer takes the
+     * names that mention it as a path component (or, Keras 1, as the name's prefix).
+     */
+    @Override
+    public WeightStore nested(LayerSpec modelLayer, List<LayerSpec> innerLayers) {
+        Node g = root.getChildren().get(modelLayer.name());
+        if (!(g instanceof Group group)) return WeightStore.NONE;
+        List<String> names = Hdf5.strings(group, "weight_names");
+        return new Scoped(file, group, names == null ? List.of() : names);
+    }
+
     @Override
     public String describe() {
         return "HDF5 weights by weight_names";
+    }
+
+    /** The weights of a nested model: one group, one name list shared by its layers. */
+    private static final class Scoped implements WeightStore {
+        private final String file;
+        private final Group group;
+        private final List<String> names;
+
+        Scoped(String file, Group group, List<String> names) {
+            this.file = file;
+            this.group = group;
+            this.names = names;
+        }
+
+        private List<String> mine(String layer) {
+            List<String> out = new ArrayList<>();
+            for (String n : names) {
+                String[] parts = n.split("/");
+                boolean match = parts.length == 1 && n.startsWith(layer + "_");
+                for (int i = 0; i < parts.length - 1 && !match; i++) match = parts[i].equals(layer);
+                if (match) out.add(n);
+            }
+            return out;
+        }
+
+        @Override
+        public List<WeightArray> weights(LayerSpec layer) {
+            List<WeightArray> out = new ArrayList<>();
+            for (String n : mine(layer.name())) {
+                Node d = group.getByPath(n);
+                if (!(d instanceof Dataset ds)) throw new KerasImportException(file + ": weight '" + n + "' is not a dataset in " + group.getPath());
+                out.add(new WeightArray(file, ds.getPath(), ds));
+            }
+            return out;
+        }
+
+        @Override
+        public WeightStore nested(LayerSpec modelLayer, List<LayerSpec> innerLayers) {
+            return new Scoped(file, group, mine(modelLayer.name()));
+        }
+
+        @Override
+        public String describe() {
+            return "HDF5 weights by weight_names";
+        }
     }
 }

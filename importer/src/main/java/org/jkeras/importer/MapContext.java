@@ -3,6 +3,8 @@ package org.jkeras.importer;
 import java.util.Arrays;
 import java.util.List;
 
+import com.google.gson.JsonObject;
+
 import org.jkeras.KerasImportException;
 import org.jkeras.activations.Activation;
 import org.jkeras.activations.Semantics;
@@ -19,18 +21,34 @@ public final class MapContext {
     private final List<Shape> inputShapes;
     private final List<WeightArray> weights;
     private final String where;
+    private final String name;
+    private final Registry registry;
+    private final JsonObject callKwargs;
 
-    MapContext(LayerSpec spec, String file, Semantics semantics, List<Shape> inputShapes, List<WeightArray> weights) {
+    MapContext(LayerSpec spec, String name, String file, Semantics semantics, Registry registry, List<Shape> inputShapes,
+               List<WeightArray> weights, JsonObject callKwargs) {
         this.spec = spec;
-        this.where = file + ": layer '" + spec.name() + "' (" + spec.className() + ")";
+        this.name = name;
+        this.where = file + ": layer '" + name + "' (" + spec.className() + ")";
         this.config = new Config(spec.config(), where);
         this.semantics = semantics;
+        this.registry = registry;
         this.inputShapes = List.copyOf(inputShapes);
         this.weights = weights;
+        this.callKwargs = callKwargs;
     }
 
+    /** The layer's name; inside a nested model, its path ({@code inner_block/dense_1}). */
     public String name() {
-        return spec.name();
+        return name;
+    }
+
+    /**
+     * The call's keyword arguments (tf.keras {@code TFOpLambda} constants such as {@code {"y": 2.0}}); a tensor
+     * passed by keyword appears as {@code {"__input__": i}}, the index of that input.
+     */
+    public Config callKwargs() {
+        return new Config(callKwargs, where + " call");
     }
 
     public String className() {
@@ -82,7 +100,7 @@ public final class MapContext {
 
     /** The activation under {@code keys} (string or serialized object), {@code dflt} when absent. */
     public Activation activation(String dflt, String... keys) {
-        return ActivationConfig.parse(config, semantics, dflt, keys);
+        return ActivationConfig.parse(config, semantics, registry, dflt, keys);
     }
 
     public KerasImportException error(String message) {

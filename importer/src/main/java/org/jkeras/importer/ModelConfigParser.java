@@ -64,19 +64,19 @@ public final class ModelConfigParser {
         if ("InputLayer".equals(string(entries.get(0), "class_name", "Sequential layer 0"))) {
             JsonObject e = entries.get(0);
             prev = layerName(e, 0);
-            specs.add(new LayerSpec(prev, "InputLayer", configOf(e, prev), List.of()));
+            specs.add(new LayerSpec(prev, "InputLayer", null, configOf(e, prev), List.of()));
             start = 1;
         } else {
             JsonObject first = entries.get(0);
             String firstName = layerName(first, 0);
             prev = firstName + "_input"; // the name Keras 2 gives the implicit input
-            specs.add(new LayerSpec(prev, "InputLayer", implicitInput(first, firstName), List.of()));
+            specs.add(new LayerSpec(prev, "InputLayer", null, implicitInput(first, firstName), List.of()));
         }
         for (int i = start; i < entries.size(); i++) {
             JsonObject e = entries.get(i);
             String n = layerName(e, i);
             String cls = string(e, "class_name", "layer '" + n + "'");
-            specs.add(new LayerSpec(n, cls, configOf(e, n), List.of(List.of(new TensorRef(prev, 0, 0)))));
+            specs.add(new LayerSpec(n, cls, registeredName(e), configOf(e, n), List.of(List.of(new TensorRef(prev, 0, 0)))));
             prev = n;
         }
         TensorRef in = new TensorRef(specs.get(0).name(), 0, 0);
@@ -125,40 +125,103 @@ public final class ModelConfigParser {
             String n = layerName(e, i);
             String c = string(e, "class_name", "layer '" + n + "'");
             List<List<TensorRef>> inbound = new ArrayList<>();
+            List<JsonObject> kwargs = new ArrayList<>();
             JsonElement nodes = e.get("inbound_nodes");
             if (nodes != null && !nodes.isJsonNull()) {
                 if (!nodes.isJsonArray()) throw error("layer '" + n + "' (" + c + "): 'inbound_nodes' is not a list");
-                for (JsonElement node : nodes.getAsJsonArray()) inbound.add(inboundNode(node, n, c));
+                for (JsonElement node : nodes.getAsJsonArray()) {
+                    List<TensorRef> args = new ArrayList<>();
+                    kwargs.add(inboundNode(node, n, c, args));
+                    inbound.add(args);
+                }
             }
-            specs.add(new LayerSpec(n, c, configOf(e, n), inbound));
+            specs.add(new LayerSpec(n, c, registeredName(e), configOf(e, n), inbound, kwargs));
         }
         List<TensorRef> outputs = refs(config.get("output_layers"), "output_layers");
         return new ModelSpec(name, cls, specs, refs(config.get("input_layers"), "input_layers"), outputs, uniqueNames(outputs));
     }
 
-    /** One call of a layer: Keras 1/2 {@code [["x", 0, 0, {}], ...]} or Keras 3 {@code {"args": [...], "kwargs": {...}}}. */
-    private List<TensorRef> inboundNode(JsonElement node, String layer, String cls) {
-        List<TensorRef> refs = new ArrayList<>();
-        if (node.isJsonArray()) {
-            for (JsonElement t : node.getAsJsonArray()) refs.add(ref(t, "layer '" + layer + "' (" + cls + ") inbound node"));
-        } else if (node.isJsonObject()) {
-            JsonElement args = node.getAsJsonObject().get("args");
-            if (args != null) collectKerasTensors(args, refs);
-        } else {
-            throw error("layer '" + layer + "' (" + cls + "): inbound node is neither a list nor an object: " + node);
+    /**
+     * One call of a layer, its tensors appended to {@code args}; returns its keyword arguments. Forms:
+     * Keras 1/2 {@code [["x", 0, 0, {kwargs}], ...]}, tf.keras TFOpLambda {@code ["x", 0, 0, {kwargs}]},
+     * Keras 3 {@code {"args": [...], "kwargs": {...}}}. Tensors passed by keyword join the inputs.
+     */
+    private JsonObject inboundNode(JsonElement node, String layer, String cls, List<TensorRef> args) {
+        String what = "layer '" + layer + "' (" + cls + ") inbound node";
+        JsonObject kwargs = new JsonObject();
+        if (node instanceof JsonArray a && !a.isEmpty() && a.get(0).isJsonPrimitive()) {
+            a = wrap(a); // the flat TFOpLambda form is one call on one tensor
+            node = a;
         }
-        return refs;
+        if (node.isJsonArray()) {
+            for (JsonElement t : node.getAsJsonArray()) {
+                args.add(ref(t, what));
+                if (t.getAsJsonArray().size() > 3 && t.getAsJsonArray().get(3) instanceof JsonObject kw) {
+                    for (var entry : kw.entrySet()) kwargs.add(entry.getKey(), keywordTensors(entry.getValue(), args));
+                }
+            }
+        } else if (node.isJsonObject()) {
+            JsonElement positional = node.getAsJsonObject().get("args");
+            if (positional != null) collectKerasTensors(positional, args);
+            if (node.getAsJsonObject().get("kwargs") instanceof JsonObject kw) {
+                for (var entry : kw.entrySet()) {
+                    if (entry.getKey().equals("mask")) continue; // masks are derived by the layers, not passed
+                    kwargs.add(entry.getKey(), keywordTensors(entry.getValue(), args));
+                }
+            }
+        } else {
+            throw error(what + " is neither a list nor an object: " + node);
+        }
+        return kwargs;
+    }
+
+    private static JsonArray wrap(JsonArray a) {
+        JsonArray w = new JsonArray();
+        w.add(a);
+        return w;
+    }
+
+    /** A keyword value with every tensor in it moved to {@code args} and replaced by {@code {"__input__": i}}. */
+    private JsonElement keywordTensors(JsonElement v, List<TensorRef> args) {
+        if (isKerasTensor(v)) {
+            args.add(ref(v.getAsJsonObject().getAsJsonObject("config").get("keras_history"), "keras_history"));
+            return placeholder(args.size() - 1);
+        }
+        if (v instanceof JsonArray a && looksLikeRef(a)) {
+            args.add(ref(a, "keyword tensor"));
+            return placeholder(args.size() - 1);
+        }
+        if (v instanceof JsonArray a) {
+            JsonArray out = new JsonArray();
+            for (JsonElement x : a) out.add(keywordTensors(x, args));
+            return out;
+        }
+        return v;
+    }
+
+    private static JsonObject placeholder(int index) {
+        JsonObject p = new JsonObject();
+        p.addProperty("__input__", index);
+        return p;
+    }
+
+    /** {@code ["layer", 0, 0]} as Keras 1/2 write a tensor (a string and two integers). */
+    private static boolean looksLikeRef(JsonArray a) {
+        return (a.size() == 3 || a.size() == 4) && a.get(0).isJsonPrimitive() && a.get(0).getAsJsonPrimitive().isString()
+                && a.get(1).isJsonPrimitive() && a.get(1).getAsJsonPrimitive().isNumber()
+                && a.get(2).isJsonPrimitive() && a.get(2).getAsJsonPrimitive().isNumber();
+    }
+
+    private static boolean isKerasTensor(JsonElement e) {
+        return e instanceof JsonObject o && isPrimitive(o.get("class_name")) && "__keras_tensor__".equals(o.get("class_name").getAsString())
+                && o.get("config") instanceof JsonObject;
     }
 
     private void collectKerasTensors(JsonElement e, List<TensorRef> into) {
         if (e.isJsonArray()) {
             for (JsonElement x : e.getAsJsonArray()) collectKerasTensors(x, into);
-        } else if (e.isJsonObject()) {
-            JsonObject o = e.getAsJsonObject();
-            if (isPrimitive(o.get("class_name")) && "__keras_tensor__".equals(o.get("class_name").getAsString())
-                    && o.get("config") instanceof JsonObject cfg) {
-                into.add(ref(cfg.get("keras_history"), "keras_history"));
-            }
+        } else if (isKerasTensor(e)) {
+            into.add(ref(e.getAsJsonObject().getAsJsonObject("config").get("keras_history"), "keras_history"));
         }
     }
 
@@ -202,6 +265,10 @@ public final class ModelConfigParser {
         return names;
     }
 
+    private static String registeredName(JsonObject e) {
+        return isPrimitive(e.get("registered_name")) ? e.get("registered_name").getAsString() : null;
+    }
+
     private String layerName(JsonObject e, int index) {
         if (isPrimitive(e.get("name"))) return e.get("name").getAsString();
         if (e.get("config") instanceof JsonObject c && isPrimitive(c.get("name"))) return c.get("name").getAsString();
@@ -211,6 +278,12 @@ public final class ModelConfigParser {
     private JsonObject configOf(JsonObject e, String name) {
         JsonElement c = e.get("config");
         if (c == null || c.isJsonNull()) return new JsonObject();
+        if (c.isJsonArray()) { // a Keras 1 Sequential nested as a layer: its config is its layer list
+            JsonObject o = new JsonObject();
+            o.add("layers", c);
+            o.addProperty("name", name);
+            return o;
+        }
         if (!c.isJsonObject()) throw error("layer '" + name + "': 'config' is not an object");
         return c.getAsJsonObject();
     }

@@ -43,9 +43,11 @@ public final class ModelReader {
     }
 
     private final boolean fuse;
+    private final Registry registry;
 
-    public ModelReader(boolean fuse) {
+    public ModelReader(boolean fuse, Registry registry) {
         this.fuse = fuse;
+        this.registry = registry;
     }
 
     public Loaded read(Path path) {
@@ -184,7 +186,7 @@ public final class ModelReader {
         }
         ModelSpec spec = new ModelConfigParser(file, semantics == Semantics.KERAS_3).parse(root);
         WeightStore store = weights.apply(spec);
-        Model model = new GraphBuilder(file, semantics, store).build(spec);
+        Model model = new GraphBuilder(file, semantics, registry).build(spec, store);
         if (fuse) model = Fusion.fuseDenseActivations(model);
         return new Loaded(model, new ModelInfo(file, format, version, backend, semantics, source, store.describe()));
     }

@@ -8,6 +8,9 @@ public interface WeightStore {
     /** The weights of one top-level layer in the layer's own order; empty when it has none. */
     List<WeightArray> weights(LayerSpec layer);
 
+    /** The weights of a model used as a layer ({@code modelLayer}), for its own layers. */
+    WeightStore nested(LayerSpec modelLayer, List<LayerSpec> innerLayers);
+
     /** A short description for {@code inspect}. */
     String describe();
 
@@ -16,6 +19,11 @@ public interface WeightStore {
         @Override
         public List<WeightArray> weights(LayerSpec layer) {
             return List.of();
+        }
+
+        @Override
+        public WeightStore nested(LayerSpec modelLayer, List<LayerSpec> innerLayers) {
+            return this;
         }
 
         @Override

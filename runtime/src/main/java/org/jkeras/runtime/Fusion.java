@@ -19,9 +19,14 @@ public final class Fusion {
     public static Model fuseDenseActivations(Model model) {
         int nIn = model.inputs().size();
         List<Model.Node> nodes = model.nodes();
-        int values = nIn + nodes.size();
+        int values = model.valueCount();
         int[] readers = new int[values];
-        for (Model.Node n : nodes) for (int v : n.inputs()) readers[v]++;
+        int[] producer = new int[values]; // node index producing each value, -1 for inputs
+        java.util.Arrays.fill(producer, -1);
+        for (int i = 0; i < nodes.size(); i++) {
+            for (int v : nodes.get(i).inputs()) readers[v]++;
+            for (int v : nodes.get(i).outputs()) producer[v] = i;
+        }
         boolean[] isOutput = new boolean[values];
         for (Model.Output o : model.outputs()) isOutput[o.value()] = true;
 
@@ -31,11 +36,12 @@ public final class Fusion {
         boolean[] absorbed = new boolean[nodes.size()];
         for (int j = 0; j < nodes.size(); j++) {
             Model.Node act = nodes.get(j);
-            if (!(act.layer() instanceof ActivationLayer a) || act.inputs().length != 1) continue;
+            if (!(act.layer() instanceof ActivationLayer) || act.inputs().length != 1) continue;
             int src = act.inputs()[0];
-            int i = src - nIn;
+            int i = producer[src];
             if (i < 0 || readers[src] != 1 || isOutput[src] || absorbed[i] || fusedInto[i] >= 0) continue;
-            if (nodes.get(i).layer() instanceof Dense d && d.activation().isIdentity()) {
+            // a shared Dense layer must stay one layer: fuse only a layer used by this node alone
+            if (nodes.get(i).layer() instanceof Dense d && d.activation().isIdentity() && usedOnce(nodes, d)) {
                 fusedInto[i] = j;
                 absorbed[j] = true;
             }
@@ -43,6 +49,7 @@ public final class Fusion {
 
         int[] remap = new int[values];
         for (int v = 0; v < nIn; v++) remap[v] = v;
+        int next = nIn;
         List<Model.Node> out = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
             if (absorbed[i]) continue;
@@ -50,18 +57,27 @@ public final class Fusion {
             int[] in = n.inputs();
             for (int k = 0; k < in.length; k++) in[k] = remap[in[k]];
             Layer layer = n.layer();
-            int newValue = nIn + out.size();
+            int[] outs = n.outputs();
+            for (int k = 0; k < outs.length; k++) {
+                remap[outs[k]] = next;
+                outs[k] = next++;
+            }
             if (fusedInto[i] >= 0) {
                 Model.Node actNode = nodes.get(fusedInto[i]);
                 ActivationLayer a = (ActivationLayer) actNode.layer();
                 layer = ((Dense) layer).fuse(a.activation(), a.name());
-                remap[actNode.output()] = newValue;
+                remap[actNode.output()] = outs[0];
             }
-            remap[n.output()] = newValue;
-            out.add(new Model.Node(layer, in, newValue));
+            out.add(new Model.Node(layer, in, outs));
         }
         List<Model.Output> outputs = new ArrayList<>();
         for (Model.Output o : model.outputs()) outputs.add(new Model.Output(o.name(), remap[o.value()]));
         return new Model(model.name(), model.inputs(), out, outputs);
+    }
+
+    private static boolean usedOnce(List<Model.Node> nodes, Layer layer) {
+        int n = 0;
+        for (Model.Node node : nodes) if (node.layer() == layer) n++;
+        return n == 1;
     }
 }

@@ -28,6 +28,21 @@ public abstract class Layer {
     /** Computes the output; inputs are already checked against {@link #outputShape}. */
     public abstract Tensor forward(List<Tensor> inputs);
 
+    /** Number of output tensors; layers such as an RNN with {@code return_state} have more than one. */
+    public int outputCount() {
+        return 1;
+    }
+
+    /** Per-sample shapes of every output; multi-output layers override this and {@link #forwardAll}. */
+    public List<Shape> outputShapes(List<Shape> inputs) {
+        return List.of(outputShape(inputs));
+    }
+
+    /** Every output, in order. */
+    public List<Tensor> forwardAll(List<Tensor> inputs) {
+        return List.of(forward(inputs));
+    }
+
     /** Number of weights (Keras' parameter count). */
     public long paramCount() {
         return 0;

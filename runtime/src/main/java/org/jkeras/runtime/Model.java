@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An immutable graph of layers. Values are numbered: inputs first, then one per node, nodes in topological
- * order, so {@link #predict} runs them top to bottom. One model serves many threads at once.
+ * An immutable graph of layers. Values are numbered: inputs first, then the outputs of each node in order,
+ * nodes in topological order, so {@link #predict} runs them top to bottom. One layer may serve several nodes
+ * (a shared layer). One model serves many threads at once.
  */
 public final class Model {
 
@@ -17,15 +18,31 @@ public final class Model {
     public record Input(String name, Shape shape) {
     }
 
-    /** A layer applied to values {@code inputs}; its output is value {@code output}. */
-    public record Node(Layer layer, int[] inputs, int output) {
+    /** A layer applied to values {@code inputs}; its outputs are values {@code outputs}. */
+    public record Node(Layer layer, int[] inputs, int[] outputs) {
         public Node {
             inputs = inputs.clone();
+            outputs = outputs.clone();
+        }
+
+        /** A single-output node. */
+        public Node(Layer layer, int[] inputs, int output) {
+            this(layer, inputs, new int[] {output});
         }
 
         @Override
         public int[] inputs() {
             return inputs.clone();
+        }
+
+        @Override
+        public int[] outputs() {
+            return outputs.clone();
+        }
+
+        /** The first (usually only) output value. */
+        public int output() {
+            return outputs[0];
         }
     }
 
@@ -45,25 +62,32 @@ public final class Model {
         this.inputs = List.copyOf(inputs);
         this.nodes = List.copyOf(nodes);
         this.outputs = List.copyOf(outputs);
-        int values = inputs.size() + nodes.size();
+        int values = inputs.size();
+        for (Node n : nodes) values += n.outputs.length;
         valueShapes = new Shape[values];
         for (int i = 0; i < inputs.size(); i++) valueShapes[i] = inputs.get(i).shape();
         lastUse = new int[values];
         Arrays.fill(lastUse, -1);
+        int next = inputs.size();
         for (int n = 0; n < nodes.size(); n++) {
             Node node = nodes.get(n);
-            if (node.output() != inputs.size() + n) {
-                throw new IllegalArgumentException("node " + n + " must produce value " + (inputs.size() + n));
+            if (node.outputs.length != node.layer().outputCount()) {
+                throw new IllegalArgumentException("node '" + node.layer().name() + "' has " + node.outputs.length + " outputs, its layer "
+                        + node.layer().outputCount());
             }
             List<Shape> in = new ArrayList<>();
             for (int v : node.inputs) {
-                if (v < 0 || v >= node.output()) {
+                if (v < 0 || v >= next) {
                     throw new IllegalArgumentException("node '" + node.layer().name() + "' reads value " + v + " that is not computed before it");
                 }
                 in.add(valueShapes[v]);
                 lastUse[v] = n;
             }
-            valueShapes[node.output()] = node.layer().outputShape(in);
+            List<Shape> out = node.layer().outputShapes(in);
+            for (int k = 0; k < node.outputs.length; k++) {
+                if (node.outputs[k] != next) throw new IllegalArgumentException("node " + n + " must produce value " + next);
+                valueShapes[next++] = out.get(k);
+            }
         }
         for (Output o : outputs) {
             if (o.value() < 0 || o.value() >= values) throw new IllegalArgumentException("output '" + o.name() + "' reads no value");
@@ -87,25 +111,45 @@ public final class Model {
         return outputs;
     }
 
+    /** Number of values: inputs plus every node output. */
+    public int valueCount() {
+        return valueShapes.length;
+    }
+
     /** Per-sample shape of a value. */
     public Shape valueShape(int value) {
         return valueShapes[value];
     }
 
+    /** Parameters of every distinct layer (a shared layer counts once). */
     public long paramCount() {
         long n = 0;
-        for (Node node : nodes) n += node.layer().paramCount();
+        java.util.Set<Layer> seen = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Node node : nodes) if (seen.add(node.layer())) n += node.layer().paramCount();
         return n;
     }
 
     /** Runs the graph on one tensor per input, in {@link #inputs()} order; returns one per output. */
     public Tensor[] predict(Tensor... in) {
+        return run(in, null);
+    }
+
+    /**
+     * Runs the graph and also hands every node's outputs to {@code observer} as they are computed (for tracing
+     * where a model diverges from Keras). The observer must not modify the tensors.
+     */
+    public Tensor[] predict(Tensor[] in, java.util.function.BiConsumer<Node, List<Tensor>> observer) {
+        return run(in, observer);
+    }
+
+    private Tensor[] run(Tensor[] in, java.util.function.BiConsumer<Node, List<Tensor>> observer) {
         if (in.length != inputs.size()) {
             throw new PredictException("model '" + name + "' takes " + inputs.size() + " input(s) " + inputNames() + ", got " + in.length);
         }
         Tensor[] values = new Tensor[valueShapes.length];
         int batch = -1;
         for (int i = 0; i < in.length; i++) {
+            if (in[i] == null) throw new PredictException("input '" + inputs.get(i).name() + "' is null");
             checkInput(inputs.get(i), in[i]);
             if (batch >= 0 && in[i].batch() != batch) {
                 throw new PredictException("inputs disagree on the batch size: " + batch + " vs " + in[i].batch() + " for '" + inputs.get(i).name() + "'");
@@ -117,7 +161,9 @@ public final class Model {
             Node node = nodes.get(n);
             List<Tensor> args = new ArrayList<>(node.inputs.length);
             for (int v : node.inputs) args.add(values[v]);
-            values[node.output()] = node.layer().forward(args);
+            List<Tensor> out = node.outputs.length == 1 ? List.of(node.layer().forward(args)) : node.layer().forwardAll(args);
+            for (int k = 0; k < node.outputs.length; k++) values[node.outputs[k]] = out.get(k);
+            if (observer != null) observer.accept(node, out);
             for (int v : node.inputs) if (lastUse[v] == n) values[v] = null;
         }
         Tensor[] out = new Tensor[outputs.size()];

@@ -1,0 +1,71 @@
+package org.jkeras.importer;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+import org.jkeras.activations.Activation;
+
+/**
+ * The mappers and activations one load uses: the built-in table plus what the user registered, keyed by
+ * Keras class name, by {@code package>Name} (Keras' registered name of a custom object), or for a
+ * {@code Lambda} layer by the layer's own name. User entries win over built-ins. Immutable once built.
+ */
+public final class Registry {
+    private final Map<String, LayerMapper> layers;
+    private final Map<String, Activation> activations;
+
+    public Registry(Map<String, LayerMapper> layers, Map<String, Activation> activations) {
+        this.layers = Map.copyOf(layers);
+        this.activations = Map.copyOf(activations);
+    }
+
+    public static Registry builtIn() {
+        return new Registry(Map.of(), Map.of());
+    }
+
+    /** The mapper for a layer: user entries by layer name, registered name, class name; then the built-in. */
+    public LayerMapper mapper(LayerSpec l) {
+        LayerMapper m = layers.get(l.name());
+        if (m == null) m = layers.get(registeredName(l));
+        if (m == null) m = layers.get(l.className());
+        if (m == null && !l.className().equals("Lambda")) m = LayerMappers.get(l.className());
+        return m;
+    }
+
+    /** A user-registered activation, or null. */
+    public Activation activation(String name) {
+        return activations.get(name);
+    }
+
+    public SortedSet<String> supportedLayers() {
+        TreeSet<String> s = new TreeSet<>(LayerMappers.supported());
+        s.addAll(layers.keySet());
+        return s;
+    }
+
+    private static String registeredName(LayerSpec l) {
+        return l.registeredName() == null ? l.className() : l.registeredName();
+    }
+
+    /** Builder for {@code KerasModel.loader()}. */
+    public static final class Builder {
+        private final Map<String, LayerMapper> layers = new HashMap<>();
+        private final Map<String, Activation> activations = new HashMap<>();
+
+        public Builder layer(String key, LayerMapper mapper) {
+            layers.put(key, mapper);
+            return this;
+        }
+
+        public Builder activation(String name, Activation activation) {
+            activations.put(name, activation);
+            return this;
+        }
+
+        public Registry build() {
+            return new Registry(new HashMap<>(layers), new HashMap<>(activations));
+        }
+    }
+}
