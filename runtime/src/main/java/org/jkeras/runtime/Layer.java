@@ -43,6 +43,25 @@ public abstract class Layer {
         return List.of(forward(inputs));
     }
 
+    /**
+     * Keras {@code supports_masking}: whether this layer passes its first input's timestep mask to its output
+     * unchanged (true for elementwise and per-step layers). Layers that make or consume masks override
+     * {@link #outputMask} / {@link #forward(List, List)} instead.
+     */
+    public boolean propagatesMask() {
+        return false;
+    }
+
+    /** The output's mask (Keras {@code compute_mask}) from the input tensors and masks (null entries: no mask). */
+    public Mask outputMask(List<Tensor> inputs, List<Mask> masks) {
+        return propagatesMask() && !masks.isEmpty() ? masks.get(0) : null;
+    }
+
+    /** Every output given the inputs' masks (null entries: no mask); layers that read masks override this. */
+    public List<Tensor> forwardAll(List<Tensor> inputs, List<Mask> masks) {
+        return forwardAll(inputs);
+    }
+
     /** Number of weights (Keras' parameter count). */
     public long paramCount() {
         return 0;

@@ -147,6 +147,7 @@ public final class Model {
             throw new PredictException("model '" + name + "' takes " + inputs.size() + " input(s) " + inputNames() + ", got " + in.length);
         }
         Tensor[] values = new Tensor[valueShapes.length];
+        Mask[] masks = new Mask[valueShapes.length]; // timestep masks, null where there is none
         int batch = -1;
         for (int i = 0; i < in.length; i++) {
             if (in[i] == null) throw new PredictException("input '" + inputs.get(i).name() + "' is null");
@@ -160,11 +161,28 @@ public final class Model {
         for (int n = 0; n < nodes.size(); n++) {
             Node node = nodes.get(n);
             List<Tensor> args = new ArrayList<>(node.inputs.length);
-            for (int v : node.inputs) args.add(values[v]);
-            List<Tensor> out = node.outputs.length == 1 ? List.of(node.layer().forward(args)) : node.layer().forwardAll(args);
-            for (int k = 0; k < node.outputs.length; k++) values[node.outputs[k]] = out.get(k);
+            List<Mask> argMasks = new ArrayList<>(node.inputs.length);
+            boolean masked = false;
+            for (int v : node.inputs) {
+                args.add(values[v]);
+                argMasks.add(masks[v]);
+                masked |= masks[v] != null;
+            }
+            Layer layer = node.layer();
+            List<Tensor> out = masked ? layer.forwardAll(args, argMasks)
+                    : node.outputs.length == 1 ? List.of(layer.forward(args)) : layer.forwardAll(args);
+            Mask outMask = layer.outputMask(args, argMasks);
+            for (int k = 0; k < node.outputs.length; k++) {
+                values[node.outputs[k]] = out.get(k);
+                masks[node.outputs[k]] = outMask;
+            }
             if (observer != null) observer.accept(node, out);
-            for (int v : node.inputs) if (lastUse[v] == n) values[v] = null;
+            for (int v : node.inputs) {
+                if (lastUse[v] == n) {
+                    values[v] = null;
+                    masks[v] = null;
+                }
+            }
         }
         Tensor[] out = new Tensor[outputs.size()];
         for (int i = 0; i < out.length; i++) out[i] = values[outputs.get(i).value()];

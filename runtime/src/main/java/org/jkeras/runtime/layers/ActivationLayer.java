@@ -23,6 +23,11 @@ public final class ActivationLayer extends Layer {
     }
 
     @Override
+    public boolean propagatesMask() {
+        return true;
+    }
+
+    @Override
     public String kerasClass() {
         return kerasClass;
     }

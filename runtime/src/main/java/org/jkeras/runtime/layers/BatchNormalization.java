@@ -39,6 +39,11 @@ public final class BatchNormalization extends Layer {
     }
 
     @Override
+    public boolean propagatesMask() {
+        return true;
+    }
+
+    @Override
     public String kerasClass() {
         return "BatchNormalization";
     }

@@ -68,6 +68,14 @@ public final class Concatenate extends Layer {
         return new Tensor(Shape.of(d), out);
     }
 
+    /** Features joined (not steps): a step is kept when every masked input keeps it. */
+    @Override
+    public org.jkeras.runtime.Mask outputMask(List<Tensor> inputs, List<org.jkeras.runtime.Mask> masks) {
+        int rank = inputs.get(0).shape().rank();
+        int a = axis < 0 ? axis + rank : axis;
+        return a == 1 ? null : Masks.and(masks);
+    }
+
     @Override
     public String details() {
         return "axis " + axis;

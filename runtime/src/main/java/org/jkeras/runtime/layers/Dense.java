@@ -25,6 +25,11 @@ public final class Dense extends Layer {
     }
 
     @Override
+    public boolean propagatesMask() {
+        return true;
+    }
+
+    @Override
     public String kerasClass() {
         return "Dense";
     }

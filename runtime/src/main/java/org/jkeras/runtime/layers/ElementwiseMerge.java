@@ -81,6 +81,12 @@ public abstract class ElementwiseMerge extends Layer {
         return new Tensor(outShape, out);
     }
 
+    /** Keras {@code Merge.compute_mask}: a step is kept when every masked input keeps it. */
+    @Override
+    public org.jkeras.runtime.Mask outputMask(List<Tensor> inputs, List<org.jkeras.runtime.Mask> masks) {
+        return Masks.and(masks);
+    }
+
     /** {@code t} broadcast to {@code shape} (batch axis included), as a new array. */
     static float[] expand(Tensor t, Shape shape) {
         int rank = shape.rank();

@@ -20,6 +20,11 @@ public final class Identity extends Layer {
     }
 
     @Override
+    public boolean propagatesMask() {
+        return true;
+    }
+
+    @Override
     public String kerasClass() {
         return kerasClass;
     }

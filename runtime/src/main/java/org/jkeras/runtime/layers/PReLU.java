@@ -24,6 +24,11 @@ public final class PReLU extends Layer {
     }
 
     @Override
+    public boolean propagatesMask() {
+        return true;
+    }
+
+    @Override
     public String kerasClass() {
         return "PReLU";
     }
