@@ -10,6 +10,8 @@ import org.jkeras.importer.layers.DotMapper;
 import org.jkeras.importer.layers.MergeMapper;
 import org.jkeras.importer.layers.PermuteMapper;
 import org.jkeras.importer.layers.RepeatVectorMapper;
+import org.jkeras.importer.layers.SlicingOpLambdaMapper;
+import org.jkeras.importer.layers.TFOpLambdaMapper;
 import org.jkeras.runtime.layers.Add;
 import org.jkeras.runtime.layers.Average;
 import org.jkeras.runtime.layers.Maximum;
@@ -54,6 +56,8 @@ public final class LayerMappers {
             Map.entry("Merge", MergeMapper::map),
             Map.entry("Permute", PermuteMapper::map),
             Map.entry("RepeatVector", RepeatVectorMapper::map),
+            Map.entry("TFOpLambda", TFOpLambdaMapper::map),
+            Map.entry("SlicingOpLambda", SlicingOpLambdaMapper::map),
             Map.entry("Dropout", IdentityMapper::map),
             Map.entry("SpatialDropout1D", IdentityMapper::map),
             Map.entry("SpatialDropout2D", IdentityMapper::map),

@@ -97,6 +97,8 @@ public final class ModelReader {
             String backend = stringOrNull(root.get("backend"));
             if (backend == null) backend = Hdf5.string(h5, "backend");
             return build(root, file, FileFormat.JSON, version, backend, spec -> weightStore(h5, w.toString(), spec));
+        } catch (RuntimeException e) {
+            throw wrap(e, w.toString()); // past the config, what fails to read is the weights file
         }
     }
 

@@ -3,6 +3,7 @@ package org.jkeras.importer;
 import java.util.Arrays;
 
 import io.jhdf.api.Dataset;
+import io.jhdf.api.dataset.ContiguousDataset;
 
 import org.jkeras.KerasImportException;
 
@@ -31,6 +32,15 @@ public final class WeightArray {
     /** The values in C order as float32 (float16 and float64 weights are converted). */
     public float[] read() {
         try {
+            // a truncated file must not read as zeros: contiguous data has to lie inside the file
+            if (dataset instanceof ContiguousDataset c && !dataset.isEmpty()) {
+                long end = c.getDataAddress() + dataset.getSizeInBytes();
+                long fileSize = dataset.getHdfFile().size();
+                if (c.getDataAddress() < 0 || end > fileSize) {
+                    throw new KerasImportException(file + ": weight '" + path + "' lies past the end of the file (byte " + end + " of "
+                            + fileSize + "): the file is truncated");
+                }
+            }
             Object flat = dataset.getDataFlat();
             if (flat instanceof float[] f) return f;
             if (flat instanceof double[] d) {
