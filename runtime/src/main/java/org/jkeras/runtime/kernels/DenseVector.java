@@ -6,86 +6,111 @@ import jdk.incubator.vector.VectorSpecies;
 import org.jkeras.activations.ElementwiseActivation;
 
 /**
- * Vector API micro-kernels of {@link DenseKernel}. Loaded only when {@code Simd.ENABLED}.
+ * Vector API micro-kernels of {@link DenseKernel}; loaded only when {@code Simd.ENABLED}.
  *
- * <p>Register blocking: a tile is {@code mr} rows × one panel of {@code PANEL = 4 vectors} columns. Per k the tile
- * loads 4 weight vectors (contiguous in the packed panel), broadcasts one x per row and issues {@code 4·mr} FMAs
- * into {@code 4·mr} accumulators: 6 rows give 24 accumulators + 4 weights + 1 broadcast = 29 of the 32 AVX-512
- * registers, 12 cycles of FMA per 5 cycles of loads. Each accumulator lane runs exactly
- * {@code acc = fma(x[k], W[k][n], acc)} for k = 0..in-1, then {@code + b[n]}: the contract of {@link DenseKernel}.
- * The k loop is never split or reordered, so no K-blocking (measured: storing and reloading the tile per K block
- * was slower than streaming the 200 KB panel from L2).
+ * <p>Register blocking: a tile is {@code mr} rows × one panel of {@code PANEL} = 4 vectors of columns. Per k it
+ * loads the panel's 4 weight vectors (contiguous), broadcasts one x per row and issues {@code 4·mr} FMAs into
+ * {@code 4·mr} accumulators: 6 rows use 24 accumulators + 4 weights + 1 broadcast = 29 of the 32 AVX-512
+ * registers. Each accumulator lane runs exactly {@code acc = fma(x[k], W[k][n], acc)} for k = 0..in-1, then
+ * {@code + b[n]}: the contract of {@link DenseKernel}. The k loop is never split (no K-blocking: storing and
+ * reloading the tile per K block measured slower than streaming the panel from L2). Layers of at most one
+ * vector of units (10 classes, 1 logit) get 1-vector panels and 8 × 1 tiles instead of a 4-vector panel that
+ * would be mostly padding.
+ *
+ * <p>Measured on the 2-vCPU AVX-512 box (FMA peak 237 GFLOP/s), Dense 784 → 512: 6 × 4 tiles reach 150-180
+ * GFLOP/s (4 × 4: 130; 12 × 2, 8 × 3, 5 × 5: within noise of 6 × 4; unrolling k by 2: -5%; packing x rows
+ * interleaved: +5% in the loop, eaten by the packing); batch 1 streams 90-120 GB/s from L2.
  */
 final class DenseVector {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     static final int L = S.length();
     static final int PANEL = 4 * L;
-    static final int MR = 6; // rows of the main tile
 
     private DenseVector() {
     }
 
+    /** Columns per packed panel for a layer of {@code units}: 4 vectors, or 1 for layers no wider than a vector. */
+    static int panelWidth(int units) {
+        return units <= L ? L : PANEL;
+    }
+
     /**
-     * Linear part plus elementwise epilogue for rows [0, rows) of x (from xo, {@code in} apart) and panels
-     * [p0, p1): y[r][n] = ew(acc + b[n]) written from yo, {@code ldy} apart. Panel-outer: the panel (in × PANEL,
-     * ~200 KB for in = 784) stays in L2 while the row tiles of x stream through L1 (measured 180 vs 167 GFLOP/s
-     * row-outer).
+     * y[r][n] = ew(acc + b[n]) for rows [0, rows) of x (from xo, {@code in} apart), columns of panels [p0, p1),
+     * y rows {@code ldy} apart from yo. Panel-outer: the panel (in × PANEL, 200 KB for in = 784) stays in L2
+     * while the row tiles stream through L1 (measured 180 vs 167 GFLOP/s row-outer).
      */
     static void linear(DenseKernel d, float[] x, int xo, int rows, float[] y, int yo, int ldy, int p0, int p1, ElementwiseActivation ew) {
         int in = d.in;
-        if (rows == 1) {
+        if (d.panel == L) {
+            for (int p = p0; p < p1; p++) {
+                int r = 0;
+                for (; r + 8 <= rows; r += 8) block(d, 8, x, xo + r * in, y, yo + r * ldy, ldy, p, ew);
+                for (; r < rows; r++) block(d, 1, x, xo + r * in, y, yo + r * ldy, ldy, p, ew);
+            }
+        } else if (rows == 1) {
             gemv(d, x, xo, y, yo, p0, p1, ew);
-            return;
-        }
-        for (int p = p0; p < p1; p++) {
-            int r = 0;
-            for (; r + MR <= rows; r += MR) block(d, MR, x, xo + r * in, y, yo + r * ldy, ldy, p, ew);
-            int tail = rows - r;
-            if (tail >= 4) { block(d, 4, x, xo + r * in, y, yo + r * ldy, ldy, p, ew); r += 4; tail -= 4; }
-            if (tail >= 2) { block(d, 2, x, xo + r * in, y, yo + r * ldy, ldy, p, ew); r += 2; tail -= 2; }
-            if (tail == 1) block(d, 1, x, xo + r * in, y, yo + r * ldy, ldy, p, ew);
+        } else {
+            for (int p = p0; p < p1; p++) {
+                int r = 0;
+                for (; r + 6 <= rows; r += 6) block(d, 6, x, xo + r * in, y, yo + r * ldy, ldy, p, ew);
+                int tail = rows - r;
+                if (tail >= 4) { block(d, 4, x, xo + r * in, y, yo + r * ldy, ldy, p, ew); r += 4; tail -= 4; }
+                if (tail >= 2) { block(d, 2, x, xo + r * in, y, yo + r * ldy, ldy, p, ew); r += 2; tail -= 2; }
+                if (tail == 1) block(d, 1, x, xo + r * in, y, yo + r * ldy, ldy, p, ew);
+            }
         }
     }
 
-    /** Batch 1: weights streamed once, two panels per pass (8 independent FMA chains hide the 4-cycle latency). */
+    /**
+     * Batch 1: weights streamed once, two panels per pass (8 independent FMA chains hide the FMA latency), in
+     * the direction {@link DenseKernel#reverseSweep} alternates.
+     */
     private static void gemv(DenseKernel d, float[] x, int xo, float[] y, int yo, int p0, int p1, ElementwiseActivation ew) {
-        int in = d.in, stride = in * PANEL, p = p0;
-        for (; p + 2 <= p1 && (p + 2) * PANEL <= d.units; p += 2) {
-            int n = yo + p * PANEL;
-            row1x2(x, xo, in, d.w, p * stride, d.b, p * PANEL, y, n);
+        int pairs = Math.max(0, Math.min(p1, d.units / PANEL) - p0) / 2, rest = p0 + 2 * pairs; // [rest, p1): odd or partial panels
+        boolean reverse = d.reverseSweep();
+        if (reverse) for (int p = p1 - 1; p >= rest; p--) block(d, 1, x, xo, y, yo, 0, p, ew);
+        for (int i = 0; i < pairs; i++) {
+            int p = p0 + 2 * (reverse ? pairs - 1 - i : i), n = yo + p * PANEL;
+            row1x2(x, xo, d.in, d.w, p * d.in * PANEL, d.b, p * PANEL, y, n);
             if (ew != null) ew.applyInPlace(y, n, 2 * PANEL);
         }
-        for (; p < p1; p++) block(d, 1, x, xo, y, yo, 0, p, ew);
+        if (!reverse) for (int p = rest; p < p1; p++) block(d, 1, x, xo, y, yo, 0, p, ew);
     }
 
-    /** One mr × PANEL tile of panel p; a partial last panel goes through a scratch tile so y is never overrun. */
+    /** One mr-row tile of panel p; a partial last panel goes through a scratch tile so y is never overrun. */
     private static void block(DenseKernel d, int mr, float[] x, int xo, float[] y, int yo, int ldy, int p, ElementwiseActivation ew) {
-        int cols = Math.min(PANEL, d.units - p * PANEL), n = yo + p * PANEL;
-        if (cols == PANEL) {
-            tile(mr, x, xo, d.in, d.w, p * d.in * PANEL, d.b, p * PANEL, y, n, ldy);
+        int pw = d.panel, cols = Math.min(pw, d.units - p * pw), n = yo + p * pw;
+        if (cols == pw) {
+            tile(mr, pw, x, xo, d.in, d.w, p * d.in * pw, d.b, p * pw, y, n, ldy);
         } else {
-            float[] t = Workspace.get().tile(mr * PANEL);
-            tile(mr, x, xo, d.in, d.w, p * d.in * PANEL, d.b, p * PANEL, t, 0, PANEL);
-            for (int r = 0; r < mr; r++) System.arraycopy(t, r * PANEL, y, n + r * ldy, cols);
+            float[] t = Workspace.get().tile(mr * pw);
+            tile(mr, pw, x, xo, d.in, d.w, p * d.in * pw, d.b, p * pw, t, 0, pw);
+            for (int r = 0; r < mr; r++) System.arraycopy(t, r * pw, y, n + r * ldy, cols);
         }
         if (ew != null) for (int r = 0; r < mr; r++) ew.applyInPlace(y, n + r * ldy, cols);
     }
 
-    private static void tile(int mr, float[] x, int xo, int in, float[] w, int wo, float[] b, int bo, float[] y, int yo, int ldy) {
+    private static void tile(int mr, int pw, float[] x, int xo, int in, float[] w, int wo, float[] b, int bo, float[] y, int yo, int ldy) {
+        if (pw == L) {
+            if (mr == 8) tile8x1(x, xo, in, w, wo, b, bo, y, yo, ldy);
+            else tile1x1(x, xo, in, w, wo, b, bo, y, yo, ldy);
+            return;
+        }
         switch (mr) {
             case 6 -> tile6(x, xo, in, w, wo, b, bo, y, yo, ldy);
             case 4 -> tile4(x, xo, in, w, wo, b, bo, y, yo, ldy);
             case 2 -> tile2(x, xo, in, w, wo, b, bo, y, yo, ldy);
-            case 1 -> tile1(x, xo, in, w, wo, b, bo, y, yo);
+            case 1 -> tile1(x, xo, in, w, wo, b, bo, y, yo, ldy);
             default -> throw new AssertionError(mr);
         }
     }
 
-    // x: rows from xo, in apart; w: panel (in, PANEL) from wo; b: (PANEL) from bo; y: rows from yo, ldy apart.
+    // Tiles: x rows from xo, in apart; w panel (in, PANEL) from wo; b (PANEL) from bo; y rows from yo, ldy apart.
+
     private static void tile6(float[] x, int xo, int in, float[] w, int wo, float[] b, int bo, float[] y, int yo, int ldy) {
-        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00,
-                c20 = c00, c21 = c00, c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00,
-                c40 = c00, c41 = c00, c42 = c00, c43 = c00, c50 = c00, c51 = c00, c52 = c00, c53 = c00;
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00, c20 = c00,
+                c21 = c00, c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00, c40 = c00,
+                c41 = c00, c42 = c00, c43 = c00, c50 = c00, c51 = c00, c52 = c00, c53 = c00;
         int x0 = xo, x1 = x0 + in, x2 = x1 + in, x3 = x2 + in, x4 = x3 + in, x5 = x4 + in;
         for (int k = 0; k < in; k++, wo += PANEL) {
             FloatVector w0 = FloatVector.fromArray(S, w, wo), w1 = FloatVector.fromArray(S, w, wo + L),
@@ -105,17 +130,23 @@ final class DenseVector {
         }
         FloatVector b0 = FloatVector.fromArray(S, b, bo), b1 = FloatVector.fromArray(S, b, bo + L),
                 b2 = FloatVector.fromArray(S, b, bo + 2 * L), b3 = FloatVector.fromArray(S, b, bo + 3 * L);
-        c00.add(b0).intoArray(y, yo); c01.add(b1).intoArray(y, yo + L); c02.add(b2).intoArray(y, yo + 2 * L); c03.add(b3).intoArray(y, yo + 3 * L);
-        c10.add(b0).intoArray(y, yo + ldy); c11.add(b1).intoArray(y, yo + ldy + L); c12.add(b2).intoArray(y, yo + ldy + 2 * L); c13.add(b3).intoArray(y, yo + ldy + 3 * L);
-        c20.add(b0).intoArray(y, yo + 2 * ldy); c21.add(b1).intoArray(y, yo + 2 * ldy + L); c22.add(b2).intoArray(y, yo + 2 * ldy + 2 * L); c23.add(b3).intoArray(y, yo + 2 * ldy + 3 * L);
-        c30.add(b0).intoArray(y, yo + 3 * ldy); c31.add(b1).intoArray(y, yo + 3 * ldy + L); c32.add(b2).intoArray(y, yo + 3 * ldy + 2 * L); c33.add(b3).intoArray(y, yo + 3 * ldy + 3 * L);
-        c40.add(b0).intoArray(y, yo + 4 * ldy); c41.add(b1).intoArray(y, yo + 4 * ldy + L); c42.add(b2).intoArray(y, yo + 4 * ldy + 2 * L); c43.add(b3).intoArray(y, yo + 4 * ldy + 3 * L);
-        c50.add(b0).intoArray(y, yo + 5 * ldy); c51.add(b1).intoArray(y, yo + 5 * ldy + L); c52.add(b2).intoArray(y, yo + 5 * ldy + 2 * L); c53.add(b3).intoArray(y, yo + 5 * ldy + 3 * L);
+        int o = yo;
+        c00.add(b0).intoArray(y, o); c01.add(b1).intoArray(y, o + L); c02.add(b2).intoArray(y, o + 2 * L); c03.add(b3).intoArray(y, o + 3 * L);
+        o += ldy;
+        c10.add(b0).intoArray(y, o); c11.add(b1).intoArray(y, o + L); c12.add(b2).intoArray(y, o + 2 * L); c13.add(b3).intoArray(y, o + 3 * L);
+        o += ldy;
+        c20.add(b0).intoArray(y, o); c21.add(b1).intoArray(y, o + L); c22.add(b2).intoArray(y, o + 2 * L); c23.add(b3).intoArray(y, o + 3 * L);
+        o += ldy;
+        c30.add(b0).intoArray(y, o); c31.add(b1).intoArray(y, o + L); c32.add(b2).intoArray(y, o + 2 * L); c33.add(b3).intoArray(y, o + 3 * L);
+        o += ldy;
+        c40.add(b0).intoArray(y, o); c41.add(b1).intoArray(y, o + L); c42.add(b2).intoArray(y, o + 2 * L); c43.add(b3).intoArray(y, o + 3 * L);
+        o += ldy;
+        c50.add(b0).intoArray(y, o); c51.add(b1).intoArray(y, o + L); c52.add(b2).intoArray(y, o + 2 * L); c53.add(b3).intoArray(y, o + 3 * L);
     }
 
     private static void tile4(float[] x, int xo, int in, float[] w, int wo, float[] b, int bo, float[] y, int yo, int ldy) {
-        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00,
-                c20 = c00, c21 = c00, c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00;
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00, c20 = c00,
+                c21 = c00, c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00;
         int x0 = xo, x1 = x0 + in, x2 = x1 + in, x3 = x2 + in;
         for (int k = 0; k < in; k++, wo += PANEL) {
             FloatVector w0 = FloatVector.fromArray(S, w, wo), w1 = FloatVector.fromArray(S, w, wo + L),
@@ -131,10 +162,14 @@ final class DenseVector {
         }
         FloatVector b0 = FloatVector.fromArray(S, b, bo), b1 = FloatVector.fromArray(S, b, bo + L),
                 b2 = FloatVector.fromArray(S, b, bo + 2 * L), b3 = FloatVector.fromArray(S, b, bo + 3 * L);
-        c00.add(b0).intoArray(y, yo); c01.add(b1).intoArray(y, yo + L); c02.add(b2).intoArray(y, yo + 2 * L); c03.add(b3).intoArray(y, yo + 3 * L);
-        c10.add(b0).intoArray(y, yo + ldy); c11.add(b1).intoArray(y, yo + ldy + L); c12.add(b2).intoArray(y, yo + ldy + 2 * L); c13.add(b3).intoArray(y, yo + ldy + 3 * L);
-        c20.add(b0).intoArray(y, yo + 2 * ldy); c21.add(b1).intoArray(y, yo + 2 * ldy + L); c22.add(b2).intoArray(y, yo + 2 * ldy + 2 * L); c23.add(b3).intoArray(y, yo + 2 * ldy + 3 * L);
-        c30.add(b0).intoArray(y, yo + 3 * ldy); c31.add(b1).intoArray(y, yo + 3 * ldy + L); c32.add(b2).intoArray(y, yo + 3 * ldy + 2 * L); c33.add(b3).intoArray(y, yo + 3 * ldy + 3 * L);
+        int o = yo;
+        c00.add(b0).intoArray(y, o); c01.add(b1).intoArray(y, o + L); c02.add(b2).intoArray(y, o + 2 * L); c03.add(b3).intoArray(y, o + 3 * L);
+        o += ldy;
+        c10.add(b0).intoArray(y, o); c11.add(b1).intoArray(y, o + L); c12.add(b2).intoArray(y, o + 2 * L); c13.add(b3).intoArray(y, o + 3 * L);
+        o += ldy;
+        c20.add(b0).intoArray(y, o); c21.add(b1).intoArray(y, o + L); c22.add(b2).intoArray(y, o + 2 * L); c23.add(b3).intoArray(y, o + 3 * L);
+        o += ldy;
+        c30.add(b0).intoArray(y, o); c31.add(b1).intoArray(y, o + L); c32.add(b2).intoArray(y, o + 2 * L); c33.add(b3).intoArray(y, o + 3 * L);
     }
 
     private static void tile2(float[] x, int xo, int in, float[] w, int wo, float[] b, int bo, float[] y, int yo, int ldy) {
@@ -150,18 +185,61 @@ final class DenseVector {
         }
         FloatVector b0 = FloatVector.fromArray(S, b, bo), b1 = FloatVector.fromArray(S, b, bo + L),
                 b2 = FloatVector.fromArray(S, b, bo + 2 * L), b3 = FloatVector.fromArray(S, b, bo + 3 * L);
-        c00.add(b0).intoArray(y, yo); c01.add(b1).intoArray(y, yo + L); c02.add(b2).intoArray(y, yo + 2 * L); c03.add(b3).intoArray(y, yo + 3 * L);
-        c10.add(b0).intoArray(y, yo + ldy); c11.add(b1).intoArray(y, yo + ldy + L); c12.add(b2).intoArray(y, yo + ldy + 2 * L); c13.add(b3).intoArray(y, yo + ldy + 3 * L);
+        int o = yo;
+        c00.add(b0).intoArray(y, o); c01.add(b1).intoArray(y, o + L); c02.add(b2).intoArray(y, o + 2 * L); c03.add(b3).intoArray(y, o + 3 * L);
+        o += ldy;
+        c10.add(b0).intoArray(y, o); c11.add(b1).intoArray(y, o + L); c12.add(b2).intoArray(y, o + 2 * L); c13.add(b3).intoArray(y, o + 3 * L);
     }
 
-    private static void tile1(float[] x, int xo, int in, float[] w, int wo, float[] b, int bo, float[] y, int yo) {
-        FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0;
+    private static void tile1(float[] x, int xo, int in, float[] w, int wo, float[] b, int bo, float[] y, int yo, int ldy) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00;
+        int x0 = xo;
         for (int k = 0; k < in; k++, wo += PANEL) {
-            FloatVector a = FloatVector.broadcast(S, x[xo + k]);
-            c0 = a.fma(FloatVector.fromArray(S, w, wo), c0); c1 = a.fma(FloatVector.fromArray(S, w, wo + L), c1);
-            c2 = a.fma(FloatVector.fromArray(S, w, wo + 2 * L), c2); c3 = a.fma(FloatVector.fromArray(S, w, wo + 3 * L), c3);
+            FloatVector w0 = FloatVector.fromArray(S, w, wo), w1 = FloatVector.fromArray(S, w, wo + L),
+                    w2 = FloatVector.fromArray(S, w, wo + 2 * L), w3 = FloatVector.fromArray(S, w, wo + 3 * L);
+            FloatVector a = FloatVector.broadcast(S, x[x0 + k]);
+            c00 = a.fma(w0, c00); c01 = a.fma(w1, c01); c02 = a.fma(w2, c02); c03 = a.fma(w3, c03);
         }
-        c0.add(FloatVector.fromArray(S, b, bo)).intoArray(y, yo); c1.add(FloatVector.fromArray(S, b, bo + L)).intoArray(y, yo + L); c2.add(FloatVector.fromArray(S, b, bo + 2 * L)).intoArray(y, yo + 2 * L); c3.add(FloatVector.fromArray(S, b, bo + 3 * L)).intoArray(y, yo + 3 * L);
+        FloatVector b0 = FloatVector.fromArray(S, b, bo), b1 = FloatVector.fromArray(S, b, bo + L),
+                b2 = FloatVector.fromArray(S, b, bo + 2 * L), b3 = FloatVector.fromArray(S, b, bo + 3 * L);
+        int o = yo;
+        c00.add(b0).intoArray(y, o); c01.add(b1).intoArray(y, o + L); c02.add(b2).intoArray(y, o + 2 * L); c03.add(b3).intoArray(y, o + 3 * L);
+    }
+
+    private static void tile8x1(float[] x, int xo, int in, float[] w, int wo, float[] b, int bo, float[] y, int yo, int ldy) {
+        FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, c6 = c0, c7 = c0;
+        int x0 = xo, x1 = x0 + in, x2 = x1 + in, x3 = x2 + in, x4 = x3 + in, x5 = x4 + in, x6 = x5 + in, x7 = x6 + in;
+        for (int k = 0; k < in; k++, wo += L) {
+            FloatVector w0 = FloatVector.fromArray(S, w, wo);
+            c0 = FloatVector.broadcast(S, x[x0 + k]).fma(w0, c0);
+            c1 = FloatVector.broadcast(S, x[x1 + k]).fma(w0, c1);
+            c2 = FloatVector.broadcast(S, x[x2 + k]).fma(w0, c2);
+            c3 = FloatVector.broadcast(S, x[x3 + k]).fma(w0, c3);
+            c4 = FloatVector.broadcast(S, x[x4 + k]).fma(w0, c4);
+            c5 = FloatVector.broadcast(S, x[x5 + k]).fma(w0, c5);
+            c6 = FloatVector.broadcast(S, x[x6 + k]).fma(w0, c6);
+            c7 = FloatVector.broadcast(S, x[x7 + k]).fma(w0, c7);
+        }
+        FloatVector b0 = FloatVector.fromArray(S, b, bo);
+        c0.add(b0).intoArray(y, yo);
+        c1.add(b0).intoArray(y, yo + ldy);
+        c2.add(b0).intoArray(y, yo + 2 * ldy);
+        c3.add(b0).intoArray(y, yo + 3 * ldy);
+        c4.add(b0).intoArray(y, yo + 4 * ldy);
+        c5.add(b0).intoArray(y, yo + 5 * ldy);
+        c6.add(b0).intoArray(y, yo + 6 * ldy);
+        c7.add(b0).intoArray(y, yo + 7 * ldy);
+    }
+
+    private static void tile1x1(float[] x, int xo, int in, float[] w, int wo, float[] b, int bo, float[] y, int yo, int ldy) {
+        FloatVector c0 = FloatVector.zero(S);
+        int x0 = xo;
+        for (int k = 0; k < in; k++, wo += L) {
+            FloatVector w0 = FloatVector.fromArray(S, w, wo);
+            c0 = FloatVector.broadcast(S, x[x0 + k]).fma(w0, c0);
+        }
+        FloatVector b0 = FloatVector.fromArray(S, b, bo);
+        c0.add(b0).intoArray(y, yo);
     }
 
     /** One row, two adjacent full panels (wo and wo + in·PANEL), written to 2·PANEL contiguous outputs. */
@@ -174,8 +252,13 @@ final class DenseVector {
             d0 = a.fma(FloatVector.fromArray(S, w, vo), d0); d1 = a.fma(FloatVector.fromArray(S, w, vo + L), d1);
             d2 = a.fma(FloatVector.fromArray(S, w, vo + 2 * L), d2); d3 = a.fma(FloatVector.fromArray(S, w, vo + 3 * L), d3);
         }
-        c0.add(FloatVector.fromArray(S, b, bo)).intoArray(y, yo); c1.add(FloatVector.fromArray(S, b, bo + L)).intoArray(y, yo + L); c2.add(FloatVector.fromArray(S, b, bo + 2 * L)).intoArray(y, yo + 2 * L); c3.add(FloatVector.fromArray(S, b, bo + 3 * L)).intoArray(y, yo + 3 * L);
+        FloatVector b0 = FloatVector.fromArray(S, b, bo), b1 = FloatVector.fromArray(S, b, bo + L),
+                b2 = FloatVector.fromArray(S, b, bo + 2 * L), b3 = FloatVector.fromArray(S, b, bo + 3 * L);
+        c0.add(b0).intoArray(y, yo); c1.add(b1).intoArray(y, yo + L); c2.add(b2).intoArray(y, yo + 2 * L); c3.add(b3).intoArray(y, yo + 3 * L);
         bo += PANEL;
-        d0.add(FloatVector.fromArray(S, b, bo)).intoArray(y, yo + PANEL); d1.add(FloatVector.fromArray(S, b, bo + L)).intoArray(y, yo + PANEL + L); d2.add(FloatVector.fromArray(S, b, bo + 2 * L)).intoArray(y, yo + PANEL + 2 * L); d3.add(FloatVector.fromArray(S, b, bo + 3 * L)).intoArray(y, yo + PANEL + 3 * L);
+        yo += PANEL;
+        b0 = FloatVector.fromArray(S, b, bo); b1 = FloatVector.fromArray(S, b, bo + L);
+        b2 = FloatVector.fromArray(S, b, bo + 2 * L); b3 = FloatVector.fromArray(S, b, bo + 3 * L);
+        d0.add(b0).intoArray(y, yo); d1.add(b1).intoArray(y, yo + L); d2.add(b2).intoArray(y, yo + 2 * L); d3.add(b3).intoArray(y, yo + 3 * L);
     }
 }

@@ -1,11 +1,11 @@
 package org.jkeras.runtime.kernels;
 
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
 /**
@@ -15,7 +15,7 @@ import java.util.function.IntConsumer;
  * count or on which thread ran which task.
  */
 public final class Parallel {
-    /** Below this much work (FLOPs or comparable units) a pool handoff (~10 µs wake-up) costs more than it saves. */
+    /** Below this much work (FLOPs or comparable units, ~5 µs of one core) a handoff costs more than it saves. */
     public static final long INLINE_WORK = 1L << 20;
 
     private static final ThreadLocal<Boolean> IN_POOL = ThreadLocal.withInitial(() -> false);
@@ -54,7 +54,7 @@ public final class Parallel {
     private static synchronized ExecutorService pool() {
         if (pool == null) {
             AtomicInteger id = new AtomicInteger();
-            pool = Executors.newFixedThreadPool(threads - 1, r -> {
+            pool = Executors.newFixedThreadPool(Math.max(1, threads - 1), r -> {
                 Thread t = new Thread(() -> {
                     IN_POOL.set(true);
                     r.run();
@@ -74,8 +74,8 @@ public final class Parallel {
     /**
      * Runs {@code body(i)} for every i in [0, n) and returns when all are done. {@code work} is the total cost
      * (e.g. FLOPs): below {@link #INLINE_WORK}, with one thread, one task, or when called from a pool thread
-     * (nested loops), everything runs on the caller in index order. The first exception thrown by a task is
-     * rethrown after all started tasks end.
+     * (nested loops), everything runs on the caller in index order. After a task fails no new task starts;
+     * the first exception is rethrown once the tasks in flight end.
      */
     public static void parallelFor(int n, long work, IntConsumer body) {
         int t = threads;
@@ -84,41 +84,33 @@ public final class Parallel {
             return;
         }
         int helpers = Math.min(t, n) - 1;
-        AtomicInteger next = new AtomicInteger();
+        AtomicInteger next = new AtomicInteger(), finished = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        CountDownLatch done = new CountDownLatch(helpers);
         Runnable drain = () -> {
-            try {
-                for (int i; (i = next.getAndIncrement()) < n && failure.get() == null; ) body.accept(i);
-            } catch (Throwable e) {
-                failure.compareAndSet(null, e);
+            for (int i; (i = next.getAndIncrement()) < n; ) {
+                try {
+                    if (failure.get() == null) body.accept(i);
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    finished.incrementAndGet();
+                }
             }
         };
         ExecutorService p = pool();
-        for (int h = 0; h < helpers; h++) {
-            try {
-                p.execute(() -> {
-                    try {
-                        drain.run();
-                    } finally {
-                        done.countDown();
-                    }
-                });
-            } catch (RejectedExecutionException e) {
-                done.countDown(); // setThreads() retired this pool meanwhile: the caller drains the rest
-            }
+        try {
+            for (int h = 0; h < helpers; h++) p.execute(drain);
+        } catch (RejectedExecutionException e) {
+            // setThreads() retired this pool meanwhile: the caller drains the rest
         }
         drain.run();
-        boolean interrupted = false;
-        while (true) {
-            try {
-                done.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true; // tasks write into the caller's arrays: never return before they end
-            }
+        // Wait for the tasks helpers took, not for the helpers: one that wakes late finds nothing left and
+        // costs the caller nothing. Tasks in flight are short (one row chunk): spin, then yield, then nap.
+        for (int spins = 0; finished.get() < n; spins++) {
+            if (spins < 10_000) Thread.onSpinWait();
+            else if (spins < 20_000) Thread.yield();
+            else LockSupport.parkNanos(50_000);
         }
-        if (interrupted) Thread.currentThread().interrupt();
         Throwable e = failure.get();
         if (e instanceof RuntimeException re) throw re;
         if (e instanceof Error err) throw err;
