@@ -109,6 +109,16 @@ public final class KerasModel {
             return new KerasModel(l.model(), l.info());
         }
 
+        /**
+         * Reads a model for {@code inspect}: a model with unsupported parts is not an error here; the result
+         * lists every one of them. Unreadable files still throw {@link KerasImportException}.
+         */
+        public Inspection inspect(Path path, Path weights) {
+            ModelReader r = new ModelReader(fuse, registry.build(), true);
+            ModelReader.Loaded l = weights == null ? r.read(path) : r.readJson(path, weights);
+            return new Inspection(l.info(), l.model() == null ? null : new KerasModel(l.model(), l.info()), l.problems(), l.layers());
+        }
+
         private ModelReader reader() {
             return new ModelReader(fuse, registry.build());
         }

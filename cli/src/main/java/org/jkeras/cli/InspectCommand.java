@@ -1,9 +1,14 @@
 package org.jkeras.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,12 +16,19 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import org.jkeras.Inspection;
 import org.jkeras.KerasModel;
+import org.jkeras.Problem;
+import org.jkeras.importer.LayerSpec;
 import org.jkeras.importer.ModelInfo;
 import org.jkeras.runtime.Model;
+import org.jkeras.runtime.Shape;
 
-/** {@code jkeras inspect MODEL}: one line per layer, like Keras' {@code model.summary()}. */
-@Command(name = "inspect", description = "Show a model's layers, shapes, parameters and activations.")
+/**
+ * {@code jkeras inspect MODEL}: like Keras' {@code model.summary()}, plus where the file came from and which
+ * formulas apply. A model jkeras cannot run is still inspected: every unsupported part is listed (exit 1).
+ */
+@Command(name = "inspect", description = "Show a model's layers, shapes, parameters, activations and anything unsupported.")
 final class InspectCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL", description = "a .keras, .h5 or .json model file")
     Path model;
@@ -24,44 +36,157 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = "--weights", paramLabel = "W", description = "weights file for a JSON config (default: found beside it)")
     Path weights;
 
+    @Option(names = "--json", description = "print the same as JSON")
+    boolean json;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        KerasModel m = weights == null ? KerasModel.load(model) : KerasModel.load(model, weights);
-        var out = spec.commandLine().getOut();
-        ModelInfo info = m.info();
-        Model g = m.graph();
-        out.printf("Model '%s' from %s%n", g.name(), info.file());
+        Inspection ins = KerasModel.loader().inspect(model, weights);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeSpecialFloatingPointValues().create().toJson(toJson(ins)));
+        } else {
+            text(ins, out);
+        }
+        out.flush();
+        if (!ins.supported()) {
+            spec.commandLine().getErr().println("jkeras: " + ins.info().file() + ": " + ins.problems().size() + " unsupported part(s), listed above");
+            return 1;
+        }
+        return 0;
+    }
+
+    private static void text(Inspection ins, PrintWriter out) {
+        ModelInfo info = ins.info();
+        out.printf("Model from %s%n", info.file());
         out.printf("  format: %s; keras_version: %s; backend: %s%n", info.format().description(),
                 info.kerasVersion() == null ? "unknown" : info.kerasVersion(), info.backend() == null ? "unknown" : info.backend());
         out.printf("  formulas: %s (%s); weights: %s%n", info.semantics().describe(), info.semanticsSource(), info.weights());
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"Layer (name)", "Class", "Output shape", "Params", "Inputs", "Details"});
-        for (Model.Input in : g.inputs()) {
-            rows.add(new String[] {in.name(), "InputLayer", in.shape().prepend(-1).toString(), "0", "", ""});
+        if (ins.supported()) {
+            Model g = ins.model().graph();
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"Layer (name)", "Class", "Output shape", "Params", "Inputs", "Details"});
+            for (Model.Input in : g.inputs()) rows.add(new String[] {in.name(), "InputLayer", in.shape().prepend(Shape.UNKNOWN).toString(), "0", "", ""});
+            for (Model.Node n : g.nodes()) {
+                rows.add(new String[] {n.layer().name(), n.layer().kerasClass(), outputShapes(g, n), String.format("%,d", n.layer().paramCount()),
+                        String.join(", ", inputNames(g, n)), n.layer().details()});
+            }
+            table(rows, out);
+            out.printf("Total params: %,d%n", g.paramCount());
+            out.printf("Inputs: %s; outputs: %s%n", g.inputNames(), g.outputNames());
+        } else {
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"Layer (name)", "Class", "Status"});
+            for (LayerSpec l : ins.layers()) {
+                boolean bad = ins.problems().stream().anyMatch(p -> l.name().equals(p.layer()) || (p.layer() != null && p.layer().startsWith(l.name() + "/")));
+                rows.add(new String[] {l.name(), l.className(), bad ? "UNSUPPORTED" : ""});
+            }
+            table(rows, out);
+            out.printf("Unsupported (%d):%n", ins.problems().size());
+            for (Problem p : ins.problems()) out.println("  " + p);
         }
-        for (Model.Node n : g.nodes()) {
-            StringBuilder inputs = new StringBuilder();
-            for (int v : n.inputs()) inputs.append(inputs.length() > 0 ? ", " : "").append(valueName(g, v));
-            rows.add(new String[] {n.layer().name(), n.layer().kerasClass(), g.valueShape(n.output()).prepend(-1).toString(),
-                    String.format("%,d", n.layer().paramCount()), inputs.toString(), n.layer().details()});
-        }
-        int[] w = new int[6];
-        for (String[] r : rows) for (int i = 0; i < 6; i++) w[i] = Math.max(w[i], r[i].length());
+        for (String note : info.notes()) out.println("Note: " + note);
+    }
+
+    private static void table(List<String[]> rows, PrintWriter out) {
+        int cols = rows.get(0).length;
+        int[] w = new int[cols];
+        for (String[] r : rows) for (int i = 0; i < cols; i++) w[i] = Math.max(w[i], r[i].length());
         for (String[] r : rows) {
             StringBuilder b = new StringBuilder("  ");
-            for (int i = 0; i < 6; i++) b.append(String.format("%-" + (w[i] + 2) + "s", r[i]));
+            for (int i = 0; i < cols; i++) b.append(String.format("%-" + (w[i] + 2) + "s", r[i]));
             out.println(b.toString().stripTrailing());
         }
-        out.printf("Total params: %,d%n", g.paramCount());
-        out.printf("Inputs: %s; outputs: %s%n", m.inputNames(), m.outputNames());
-        return 0;
+    }
+
+    private static String outputShapes(Model g, Model.Node n) {
+        List<String> s = new ArrayList<>();
+        for (int v : n.outputs()) s.add(g.valueShape(v).prepend(Shape.UNKNOWN).toString());
+        return String.join(", ", s);
+    }
+
+    private static List<String> inputNames(Model g, Model.Node n) {
+        List<String> names = new ArrayList<>();
+        for (int v : n.inputs()) names.add(valueName(g, v));
+        return names;
     }
 
     private static String valueName(Model g, int v) {
         int nIn = g.inputs().size();
-        return v < nIn ? g.inputs().get(v).name() : g.nodes().get(v - nIn).layer().name();
+        if (v < nIn) return g.inputs().get(v).name();
+        for (Model.Node n : g.nodes()) {
+            int[] outs = n.outputs();
+            for (int k = 0; k < outs.length; k++) if (outs[k] == v) return outs.length == 1 ? n.layer().name() : n.layer().name() + "[" + k + "]";
+        }
+        return "?";
+    }
+
+    private static JsonObject toJson(Inspection ins) {
+        ModelInfo info = ins.info();
+        JsonObject o = new JsonObject();
+        o.addProperty("file", info.file());
+        o.addProperty("format", info.format().name().toLowerCase(java.util.Locale.ROOT));
+        o.addProperty("keras_version", info.kerasVersion());
+        o.addProperty("backend", info.backend());
+        o.addProperty("formulas", info.semantics().describe());
+        o.addProperty("formulas_source", info.semanticsSource());
+        o.addProperty("weights", info.weights());
+        o.addProperty("supported", ins.supported());
+        JsonArray layers = new JsonArray();
+        if (ins.supported()) {
+            Model g = ins.model().graph();
+            o.add("inputs", names(g.inputs().stream().map(i -> new String[] {i.name(), i.shape().prepend(Shape.UNKNOWN).toString()}).toList()));
+            o.add("outputs", names(g.outputs().stream().map(x -> new String[] {x.name(), g.valueShape(x.value()).prepend(Shape.UNKNOWN).toString()}).toList()));
+            for (Model.Node n : g.nodes()) {
+                JsonObject l = new JsonObject();
+                l.addProperty("name", n.layer().name());
+                l.addProperty("class", n.layer().kerasClass());
+                l.addProperty("output_shape", outputShapes(g, n));
+                l.addProperty("params", n.layer().paramCount());
+                JsonArray in = new JsonArray();
+                inputNames(g, n).forEach(in::add);
+                l.add("inputs", in);
+                l.addProperty("details", n.layer().details());
+                layers.add(l);
+            }
+            o.addProperty("total_params", g.paramCount());
+        } else {
+            for (LayerSpec s : ins.layers()) {
+                JsonObject l = new JsonObject();
+                l.addProperty("name", s.name());
+                l.addProperty("class", s.className());
+                layers.add(l);
+            }
+        }
+        o.add("layers", layers);
+        JsonArray problems = new JsonArray();
+        for (Problem p : ins.problems()) {
+            JsonObject j = new JsonObject();
+            j.addProperty("layer", p.layer());
+            j.addProperty("class", p.className());
+            j.addProperty("key", p.key());
+            j.addProperty("message", p.message());
+            j.addProperty("suggestion", p.suggestion());
+            problems.add(j);
+        }
+        o.add("problems", problems);
+        JsonArray notes = new JsonArray();
+        info.notes().forEach(notes::add);
+        o.add("notes", notes);
+        return o;
+    }
+
+    private static JsonArray names(List<String[]> pairs) {
+        JsonArray a = new JsonArray();
+        for (String[] p : pairs) {
+            JsonObject o = new JsonObject();
+            o.addProperty("name", p[0]);
+            o.addProperty("shape", p[1]);
+            a.add(o);
+        }
+        return a;
     }
 }

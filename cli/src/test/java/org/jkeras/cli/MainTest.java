@@ -154,9 +154,17 @@ class MainTest {
         assertTrue(wrongWidth.err().startsWith("jkeras: input 'x': array of shape (2, 3) does not fit the model input (None, 6)"), wrongWidth.err());
         assertFalse(wrongWidth.err().contains("\tat "), "no stack trace");
 
-        Run unsupported = run("inspect", GOLDEN.resolve("bidirectional").resolve("model.h5").toString());
-        assertNotEquals(0, unsupported.code());
-        assertTrue(unsupported.err().contains("Bidirectional") || unsupported.err().contains("LSTM"), unsupported.err());
+        Path odd = Files.writeString(dir.resolve("odd.json"), "{\"class_name\": \"Sequential\", \"keras_version\": \"2.3.1\", \"config\": {\"name\": \"s\", "
+                + "\"layers\": [{\"class_name\": \"Frobnicate\", \"config\": {\"name\": \"f\", \"batch_input_shape\": [null, 3]}}]}}");
+        Files.copy(GOLDEN.resolve("dense_act_relu").resolve("model.weights.h5"), dir.resolve("odd.weights.h5"));
+        Run unsupported = run("predict", odd.toString(), "--input", x.toString());
+        assertEquals(1, unsupported.code());
+        assertTrue(unsupported.err().startsWith("jkeras: ") && unsupported.err().contains("layer 'f' (Frobnicate)"), unsupported.err());
+        assertFalse(unsupported.err().contains("\tat "), "no stack trace");
+        Run inspectOdd = run("inspect", odd.toString());
+        assertEquals(1, inspectOdd.code());
+        assertTrue(inspectOdd.out().contains("layer 'f' (Frobnicate): layer class 'Frobnicate' is not supported"), inspectOdd.out());
+        assertEquals(1, inspectOdd.err().strip().lines().count(), inspectOdd.err());
 
         Run missing = run("predict", dir.resolve("nope.h5").toString(), "--input", x.toString());
         assertEquals(1, missing.code());
@@ -182,5 +190,41 @@ class MainTest {
         try (var files = Files.list(dir)) {
             assertEquals(1, files.count(), "no temporary file left behind");
         }
+    }
+
+    @Test
+    void inspectListsEveryUnsupportedPartAndSpeaksJson() throws Exception {
+        String cfg = "{\"class_name\": \"Sequential\", \"keras_version\": \"2.3.1\", \"config\": {\"name\": \"s\", \"layers\": ["
+                + "{\"class_name\": \"Dense\", \"config\": {\"name\": \"d\", \"units\": 2, \"activation\": \"rleu\", \"batch_input_shape\": [null, 3]}},"
+                + "{\"class_name\": \"Lambda\", \"config\": {\"name\": \"div255\"}},"
+                + "{\"class_name\": \"Denes\", \"config\": {\"name\": \"typo\"}}]}}";
+        Path json = Files.writeString(dir.resolve("m.json"), cfg);
+        Path weights = dir.resolve("m_weights.h5");
+        try (var h5 = HdfFile.write(weights)) {
+            h5.putAttribute("layer_names", new String[] {"d"});
+            var g = h5.putGroup("d");
+            g.putAttribute("weight_names", new String[] {"d/kernel:0", "d/bias:0"});
+            var inner = g.putGroup("d");
+            inner.putDataset("kernel:0", new float[3][2]);
+            inner.putDataset("bias:0", new float[2]);
+        }
+        Run text = run("inspect", json.toString());
+        assertEquals(1, text.code());
+        assertTrue(text.out().contains("layer 'd' (Dense): config key 'activation': unknown activation 'rleu'") && text.out().contains("did you mean 'relu'?"), text.out());
+        assertTrue(text.out().contains("layer 'div255' (Lambda)") && text.out().contains("Rescaling"), text.out());
+        assertTrue(text.out().contains("layer 'typo' (Denes): layer class 'Denes' is not supported — did you mean 'Dense'?"), text.out());
+        Run js = run("inspect", json.toString(), "--json");
+        assertEquals(1, js.code());
+        var o = com.google.gson.JsonParser.parseString(js.out()).getAsJsonObject();
+        assertFalse(o.get("supported").getAsBoolean());
+        assertEquals(3, o.getAsJsonArray("problems").size());
+        assertEquals("activation", o.getAsJsonArray("problems").get(0).getAsJsonObject().get("key").getAsString());
+        assertEquals("2.3.1", o.get("keras_version").getAsString());
+
+        Run ok = run("inspect", GOLDEN.resolve("dense_act_hard_sigmoid").resolve("model.h5").toString(), "--json");
+        assertEquals(0, ok.code(), ok.err());
+        var m = com.google.gson.JsonParser.parseString(ok.out()).getAsJsonObject();
+        assertTrue(m.get("supported").getAsBoolean());
+        assertTrue(m.getAsJsonArray("layers").get(0).getAsJsonObject().get("details").getAsString().contains("clip(x/6 + 0.5, 0, 1) (Keras 3 formula)"), ok.out());
     }
 }

@@ -17,6 +17,7 @@ import org.jkeras.KerasImportException;
 public final class Config {
     private final JsonObject json;
     private final String where; // "model.h5: layer 'dense_3' (Dense)"
+    private final java.util.Set<String> read = new java.util.HashSet<>(); // keys looked at, to report the ignored ones
 
     public Config(JsonObject json, String where) {
         this.json = json == null ? new JsonObject() : json;
@@ -93,7 +94,15 @@ public final class Config {
         return new KerasImportException(where + ": config key '" + key + "': " + message);
     }
 
+    /** Keys of the config no getter has looked at. */
+    public java.util.Set<String> unreadKeys() {
+        java.util.Set<String> s = new java.util.TreeSet<>(json.keySet());
+        s.removeAll(read);
+        return s;
+    }
+
     private JsonElement find(String... keys) {
+        java.util.Collections.addAll(read, keys);
         for (String k : keys) {
             JsonElement e = json.get(k);
             if (e != null && !e.isJsonNull()) return e;

@@ -12,6 +12,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 import org.jkeras.KerasImportException;
+import org.jkeras.Problem;
 import org.jkeras.UnsupportedModelException;
 import org.jkeras.activations.Semantics;
 import org.jkeras.runtime.Layer;
@@ -28,29 +29,28 @@ public final class GraphBuilder {
     private final String file;
     private final Semantics semantics;
     private final Registry registry;
+    private final String kerasVersion, backend;
 
     private final List<Model.Node> nodes = new ArrayList<>();
     private final List<Shape> shapes = new ArrayList<>(); // per value
     private final Map<String, Layer> built = new HashMap<>(); // by scope path
 
     public GraphBuilder(String file, Semantics semantics, Registry registry) {
+        this(file, semantics, registry, null, null);
+    }
+
+    /** {@code kerasVersion} and {@code backend} as the file records them (null when it does not), passed to the mappers. */
+    public GraphBuilder(String file, Semantics semantics, Registry registry, String kerasVersion, String backend) {
         this.file = file;
         this.semantics = semantics;
         this.registry = registry;
+        this.kerasVersion = kerasVersion;
+        this.backend = backend;
     }
 
     public Model build(ModelSpec spec, WeightStore weights) {
-        List<String> problems = new ArrayList<>();
-        Set<String> classes = new HashSet<>();
-        checkSupported(spec, "", problems, classes);
-        if (!problems.isEmpty()) {
-            if (classes.contains("Lambda")) {
-                problems.add("Lambda layers hold Python code, which jkeras never runs: register a Java implementation under each one's name,"
-                        + " KerasModel.loader().register(\"<layer name>\", ctx -> ...)");
-            }
-            if (!classes.isEmpty()) problems.add("supported layer classes: " + String.join(", ", registry.supportedLayers()));
-            throw new UnsupportedModelException(file, problems);
-        }
+        List<Problem> problems = problems(spec);
+        if (!problems.isEmpty()) throw new UnsupportedModelException(file, problems, unsupportedNotes(problems));
 
         List<Model.Input> inputs = new ArrayList<>();
         List<Integer> inputValues = new ArrayList<>();
@@ -179,10 +179,12 @@ public final class GraphBuilder {
     }
 
     private Layer map(LayerSpec l, int call, List<Shape> inShapes, WeightStore weights, String scope) {
-        MapContext ctx = new MapContext(l, scope + l.name(), file, semantics, registry, inShapes, weights.weights(l), l.callKwargs().get(call));
+        MapContext ctx = new MapContext(l, scope + l.name(), file, semantics, registry, inShapes, weights.weights(l), l.callKwargs().get(call),
+                kerasVersion, backend);
         try {
             Layer layer = registry.mapper(l).map(ctx);
             if (layer == null) throw ctx.error("the mapper returned no layer");
+            noteUnread(ctx);
             return layer;
         } catch (KerasImportException e) {
             throw e;
@@ -218,41 +220,111 @@ public final class GraphBuilder {
         return new KerasImportException(file + ": the model graph cannot be ordered:\n  " + String.join("\n  ", stuck));
     }
 
-    /** Every class and activation that jkeras cannot run, nested models included. */
-    private void checkSupported(ModelSpec spec, String scope, List<String> problems, Set<String> classes) {
+    /** Every class and activation that jkeras cannot run, nested models included, in config order. */
+    public List<Problem> problems(ModelSpec spec) {
+        List<Problem> problems = new ArrayList<>();
+        checkSupported(spec, "", problems);
+        return problems;
+    }
+
+    /** Lines that follow the problems in the error: how to add a layer, what is supported. */
+    public List<String> unsupportedNotes(List<Problem> problems) {
+        boolean classes = problems.stream().anyMatch(p -> p.key() == null);
+        return classes ? List.of("supported layer classes: " + String.join(", ", registry.supportedLayers())) : List.of();
+    }
+
+    /** Notes from mapping: config keys present in the file that no mapper read (they may change results). */
+    public List<String> notes() {
+        return List.copyOf(notes);
+    }
+
+    private final List<String> notes = new ArrayList<>();
+
+    private void checkSupported(ModelSpec spec, String scope, List<Problem> problems) {
         for (LayerSpec l : spec.layers()) {
-            String where = "layer '" + scope + l.name() + "' (" + l.className() + ")";
+            String path = scope + l.name();
             if (l.isInput()) continue;
             if (l.isModel()) {
                 try {
-                    checkSupported(innerSpec(l, scope), scope + l.name() + "/", problems, classes);
+                    checkSupported(innerSpec(l, scope), path + "/", problems);
                 } catch (KerasImportException e) {
-                    problems.add(where + ": " + e.getMessage());
+                    problems.add(new Problem(path, l.className(), null, e.getMessage(), null));
                 }
                 continue;
             }
             if (registry.mapper(l) == null) {
-                if (l.className().equals("Lambda")) {
-                    problems.add(where + ": Lambda layer is not run (it holds Python code); register a Java implementation for '" + l.name() + "'");
-                } else if (l.registeredName() != null && l.registeredName().contains(">")) {
-                    problems.add(where + ": custom layer '" + l.registeredName() + "' is not registered");
-                } else {
-                    problems.add(where + ": layer class '" + l.className() + "' is not supported");
-                }
-                classes.add(l.className());
+                problems.add(classProblem(l, path));
                 continue;
             }
+            checkWrapped(l.config(), path, problems);
             for (String key : new String[] {"activation", "recurrent_activation"}) {
                 JsonElement e = l.config().get(key);
                 if (e == null || e.isJsonNull()) continue;
                 try {
-                    ActivationConfig.parse(new Config(l.config(), where), semantics, registry, null, key);
+                    ActivationConfig.parse(new Config(l.config(), path), semantics, registry, null, key);
                 } catch (KerasImportException ex) {
-                    problems.add(where + ": config key '" + key + "': " + ex.getMessage().replaceFirst("^.*config key '" + key + "': ", ""));
+                    String name = e.isJsonPrimitive() ? e.getAsString() : null;
+                    String close = name == null ? null : Suggest.closest(name, org.jkeras.activations.Activations.names());
+                    problems.add(new Problem(path, l.className(), key, ex.getMessage().replaceFirst("^.*config key '" + key + "': ", ""),
+                            close != null ? "did you mean '" + close + "'?"
+                                    : "register it: KerasModel.loader().registerActivation(\"" + (name == null ? "<registered name>" : name) + "\", ...)"));
                 }
             }
         }
     }
+
+    /**
+     * Layers held in a wrapper's config: Bidirectional / TimeDistributed {@code layer} and {@code backward_layer},
+     * an RNN's {@code cell} (a standard cell maps as its layer class: {@code LSTMCell} as {@code LSTM}).
+     */
+    private void checkWrapped(JsonObject config, String path, List<Problem> problems) {
+        for (String key : new String[] {"layer", "backward_layer", "cell"}) {
+            if (!(config.get(key) instanceof JsonObject inner) || !(inner.get("class_name") instanceof com.google.gson.JsonPrimitive c)) continue;
+            String cls = c.getAsString();
+            String mapped = key.equals("cell") && cls.endsWith("Cell") ? cls.substring(0, cls.length() - 4) : cls;
+            JsonObject cfg = inner.get("config") instanceof JsonObject o ? o : new JsonObject();
+            String registered = inner.get("registered_name") instanceof com.google.gson.JsonPrimitive r ? r.getAsString() : null;
+            String innerName = cfg.get("name") instanceof com.google.gson.JsonPrimitive n ? n.getAsString() : key;
+            if (registry.mapper(new LayerSpec(innerName, mapped, registered, cfg, List.of())) == null) {
+                problems.add(classProblem(new LayerSpec(innerName, cls, registered, cfg, List.of()), path + "/" + innerName));
+            } else {
+                checkWrapped(cfg, path + "/" + innerName, problems);
+            }
+        }
+    }
+
+    private Problem classProblem(LayerSpec l, String path) {
+        String cls = l.className();
+        if (cls.equals("Lambda")) {
+            return new Problem(path, cls, null, "Lambda layer holds Python code, which jkeras never runs",
+                    "register a Java implementation under its name: KerasModel.loader().register(\"" + l.name() + "\", ctx -> ...);"
+                            + " a Lambda that only rescales (x / 255, x * a + b) can be replaced in Keras by a Rescaling layer");
+        }
+        if (l.registeredName() != null && l.registeredName().contains(">")) {
+            return new Problem(path, cls, null, "custom layer '" + l.registeredName() + "' is not registered",
+                    "register a Java implementation: KerasModel.loader().register(\"" + l.registeredName() + "\", ctx -> ...)");
+        }
+        String close = Suggest.closest(cls, registry.supportedLayers());
+        return new Problem(path, cls, null, "layer class '" + cls + "' is not supported",
+                close != null ? "did you mean '" + close + "'?" : "register a Java implementation: KerasModel.loader().register(\"" + cls + "\", ctx -> ...)");
+    }
+
+    /** Config keys that some other Keras setting may depend on but no mapper read; training-only keys are fine. */
+    private void noteUnread(MapContext ctx) {
+        for (String key : ctx.config().unreadKeys()) {
+            if (HARMLESS.contains(key) || key.endsWith("_initializer") || key.endsWith("_regularizer") || key.endsWith("_constraint")) continue;
+            JsonElement v = ctx.config().raw(key);
+            if (v == null || (v.isJsonPrimitive() && v.getAsJsonPrimitive().isBoolean() && !v.getAsBoolean())) continue;
+            notes.add("layer '" + ctx.name() + "' (" + ctx.className() + "): config key '" + key + "' = " + v + " is not used by jkeras");
+        }
+    }
+
+    /** Keys that do not change inference: names, training settings, shapes already known from the graph. */
+    private static final Set<String> HARMLESS = Set.of("name", "trainable", "dtype", "batch_input_shape", "batch_shape", "input_shape",
+            "input_dim", "input_dtype", "input_length", "build_config", "init", "inner_init", "activity_regularizer", "seed", "noise_shape",
+            "rate", "p", "stddev", "l1", "l2", "sparse", "ragged", "optional", "momentum", "renorm", "renorm_clipping", "renorm_momentum",
+            "fused", "virtual_batch_size", "adjustment", "autocast", "synchronized", "lora_rank", "lora_alpha", "quantization_config",
+            "module", "registered_name", "shared_object_id", "dropout", "recurrent_dropout", "implementation", "unroll", "time_major");
 
     private Shape inputShape(LayerSpec l, String scope) {
         Config cfg = new Config(l.config(), file + ": layer '" + scope + l.name() + "' (InputLayer)");

@@ -24,11 +24,22 @@ public final class MapContext {
     private final String name;
     private final Registry registry;
     private final JsonObject callKwargs;
+    private final String kerasVersion; // as the file records it, or null
+    private final String backend;      // as the file records it ('theano', 'tensorflow', ...), or null
+    private final String file;
 
     MapContext(LayerSpec spec, String name, String file, Semantics semantics, Registry registry, List<Shape> inputShapes,
                List<WeightArray> weights, JsonObject callKwargs) {
+        this(spec, name, file, semantics, registry, inputShapes, weights, callKwargs, null, null);
+    }
+
+    MapContext(LayerSpec spec, String name, String file, Semantics semantics, Registry registry, List<Shape> inputShapes,
+               List<WeightArray> weights, JsonObject callKwargs, String kerasVersion, String backend) {
+        this.kerasVersion = kerasVersion;
+        this.backend = backend;
         this.spec = spec;
         this.name = name;
+        this.file = file;
         this.where = file + ": layer '" + name + "' (" + spec.className() + ")";
         this.config = new Config(spec.config(), where);
         this.semantics = semantics;
@@ -77,6 +88,22 @@ public final class MapContext {
         return weights.size();
     }
 
+    /** The stored shape of weight {@code index} (for layouts that differ by Keras generation). */
+    public int[] weightShape(int index) {
+        if (index >= weights.size()) throw error("expected at least " + (index + 1) + " weight(s), the file holds " + weights.size());
+        return weights.get(index).shape();
+    }
+
+    /** The {@code keras_version} the file records, or null. */
+    public String kerasVersion() {
+        return kerasVersion;
+    }
+
+    /** The backend the file records ({@code theano}, {@code tensorflow}, ...), or null (Keras 3 {@code .keras} files). */
+    public String backend() {
+        return backend;
+    }
+
     /** Weight {@code index} read as float32 after checking it has exactly {@code shape}. */
     public float[] weight(int index, String label, int... shape) {
         if (index >= weights.size()) {
@@ -101,6 +128,73 @@ public final class MapContext {
     /** The activation under {@code keys} (string or serialized object), {@code dflt} when absent. */
     public Activation activation(String dflt, String... keys) {
         return ActivationConfig.parse(config, semantics, registry, dflt, keys);
+    }
+
+    /** Every stored weight of this layer, in order (Keras 3 layout: its own vars, then its sub-layers' by group name). */
+    public List<WeightArray> weights() {
+        return weights;
+    }
+
+    /**
+     * This layer's weights split among its sub-layers in Keras' order ({@code layer.weights}). In the Keras 3 layout
+     * part i is everything stored under group {@code groups[i]} ({@code "forward_layer"}, {@code "query_dense"}),
+     * seen from inside that group; in the legacy layout (one ordered list per layer) part i is the next
+     * {@code counts[i]} weights. Fails when a weight is left over or missing.
+     */
+    public List<List<WeightArray>> weightParts(String[] groups, int[] counts) {
+        boolean grouped = weights.stream().anyMatch(w -> w.group() != null);
+        List<List<WeightArray>> parts = new java.util.ArrayList<>();
+        if (grouped) {
+            int used = 0;
+            for (String g : groups) {
+                List<WeightArray> part = new java.util.ArrayList<>();
+                for (WeightArray w : weights) {
+                    if (w.group().equals(g) || w.group().startsWith(g + "/")) part.add(w.below(g));
+                }
+                used += part.size();
+                parts.add(part);
+            }
+            if (used != weights.size()) throw error("weights outside the sub-layers " + Arrays.toString(groups) + ": " + weights);
+        } else {
+            int at = 0;
+            for (int c : counts) {
+                if (at + c > weights.size()) throw error("expected " + Arrays.stream(counts).sum() + " weight(s), the file holds " + weights.size() + ": " + weights);
+                parts.add(weights.subList(at, at + c));
+                at += c;
+            }
+            if (at != weights.size()) throw error("expected " + at + " weight(s), the file holds " + weights.size() + ": " + weights);
+        }
+        return parts;
+    }
+
+    /**
+     * Maps a layer held in this one's config ({@code {"class_name", "config"}}: a Bidirectional's RNN, a
+     * TimeDistributed's layer) through the same registry, given its input shapes and weights.
+     */
+    public org.jkeras.runtime.Layer mapInner(JsonObject entry, List<Shape> inputShapes, List<WeightArray> innerWeights) {
+        Config e = new Config(entry, where + " inner layer");
+        JsonObject cfg = e.has("config") ? e.getObject("config") : new JsonObject();
+        String innerName = new Config(cfg, where).getStringOr(e.getStringOr("layer", "name"), "name");
+        return mapInner(e.getString("class_name"), e.getStringOr(null, "registered_name"), cfg, innerName, inputShapes, innerWeights);
+    }
+
+    /** {@link #mapInner(JsonObject, List, List)} with the class and config given (e.g. an RNN's cell mapped as its layer class). */
+    public org.jkeras.runtime.Layer mapInner(String className, String registeredName, JsonObject cfg, String innerName, List<Shape> inputShapes,
+                                             List<WeightArray> innerWeights) {
+        LayerSpec inner = new LayerSpec(innerName, className, registeredName, cfg, List.of());
+        MapContext ctx = new MapContext(inner, name + "/" + innerName, file, semantics, registry, inputShapes, innerWeights, new JsonObject(),
+                kerasVersion, backend);
+        LayerMapper m = registry.mapper(inner);
+        if (m == null) throw error("inner layer class '" + className + "' is not supported");
+        try {
+            org.jkeras.runtime.Layer layer = m.map(ctx);
+            if (layer == null) throw ctx.error("the mapper returned no layer");
+            return layer;
+        } catch (KerasImportException ex) {
+            throw ex;
+        } catch (IllegalArgumentException | IllegalStateException | ArithmeticException | UnsupportedOperationException ex) {
+            throw ctx.error(ex.getMessage());
+        }
     }
 
     public KerasImportException error(String message) {

@@ -12,7 +12,11 @@ import org.jkeras.activations.Semantics;
  * @param semantics       the formula generation chosen (e.g. for {@code hard_sigmoid})
  * @param semanticsSource why: {@code "keras_version 2.3.1"}, {@code "inferred from Keras 1/2 config keys"}, or unknown
  * @param weights         how weights were found
+ * @param notes           things worth knowing that do not stop the model, e.g. config keys jkeras does not use
  */
 public record ModelInfo(String file, FileFormat format, String kerasVersion, String backend, Semantics semantics,
-                        String semanticsSource, String weights) {
+                        String semanticsSource, String weights, java.util.List<String> notes) {
+    public ModelInfo {
+        notes = java.util.List.copyOf(notes);
+    }
 }

@@ -38,16 +38,26 @@ public final class ModelReader {
     static final long MAX_ENTRY_BYTES = Integer.MAX_VALUE - 16;
     private static final long MAX_CONFIG_BYTES = 256L << 20;
 
-    /** A loaded model and where it came from. */
-    public record Loaded(Model model, ModelInfo info) {
+    /**
+     * A read model and where it came from. When {@code problems} is not empty (only in inspection mode) the
+     * model could not be built and is null; {@code layers} is the top-level config either way.
+     */
+    public record Loaded(Model model, ModelInfo info, List<org.jkeras.Problem> problems, List<LayerSpec> layers) {
     }
 
     private final boolean fuse;
     private final Registry registry;
+    private final boolean inspect;
 
     public ModelReader(boolean fuse, Registry registry) {
+        this(fuse, registry, false);
+    }
+
+    /** {@code inspect}: an unsupported model is returned with its problems instead of failing. */
+    public ModelReader(boolean fuse, Registry registry, boolean inspect) {
         this.fuse = fuse;
         this.registry = registry;
+        this.inspect = inspect;
     }
 
     public Loaded read(Path path) {
@@ -188,9 +198,18 @@ public final class ModelReader {
         }
         ModelSpec spec = new ModelConfigParser(file, semantics == Semantics.KERAS_3).parse(root);
         WeightStore store = weights.apply(spec);
-        Model model = new GraphBuilder(file, semantics, registry).build(spec, store);
+        GraphBuilder builder = new GraphBuilder(file, semantics, registry, version, backend);
+        if (inspect) {
+            List<org.jkeras.Problem> problems = builder.problems(spec);
+            if (!problems.isEmpty()) {
+                return new Loaded(null, new ModelInfo(file, format, version, backend, semantics, source, store.describe(),
+                        List.of()), problems, spec.layers());
+            }
+        }
+        Model model = builder.build(spec, store);
         if (fuse) model = Fusion.fuseDenseActivations(model);
-        return new Loaded(model, new ModelInfo(file, format, version, backend, semantics, source, store.describe()));
+        return new Loaded(model, new ModelInfo(file, format, version, backend, semantics, source, store.describe(), builder.notes()),
+                List.of(), spec.layers());
     }
 
     /** Keras 3 configs carry {@code module}/{@code registered_name}; Keras 1/2 ones never do. */

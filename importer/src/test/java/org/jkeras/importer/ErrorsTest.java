@@ -58,7 +58,7 @@ class ErrorsTest {
         assertTrue(m.contains("hard_sigmoid"), "lists the supported activations: " + m);
         assertTrue(m.contains("layer 'scale_by_255' (Lambda)") && m.contains("register"), m);
         assertTrue(m.contains("supported layer classes: ") && m.contains("Dense"), m);
-        assertEquals(6, e.problems().size(), e.problems().toString()); // 4 layers, the Lambda hint, the class list
+        assertEquals(4, e.problems().size(), e.problems().toString());
     }
 
     @Test

@@ -76,7 +76,7 @@ public final class Dense extends Layer {
 
     @Override
     public String details() {
-        String d = activation().isIdentity() ? "" : activation().name();
+        String d = activation().isIdentity() ? "" : activation().name() + ": " + activation().formula();
         return fusedFrom.isEmpty() ? d : d + " (fused " + String.join(", ", fusedFrom) + ")";
     }
 }
