@@ -63,23 +63,36 @@ public final class Keras3Weights implements WeightStore {
         return g == null ? WeightStore.NONE : new Keras3Weights(file, g, innerLayers);
     }
 
+    /**
+     * The layer's own {@code vars/0..n-1}, then those of its sub-layers ({@code cell}, {@code forward_layer/cell},
+     * {@code query_dense}...) group by group in name order, each tagged with its {@link WeightArray#group()}.
+     */
     @Override
     public List<WeightArray> weights(LayerSpec layer) {
         Group g = groupOf(layer);
         if (g == null) return List.of();
-        if (!(g.getChildren().get("vars") instanceof Group vars)) return List.of();
         List<WeightArray> out = new ArrayList<>();
-        for (int i = 0; ; i++) {
-            Node d = vars.getChildren().get(Integer.toString(i));
-            if (d == null) break;
-            if (!(d instanceof Dataset ds)) throw new KerasImportException(file + ": '" + d.getPath() + "' is not a dataset");
-            out.add(new WeightArray(file, ds.getPath(), ds));
-        }
-        if (out.size() != vars.getChildren().size()) {
-            throw new KerasImportException(file + ": layer '" + layer.name() + "' (" + layer.className() + "): " + vars.getPath()
-                    + " holds entries that are not numbered 0.." + (out.size() - 1) + ": " + vars.getChildren().keySet());
-        }
+        collect(layer, g, "", out);
         return out;
+    }
+
+    private void collect(LayerSpec layer, Group g, String group, List<WeightArray> out) {
+        if (g.getChildren().get("vars") instanceof Group vars) {
+            int n = 0;
+            for (int i = 0; ; i++, n++) {
+                Node d = vars.getChildren().get(Integer.toString(i));
+                if (d == null) break;
+                if (!(d instanceof Dataset ds)) throw new KerasImportException(file + ": '" + d.getPath() + "' is not a dataset");
+                out.add(new WeightArray(file, ds.getPath(), ds, group));
+            }
+            if (n != vars.getChildren().size()) {
+                throw new KerasImportException(file + ": layer '" + layer.name() + "' (" + layer.className() + "): " + vars.getPath()
+                        + " holds entries that are not numbered 0.." + (n - 1) + ": " + vars.getChildren().keySet());
+            }
+        }
+        for (String child : new java.util.TreeSet<>(g.getChildren().keySet())) {
+            if (!child.equals("vars") && g.getChildren().get(child) instanceof Group sub) collect(layer, sub, group.isEmpty() ? child : group + "/" + child, out);
+        }
     }
 
     @Override

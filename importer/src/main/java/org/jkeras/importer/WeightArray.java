@@ -13,16 +13,37 @@ public final class WeightArray {
     private final String path;
     private final int[] shape;
     private final Dataset dataset;
+    private final String group; // Keras 3 layout: the sub-layer group below the layer ("" own vars, "cell", "forward_layer/cell"); legacy: null
 
     WeightArray(String file, String path, Dataset dataset) {
+        this(file, path, dataset, null);
+    }
+
+    WeightArray(String file, String path, Dataset dataset, String group) {
         this.file = file;
         this.path = path;
         this.dataset = dataset;
+        this.group = group;
         this.shape = dataset.isScalar() ? new int[0] : dataset.getDimensions();
     }
 
     public String path() {
         return path;
+    }
+
+    /**
+     * Where a Keras 3 {@code .weights.h5} stores this weight below its layer: {@code ""} for the layer's own
+     * {@code vars}, {@code "cell"}, {@code "forward_layer/cell"}, {@code "query_dense"} for a sub-layer's; null in
+     * the legacy layout, which keeps one ordered list per layer.
+     */
+    public String group() {
+        return group;
+    }
+
+    /** This weight seen from inside sub-layer {@code prefix} (its group relative to it). */
+    WeightArray below(String prefix) {
+        String g = group.equals(prefix) ? "" : group.substring(prefix.length() + 1);
+        return new WeightArray(file, path, dataset, g);
     }
 
     public int[] shape() {
