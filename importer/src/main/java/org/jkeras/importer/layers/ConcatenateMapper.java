@@ -1,5 +1,6 @@
 package org.jkeras.importer.layers;
 
+import org.jkeras.activations.Semantics;
 import org.jkeras.importer.MapContext;
 import org.jkeras.runtime.Layer;
 import org.jkeras.runtime.layers.Concatenate;
@@ -10,6 +11,6 @@ public final class ConcatenateMapper {
     }
 
     public static Layer map(MapContext ctx) {
-        return new Concatenate(ctx.name(), ctx.config().getInt(-1, "axis"));
+        return new Concatenate(ctx.name(), ctx.config().getInt(-1, "axis"), ctx.semantics() == Semantics.KERAS_3);
     }
 }

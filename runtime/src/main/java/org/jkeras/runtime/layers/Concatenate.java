@@ -3,16 +3,25 @@ package org.jkeras.runtime.layers;
 import java.util.List;
 
 import org.jkeras.runtime.Layer;
+import org.jkeras.runtime.Mask;
 import org.jkeras.runtime.Shape;
 import org.jkeras.runtime.Tensor;
 
 /** Keras {@code Concatenate(axis=-1)}: inputs joined along one sample axis; the other axes must agree. */
 public final class Concatenate extends Layer {
     private final int axis; // as in Keras: counts the batch axis, may be negative
+    private final boolean anyMask; // Keras 3 keeps a step when any input keeps it; Keras 2 when all do
 
+    /** Keras 1/2 mask rule (a step is kept when every masked input keeps it). */
     public Concatenate(String name, int axis) {
+        this(name, axis, false);
+    }
+
+    /** {@code anyMask}: Keras 3's mask rule, a step is kept when any input keeps it (an unmasked input keeps all). */
+    public Concatenate(String name, int axis, boolean anyMask) {
         super(name);
         this.axis = axis;
+        this.anyMask = anyMask;
     }
 
     @Override
@@ -68,12 +77,40 @@ public final class Concatenate extends Layer {
         return new Tensor(Shape.of(d), out);
     }
 
-    /** Features joined (not steps): a step is kept when every masked input keeps it. */
+    /**
+     * Keras' {@code Concatenate.compute_mask}: joined along the steps when concatenating steps (an unmasked input
+     * counts as all kept); otherwise combined per step, AND in Keras 1/2, OR in Keras 3.
+     */
     @Override
-    public org.jkeras.runtime.Mask outputMask(List<Tensor> inputs, List<org.jkeras.runtime.Mask> masks) {
+    public Mask outputMask(List<Tensor> inputs, List<Mask> masks) {
+        if (masks.stream().allMatch(m -> m == null)) return null;
         int rank = inputs.get(0).shape().rank();
         int a = axis < 0 ? axis + rank : axis;
-        return a == 1 ? null : Masks.and(masks);
+        if (a == 1) {
+            int batch = inputs.get(0).batch(), steps = 0;
+            for (Tensor t : inputs) steps += t.shape().dim(1);
+            boolean[] keep = new boolean[batch * steps];
+            for (int b = 0; b < batch; b++) {
+                int at = 0;
+                for (int i = 0; i < inputs.size(); i++) {
+                    Mask m = masks.get(i);
+                    int n = inputs.get(i).shape().dim(1);
+                    for (int t = 0; t < n; t++) keep[b * steps + at + t] = m == null || m.keep(b, t);
+                    at += n;
+                }
+            }
+            return new Mask(batch, steps, keep);
+        }
+        if (!anyMask) return Masks.and(masks);
+        if (masks.contains(null)) return null; // an unmasked input keeps every step
+        Mask first = masks.get(0);
+        boolean[] keep = new boolean[first.batch() * first.steps()];
+        for (int b = 0; b < first.batch(); b++) {
+            for (int t = 0; t < first.steps(); t++) {
+                for (Mask m : masks) keep[b * first.steps() + t] |= m.keep(b, t);
+            }
+        }
+        return new Mask(first.batch(), first.steps(), keep);
     }
 
     @Override

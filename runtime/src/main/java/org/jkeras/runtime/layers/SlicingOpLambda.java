@@ -35,7 +35,9 @@ public final class SlicingOpLambda extends Layer {
         return "SlicingOpLambda";
     }
 
-    /** For each sample axis: first index, step, count (count -1: the axis is dropped, first is the index). */
+    private static final int DROPPED = -2; // count of an axis removed by an index (UNKNOWN, -1, is an unknown size)
+
+    /** For each sample axis: first index, step, count ({@link #DROPPED}: the axis is removed, first is the index). */
     private int[][] plan(Shape in) {
         if (axes.size() > in.rank()) throw new IllegalArgumentException("SlicingOpLambda '" + name() + "': " + axes.size() + " axes sliced, input " + in + " has " + in.rank());
         int[][] p = new int[in.rank()][];
@@ -50,7 +52,7 @@ public final class SlicingOpLambda extends Layer {
             if (s.index() != null) {
                 int i = s.index() < 0 ? s.index() + n : s.index();
                 if (i < 0 || i >= n) throw new IllegalArgumentException("SlicingOpLambda '" + name() + "': index " + s.index() + " out of range for axis " + (a + 1) + " of size " + n);
-                p[a] = new int[] {i, 1, -1};
+                p[a] = new int[] {i, 1, DROPPED};
                 continue;
             }
             int step = s.step() == null ? 1 : s.step();
@@ -77,7 +79,7 @@ public final class SlicingOpLambda extends Layer {
     public Shape outputShape(List<Shape> inputs) {
         expectInputs(inputs, 1);
         List<Integer> d = new ArrayList<>();
-        for (int[] p : plan(inputs.get(0))) if (p[2] != -1) d.add(p[2]);
+        for (int[] p : plan(inputs.get(0))) if (p[2] != DROPPED) d.add(p[2]);
         return Shape.of(d.stream().mapToInt(Integer::intValue).toArray());
     }
 
@@ -93,7 +95,7 @@ public final class SlicingOpLambda extends Layer {
         int base = 0, outSize = 1;
         for (int a = 0; a < rank; a++) {
             base += p[a][0] * stride[a];
-            count[a] = p[a][2] == -1 ? 1 : p[a][2];
+            count[a] = p[a][2] == DROPPED ? 1 : p[a][2];
             outSize *= count[a];
         }
         float[] src = x.data(), out = new float[x.batch() * outSize];

@@ -1,0 +1,219 @@
+package org.jkeras.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+
+import org.jkeras.activations.Activation;
+import org.jkeras.activations.Activations;
+import org.jkeras.activations.Semantics;
+import org.jkeras.runtime.kernels.DenseKernel;
+import org.jkeras.runtime.layers.ActivationLayer;
+import org.jkeras.runtime.layers.Add;
+import org.jkeras.runtime.layers.Dense;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/** Fusion.fuseDenseActivations: same bits out, one node fewer, and only where it is safe. */
+class FusionTest {
+
+    static Dense dense(String name, int in, int units, long seed, Activation act) {
+        SplittableRandom r = new SplittableRandom(seed);
+        float[] k = new float[in * units], b = new float[units];
+        for (int i = 0; i < k.length; i++) k[i] = (float) r.nextDouble(-1, 1);
+        for (int i = 0; i < units; i++) b[i] = (float) r.nextDouble(-0.5, 0.5);
+        return new Dense(name, DenseKernel.pack(k, b, in, units, act), true, List.of());
+    }
+
+    static Dense dense(String name, int in, int units, long seed) {
+        return dense(name, in, units, seed, null);
+    }
+
+    static Tensor input(int batch, int width, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        float[] x = new float[batch * width];
+        for (int i = 0; i < x.length; i++) x[i] = (float) r.nextDouble(-3, 3);
+        return Tensor.of(x, batch, width);
+    }
+
+    static ActivationLayer act(String name, Activation a) {
+        return new ActivationLayer(name, "Activation", a);
+    }
+
+    static void assertSameBits(Tensor[] expected, Tensor[] actual) {
+        assertEquals(expected.length, actual.length);
+        for (int o = 0; o < expected.length; o++) {
+            assertEquals(expected[o].shape(), actual[o].shape());
+            float[] e = expected[o].data(), a = actual[o].data();
+            for (int i = 0; i < e.length; i++) {
+                if (Float.floatToIntBits(e[i]) != Float.floatToIntBits(a[i])) {
+                    throw new AssertionError("output " + o + " element " + i + ": unfused " + e[i] + ", fused " + a[i]);
+                }
+            }
+        }
+    }
+
+    static Stream<Arguments> activations() {
+        return Stream.of(
+                Arguments.of("relu", Activations.relu()),
+                Arguments.of("sigmoid", Activations.byName("sigmoid", Semantics.KERAS_3)),
+                Arguments.of("tanh", Activations.tanh()),
+                Arguments.of("gelu", Activations.byName("gelu", Semantics.KERAS_3)),
+                Arguments.of("leaky_relu", Activations.leakyRelu(0.3f)),
+                Arguments.of("hard_sigmoid 1/2", Activations.hardSigmoid(Semantics.KERAS_1_2)),
+                Arguments.of("softmax", Activations.softmax()),
+                Arguments.of("glu", Activations.byName("glu", Semantics.KERAS_3)));
+    }
+
+    /** input (7) -> Dense(linear, 10) -> Activation: fused and unfused agree bit for bit at several batch sizes. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("activations")
+    void denseThenActivationFusesWithIdenticalBits(String label, Activation a) {
+        Model m = new Model("chain", List.of(new Model.Input("x", Shape.of(7))),
+                List.of(new Model.Node(dense("dense_1", 7, 10, 1), new int[] {0}, 1),
+                        new Model.Node(act("act_1", a), new int[] {1}, 2)),
+                List.of(new Model.Output("y", 2)));
+        Model f = Fusion.fuseDenseActivations(m);
+        assertEquals(m.nodes().size() - 1, f.nodes().size());
+        Dense fused = (Dense) f.nodes().get(0).layer();
+        assertEquals("dense_1", fused.name());
+        assertEquals(List.of("act_1"), fused.fusedFrom());
+        assertTrue(fused.details().contains("act_1"), fused.details());
+        assertEquals(m.valueShape(2), f.valueShape(f.outputs().get(0).value()));
+        assertEquals(m.outputNames(), f.outputNames());
+        for (int batch : new int[] {1, 2, 7, 97, 300}) {
+            Tensor x = input(batch, 7, batch);
+            assertSameBits(m.predict(x), f.predict(x));
+        }
+    }
+
+    /** Dense on (batch, steps, features) with a last-axis softmax: fused per row of the flattened steps. */
+    @Test
+    void rank3InputFusesWithIdenticalBits() {
+        Model m = new Model("seq", List.of(new Model.Input("x", Shape.of(3, 7))),
+                List.of(new Model.Node(dense("d", 7, 5, 21), new int[] {0}, 1),
+                        new Model.Node(act("sm", Activations.softmax()), new int[] {1}, 2)),
+                List.of(new Model.Output("y", 2)));
+        Model f = Fusion.fuseDenseActivations(m);
+        assertEquals(1, f.nodes().size());
+        assertEquals(Shape.of(3, 5), f.valueShape(f.outputs().get(0).value()));
+        assertEquals(m.paramCount(), f.paramCount());
+        for (int batch : new int[] {1, 4, 50}) {
+            SplittableRandom r = new SplittableRandom(batch);
+            float[] x = new float[batch * 21];
+            for (int i = 0; i < x.length; i++) x[i] = (float) r.nextDouble(-3, 3);
+            Tensor t = Tensor.of(x, batch, 3, 7);
+            assertSameBits(m.predict(t), f.predict(t));
+        }
+    }
+
+    /** Two Dense + activation pairs with an Add after them: both pairs fuse, everything downstream is renumbered. */
+    @Test
+    void twoPairsFuseInABranchingGraph() {
+        Dense d1 = dense("d1", 5, 6, 11), d2 = dense("d2", 5, 6, 12), d3 = dense("d3", 6, 4, 13);
+        Model m = new Model("branch", List.of(new Model.Input("x", Shape.of(5))),
+                List.of(new Model.Node(d1, new int[] {0}, 1),
+                        new Model.Node(d2, new int[] {0}, 2),
+                        new Model.Node(act("r1", Activations.relu()), new int[] {1}, 3),
+                        new Model.Node(act("t2", Activations.tanh()), new int[] {2}, 4),
+                        new Model.Node(new Add("add"), new int[] {3, 4}, 5),
+                        new Model.Node(d3, new int[] {5}, 6),
+                        new Model.Node(act("s3", Activations.softmax()), new int[] {6}, 7)),
+                List.of(new Model.Output("y", 7), new Model.Output("sum", 5)));
+        Model f = Fusion.fuseDenseActivations(m);
+        assertEquals(4, f.nodes().size());
+        assertEquals(List.of("d1", "d2", "add", "d3"), f.nodes().stream().map(n -> n.layer().name()).toList());
+        assertEquals(List.of("r1"), ((Dense) f.nodes().get(0).layer()).fusedFrom());
+        assertEquals(List.of("t2"), ((Dense) f.nodes().get(1).layer()).fusedFrom());
+        assertEquals(List.of("s3"), ((Dense) f.nodes().get(3).layer()).fusedFrom());
+        for (int batch : new int[] {1, 5, 130}) {
+            Tensor x = input(batch, 5, 100 + batch);
+            assertSameBits(m.predict(x), f.predict(x));
+        }
+    }
+
+    @Test
+    void onlyTheFirstOfTwoActivationsFuses() {
+        Model m = new Model("twice", List.of(new Model.Input("x", Shape.of(4))),
+                List.of(new Model.Node(dense("d", 4, 3, 3), new int[] {0}, 1),
+                        new Model.Node(act("a1", Activations.tanh()), new int[] {1}, 2),
+                        new Model.Node(act("a2", Activations.relu()), new int[] {2}, 3)),
+                List.of(new Model.Output("y", 3)));
+        Model f = Fusion.fuseDenseActivations(m);
+        assertEquals(2, f.nodes().size());
+        assertEquals(List.of("a1"), ((Dense) f.nodes().get(0).layer()).fusedFrom());
+        assertEquals("a2", f.nodes().get(1).layer().name());
+        Tensor x = input(9, 4, 9);
+        assertSameBits(m.predict(x), f.predict(x));
+    }
+
+    static void assertUnchanged(Model m) {
+        Model f = Fusion.fuseDenseActivations(m);
+        assertEquals(m.nodes().size(), f.nodes().size());
+        for (int i = 0; i < m.nodes().size(); i++) {
+            assertSame(m.nodes().get(i).layer(), f.nodes().get(i).layer(), "node " + i + " kept as is");
+        }
+        Tensor x = input(6, m.inputs().get(0).shape().dim(0), 6);
+        assertSameBits(m.predict(x), f.predict(x));
+    }
+
+    @Test
+    void denseThatIsAlsoAModelOutputIsNotFused() {
+        assertUnchanged(new Model("out", List.of(new Model.Input("x", Shape.of(4))),
+                List.of(new Model.Node(dense("d", 4, 3, 4), new int[] {0}, 1),
+                        new Model.Node(act("a", Activations.relu()), new int[] {1}, 2)),
+                List.of(new Model.Output("y", 2), new Model.Output("logits", 1))));
+    }
+
+    @Test
+    void denseReadByTwoNodesIsNotFused() {
+        assertUnchanged(new Model("two_readers", List.of(new Model.Input("x", Shape.of(4))),
+                List.of(new Model.Node(dense("d", 4, 3, 5), new int[] {0}, 1),
+                        new Model.Node(act("a", Activations.relu()), new int[] {1}, 2),
+                        new Model.Node(new Add("add"), new int[] {1, 2}, 3)),
+                List.of(new Model.Output("y", 3))));
+    }
+
+    @Test
+    void denseReadTwiceByOneActivationNodeIsNotFused() {
+        // two activation nodes reading the same Dense output
+        assertUnchanged(new Model("two_acts", List.of(new Model.Input("x", Shape.of(4))),
+                List.of(new Model.Node(dense("d", 4, 3, 6), new int[] {0}, 1),
+                        new Model.Node(act("a", Activations.relu()), new int[] {1}, 2),
+                        new Model.Node(act("b", Activations.tanh()), new int[] {1}, 3)),
+                List.of(new Model.Output("y", 2), new Model.Output("z", 3))));
+    }
+
+    @Test
+    void sharedDenseIsNotFused() {
+        Dense shared = dense("shared", 4, 4, 7);
+        assertUnchanged(new Model("shared", List.of(new Model.Input("x", Shape.of(4))),
+                List.of(new Model.Node(shared, new int[] {0}, 1),
+                        new Model.Node(act("a", Activations.relu()), new int[] {1}, 2),
+                        new Model.Node(shared, new int[] {2}, 3),
+                        new Model.Node(act("b", Activations.relu()), new int[] {3}, 4)),
+                List.of(new Model.Output("y", 4))));
+    }
+
+    @Test
+    void denseWithItsOwnActivationIsNotFused() {
+        assertUnchanged(new Model("own", List.of(new Model.Input("x", Shape.of(4))),
+                List.of(new Model.Node(dense("d", 4, 3, 8, Activations.tanh()), new int[] {0}, 1),
+                        new Model.Node(act("a", Activations.relu()), new int[] {1}, 2)),
+                List.of(new Model.Output("y", 2))));
+    }
+
+    @Test
+    void activationOnAnInputIsNotFused() {
+        assertUnchanged(new Model("input_act", List.of(new Model.Input("x", Shape.of(4))),
+                List.of(new Model.Node(act("a", Activations.relu()), new int[] {0}, 1),
+                        new Model.Node(dense("d", 4, 3, 9), new int[] {1}, 2)),
+                List.of(new Model.Output("y", 2))));
+    }
+}
