@@ -31,6 +31,9 @@ public final class GraphBuilder {
     private final Registry registry;
     private final String kerasVersion, backend;
 
+    /** Largest output of one layer for one sample: a forged shape fails at load, not with an OutOfMemoryError at predict. */
+    static final long MAX_SAMPLE_VALUES = Long.getLong("jkeras.maxSampleValues", 1L << 28);
+
     private final List<Model.Node> nodes = new ArrayList<>();
     private final List<Shape> shapes = new ArrayList<>(); // per value
     private final Map<String, Layer> built = new HashMap<>(); // by scope path
@@ -150,6 +153,12 @@ public final class GraphBuilder {
         List<Shape> outShapes;
         try {
             outShapes = layer.outputShapes(inShapes);
+            for (Shape out : outShapes) {
+                if (out.isFullyKnown() && out.size() > MAX_SAMPLE_VALUES) { // size() itself fails past 2^31
+                    throw new IllegalArgumentException("output shape " + out + " has " + out.size() + " values per sample, over the budget of "
+                            + MAX_SAMPLE_VALUES + " (-Djkeras.maxSampleValues)");
+                }
+            }
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new KerasImportException(file + ": layer '" + key + "' (" + l.className() + "): " + e.getMessage(), e);
         }

@@ -34,8 +34,12 @@ import org.jkeras.runtime.Model;
  * is kept after loading.
  */
 public final class ModelReader {
-    /** Largest zip entry or JSON file read into memory. */
-    static final long MAX_ENTRY_BYTES = Integer.MAX_VALUE - 16;
+    /**
+     * Largest weights file or archive entry read into memory: {@code -Djkeras.maxModelBytes}, by default half the
+     * heap (at most 2 GiB), so a forged size or a zip bomb fails with a message instead of an OutOfMemoryError.
+     */
+    static final long MAX_ENTRY_BYTES = Long.getLong("jkeras.maxModelBytes",
+            Math.min(Integer.MAX_VALUE - 16L, Runtime.getRuntime().maxMemory() / 2));
     private static final long MAX_CONFIG_BYTES = 256L << 20;
 
     /**
@@ -156,12 +160,13 @@ public final class ModelReader {
         try (ZipInputStream zip = new ZipInputStream(raw)) {
             ZipEntry e;
             while ((e = zip.getNextEntry()) != null) {
-                String n = e.getName();
-                if (n.startsWith("/") || n.contains("..") || n.contains("\\")) {
-                    throw new KerasImportException(file + ": archive entry '" + n + "' points outside the archive");
+                String entryName = e.getName();
+                if (entryName.startsWith("/") || entryName.contains("..") || entryName.contains("\\") || entryName.contains(":")) {
+                    throw new KerasImportException(file + ": archive entry '" + entryName + "' points outside the archive");
                 }
+                String n = entryName.replaceFirst("^(\\./)+", ""); // "./config.json" is config.json
                 if (!List.of("config.json", "metadata.json", "model.weights.h5").contains(n)) continue; // assets etc. unused
-                if (entries.containsKey(n)) throw new KerasImportException(file + ": archive holds '" + n + "' twice");
+                if (entries.containsKey(n)) throw new KerasImportException(file + ": archive holds '" + n + "' twice (entry '" + entryName + "')");
                 long cap = n.endsWith(".h5") ? MAX_ENTRY_BYTES : MAX_CONFIG_BYTES;
                 entries.put(n, readAll(zip, cap, file + "!" + n));
             }
@@ -305,7 +310,10 @@ public final class ModelReader {
         int n;
         while ((n = in.read(buf)) > 0) {
             total += n;
-            if (total > cap) throw new KerasImportException(name + ": larger than " + cap + " bytes");
+            if (total > cap) {
+                throw new KerasImportException(name + ": larger than the " + cap + "-byte budget for one file in memory"
+                        + " (-Djkeras.maxModelBytes, or a larger heap)");
+            }
             out.write(buf, 0, n);
         }
         return out.toByteArray();

@@ -53,6 +53,10 @@ public final class WeightArray {
     /** The values in C order as float32 (float16 and float64 weights are converted). */
     public float[] read() {
         try {
+            if (dataset.getSize() > Integer.MAX_VALUE - 8 || dataset.getSize() * 4 > ModelReader.MAX_ENTRY_BYTES) {
+                throw new KerasImportException(file + ": weight '" + path + "' declares " + dataset.getSize() + " values, over the memory budget"
+                        + " (-Djkeras.maxModelBytes)");
+            }
             // a truncated file must not read as zeros: contiguous data has to lie inside the file
             if (dataset instanceof ContiguousDataset c && !dataset.isEmpty()) {
                 long end = c.getDataAddress() + dataset.getSizeInBytes();
