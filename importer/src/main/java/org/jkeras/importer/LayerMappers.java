@@ -20,6 +20,43 @@ import org.jkeras.runtime.layers.Multiply;
 import org.jkeras.runtime.layers.Subtract;
 import org.jkeras.importer.layers.BatchNormalizationMapper;
 import org.jkeras.importer.layers.DenseMapper;
+import org.jkeras.importer.layers.AveragePooling1DMapper;
+import org.jkeras.importer.layers.AveragePooling2DMapper;
+import org.jkeras.importer.layers.AveragePooling3DMapper;
+import org.jkeras.importer.layers.CenterCropMapper;
+import org.jkeras.importer.layers.Conv1DMapper;
+import org.jkeras.importer.layers.Conv1DTransposeMapper;
+import org.jkeras.importer.layers.Conv2DMapper;
+import org.jkeras.importer.layers.Conv2DTransposeMapper;
+import org.jkeras.importer.layers.Conv3DMapper;
+import org.jkeras.importer.layers.Conv3DTransposeMapper;
+import org.jkeras.importer.layers.Cropping1DMapper;
+import org.jkeras.importer.layers.Cropping2DMapper;
+import org.jkeras.importer.layers.Cropping3DMapper;
+import org.jkeras.importer.layers.DepthwiseConv1DMapper;
+import org.jkeras.importer.layers.DepthwiseConv2DMapper;
+import org.jkeras.importer.layers.GlobalAveragePooling1DMapper;
+import org.jkeras.importer.layers.GlobalAveragePooling2DMapper;
+import org.jkeras.importer.layers.GlobalAveragePooling3DMapper;
+import org.jkeras.importer.layers.GlobalMaxPooling1DMapper;
+import org.jkeras.importer.layers.GlobalMaxPooling2DMapper;
+import org.jkeras.importer.layers.GlobalMaxPooling3DMapper;
+import org.jkeras.importer.layers.GroupNormalizationMapper;
+import org.jkeras.importer.layers.LayerNormalizationMapper;
+import org.jkeras.importer.layers.MaxPooling1DMapper;
+import org.jkeras.importer.layers.MaxPooling2DMapper;
+import org.jkeras.importer.layers.MaxPooling3DMapper;
+import org.jkeras.importer.layers.NormalizationMapper;
+import org.jkeras.importer.layers.RescalingMapper;
+import org.jkeras.importer.layers.SeparableConv1DMapper;
+import org.jkeras.importer.layers.SeparableConv2DMapper;
+import org.jkeras.importer.layers.UnitNormalizationMapper;
+import org.jkeras.importer.layers.UpSampling1DMapper;
+import org.jkeras.importer.layers.UpSampling2DMapper;
+import org.jkeras.importer.layers.UpSampling3DMapper;
+import org.jkeras.importer.layers.ZeroPadding1DMapper;
+import org.jkeras.importer.layers.ZeroPadding2DMapper;
+import org.jkeras.importer.layers.ZeroPadding3DMapper;
 import org.jkeras.importer.layers.ELUMapper;
 import org.jkeras.importer.layers.FlattenMapper;
 import org.jkeras.importer.layers.IdentityMapper;
@@ -56,8 +93,62 @@ public final class LayerMappers {
             Map.entry("Merge", MergeMapper::map),
             Map.entry("Permute", PermuteMapper::map),
             Map.entry("RepeatVector", RepeatVectorMapper::map),
+            Map.entry("Embedding", org.jkeras.importer.layers.EmbeddingMapper::map),
+            Map.entry("Masking", org.jkeras.importer.layers.MaskingMapper::map),
+            Map.entry("SimpleRNN", org.jkeras.importer.layers.SimpleRNNMapper::map),
+            Map.entry("LSTM", org.jkeras.importer.layers.LSTMMapper::map),
+            Map.entry("GRU", org.jkeras.importer.layers.GRUMapper::map),
+            Map.entry("RNN", org.jkeras.importer.layers.RNNMapper::map),
+            Map.entry("Bidirectional", org.jkeras.importer.layers.BidirectionalMapper::map),
+            Map.entry("TimeDistributed", org.jkeras.importer.layers.TimeDistributedMapper::map),
+            Map.entry("MultiHeadAttention", org.jkeras.importer.layers.MultiHeadAttentionMapper::map),
+            Map.entry("Attention", org.jkeras.importer.layers.AttentionMapper::map),
+            Map.entry("AdditiveAttention", org.jkeras.importer.layers.AdditiveAttentionMapper::map),
             Map.entry("TFOpLambda", TFOpLambdaMapper::map),
             Map.entry("SlicingOpLambda", SlicingOpLambdaMapper::map),
+            Map.entry("Conv1D", Conv1DMapper::map),
+            Map.entry("Conv2D", Conv2DMapper::map),
+            Map.entry("Conv3D", Conv3DMapper::map),
+            Map.entry("Convolution1D", Conv1DMapper::map),
+            Map.entry("AtrousConvolution1D", Conv1DMapper::map),
+            Map.entry("Convolution2D", Conv2DMapper::map),
+            Map.entry("AtrousConvolution2D", Conv2DMapper::map),
+            Map.entry("Convolution3D", Conv3DMapper::map),
+            Map.entry("Conv1DTranspose", Conv1DTransposeMapper::map),
+            Map.entry("Conv2DTranspose", Conv2DTransposeMapper::map),
+            Map.entry("Conv3DTranspose", Conv3DTransposeMapper::map),
+            Map.entry("DepthwiseConv1D", DepthwiseConv1DMapper::map),
+            Map.entry("DepthwiseConv2D", DepthwiseConv2DMapper::map),
+            Map.entry("SeparableConv1D", SeparableConv1DMapper::map),
+            Map.entry("SeparableConv2D", SeparableConv2DMapper::map),
+            Map.entry("SeparableConvolution2D", SeparableConv2DMapper::map),
+            Map.entry("MaxPooling1D", MaxPooling1DMapper::map),
+            Map.entry("MaxPooling2D", MaxPooling2DMapper::map),
+            Map.entry("MaxPooling3D", MaxPooling3DMapper::map),
+            Map.entry("AveragePooling1D", AveragePooling1DMapper::map),
+            Map.entry("AveragePooling2D", AveragePooling2DMapper::map),
+            Map.entry("AveragePooling3D", AveragePooling3DMapper::map),
+            Map.entry("GlobalMaxPooling1D", GlobalMaxPooling1DMapper::map),
+            Map.entry("GlobalMaxPooling2D", GlobalMaxPooling2DMapper::map),
+            Map.entry("GlobalMaxPooling3D", GlobalMaxPooling3DMapper::map),
+            Map.entry("GlobalAveragePooling1D", GlobalAveragePooling1DMapper::map),
+            Map.entry("GlobalAveragePooling2D", GlobalAveragePooling2DMapper::map),
+            Map.entry("GlobalAveragePooling3D", GlobalAveragePooling3DMapper::map),
+            Map.entry("ZeroPadding1D", ZeroPadding1DMapper::map),
+            Map.entry("ZeroPadding2D", ZeroPadding2DMapper::map),
+            Map.entry("ZeroPadding3D", ZeroPadding3DMapper::map),
+            Map.entry("Cropping1D", Cropping1DMapper::map),
+            Map.entry("Cropping2D", Cropping2DMapper::map),
+            Map.entry("Cropping3D", Cropping3DMapper::map),
+            Map.entry("UpSampling1D", UpSampling1DMapper::map),
+            Map.entry("UpSampling2D", UpSampling2DMapper::map),
+            Map.entry("UpSampling3D", UpSampling3DMapper::map),
+            Map.entry("LayerNormalization", LayerNormalizationMapper::map),
+            Map.entry("GroupNormalization", GroupNormalizationMapper::map),
+            Map.entry("UnitNormalization", UnitNormalizationMapper::map),
+            Map.entry("Rescaling", RescalingMapper::map),
+            Map.entry("Normalization", NormalizationMapper::map),
+            Map.entry("CenterCrop", CenterCropMapper::map),
             Map.entry("Dropout", IdentityMapper::map),
             Map.entry("SpatialDropout1D", IdentityMapper::map),
             Map.entry("SpatialDropout2D", IdentityMapper::map),

@@ -57,6 +57,14 @@ public abstract class Layer {
         return propagatesMask() && !masks.isEmpty() ? masks.get(0) : null;
     }
 
+    /**
+     * The mask of each output, in order; by default {@link #outputMask} for every output. Layers whose outputs differ
+     * (an RNN's states carry no mask, Keras returns None for them) override this.
+     */
+    public List<Mask> outputMasks(List<Tensor> inputs, List<Mask> masks) {
+        return java.util.Collections.nCopies(outputCount(), outputMask(inputs, masks));
+    }
+
     /** Every output given the inputs' masks (null entries: no mask); layers that read masks override this. */
     public List<Tensor> forwardAll(List<Tensor> inputs, List<Mask> masks) {
         return forwardAll(inputs);

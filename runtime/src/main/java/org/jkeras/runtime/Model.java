@@ -171,10 +171,10 @@ public final class Model {
             Layer layer = node.layer();
             List<Tensor> out = masked ? layer.forwardAll(args, argMasks)
                     : node.outputs.length == 1 ? List.of(layer.forward(args)) : layer.forwardAll(args);
-            Mask outMask = layer.outputMask(args, argMasks);
+            List<Mask> outMasks = layer.outputMasks(args, argMasks);
             for (int k = 0; k < node.outputs.length; k++) {
                 values[node.outputs[k]] = out.get(k);
-                masks[node.outputs[k]] = outMask;
+                masks[node.outputs[k]] = outMasks.get(k);
             }
             if (observer != null) observer.accept(node, out);
             for (int v : node.inputs) {

@@ -30,9 +30,16 @@ class GoldenCasesTest {
     /** Layer classes named in case.json that are structure (inputs, nested models), not mapped layers. */
     private static final Set<String> STRUCTURAL = Set.of("InputLayer", "Sequential", "Functional", "Model");
 
+    /**
+     * Cases whose recorded output is a Keras backend bug, not Keras semantics: left out here and tested on their
+     * own. {@code avgpool_same_asym_torch_quirk}: Keras 3.15.1's torch backend pads asymmetric SAME average pooling
+     * by replication; jkeras gives the TensorFlow answer, checked against plain loops in AvgPoolSameTfSemanticsTest.
+     */
+    static final Set<String> BACKEND_BUG_CASES = Set.of("avgpool_same_asym_torch_quirk");
+
     @TestFactory
     Stream<DynamicNode> keras3() throws Exception {
-        return GoldenCase.keras3().stream().map(GoldenCasesTest::container);
+        return GoldenCase.keras3().stream().filter(c -> !BACKEND_BUG_CASES.contains(c.name())).map(GoldenCasesTest::container);
     }
 
     @TestFactory

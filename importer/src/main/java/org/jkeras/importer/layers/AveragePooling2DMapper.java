@@ -1,0 +1,15 @@
+package org.jkeras.importer.layers;
+
+import org.jkeras.importer.MapContext;
+import org.jkeras.runtime.Layer;
+import org.jkeras.runtime.layers.AveragePooling2D;
+
+/** Keras {@code AveragePooling2D}: {@code pool_size} (Keras 1 {@code pool_length}), {@code strides} ({@code stride}; None: the pool size), {@code padding} ({@code border_mode}), {@code data_format} ({@code dim_ordering}). */
+public final class AveragePooling2DMapper {
+    private AveragePooling2DMapper() {
+    }
+
+    public static Layer map(MapContext ctx) {
+        return new AveragePooling2D(ctx.name(), SpatialConfig.poolWindow(ctx, 2));
+    }
+}

@@ -1,0 +1,16 @@
+package org.jkeras.importer.layers;
+
+import org.jkeras.importer.MapContext;
+import org.jkeras.runtime.Layer;
+import org.jkeras.runtime.layers.Cropping3D;
+
+/** Keras {@code Cropping3D(cropping, data_format)}: an int, per-axis ints or (before, after) pairs; Keras 1 also a dict. */
+public final class Cropping3DMapper {
+    private Cropping3DMapper() {
+    }
+
+    public static Layer map(MapContext ctx) {
+        int[][] c = SpatialConfig.amounts(ctx, 3, "cropping", "_crop");
+        return new Cropping3D(ctx.name(), SpatialConfig.channelsFirst(ctx), c[0], c[1]);
+    }
+}

@@ -1,0 +1,16 @@
+package org.jkeras.importer.layers;
+
+import org.jkeras.importer.MapContext;
+import org.jkeras.runtime.Layer;
+import org.jkeras.runtime.layers.GlobalAveragePooling3D;
+
+/** Keras {@code GlobalAveragePooling3D}: {@code data_format} ({@code dim_ordering}), {@code keepdims} (default false). */
+public final class GlobalAveragePooling3DMapper {
+    private GlobalAveragePooling3DMapper() {
+    }
+
+    public static Layer map(MapContext ctx) {
+        SpatialConfig.inputChannels(ctx, 3, SpatialConfig.channelsFirst(ctx));
+        return new GlobalAveragePooling3D(ctx.name(), SpatialConfig.channelsFirst(ctx), ctx.config().getBool(false, "keepdims"));
+    }
+}

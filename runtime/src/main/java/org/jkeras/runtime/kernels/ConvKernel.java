@@ -1,0 +1,237 @@
+package org.jkeras.runtime.kernels;
+
+import java.util.Objects;
+
+import org.jkeras.activations.Activation;
+
+/**
+ * A convolution (1-, 2- or 3-D, grouped, dilated, strided, or transposed) as im2col rows times the fused Dense
+ * GEMM: each output position gathers its receptive field, {@code (kd, kh, kw, cin/groups)} in Keras' kernel order,
+ * into one row, and {@link DenseKernel} computes {@code act(row · W + b)} for a block of rows, bias and activation in
+ * its epilogue. Channels last, spatial axes {@code (d, h, w)} (unused leading axes of extent 1).
+ *
+ * <p>Keras/TensorFlow semantics: {@code y[o][co] = b[co] + Σ_{tap, ci} x[i(o, tap)][ci] · K[tap][ci][co]} with
+ * {@code i = o·s − pad + tap·dilation} (cross-correlation). Transposed: the gradient of that convolution,
+ * {@code y[o] = Σ x[i] · K[tap]} over the taps with {@code o + pad − tap·dilation = i·s}; rows are gathered the same
+ * way (taps that hit no input are zero), so one code path serves both.
+ */
+public final class ConvKernel {
+    /** Floats of im2col per block: 1 MB keeps a block in L2 while the GEMM streams it. */
+    private static final int BLOCK_FLOATS = 1 << 18;
+    /** Block heights are multiples of the GEMM's register tile height (6 rows). */
+    private static final int TILE_ROWS = 6;
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[2][0]);
+
+    /** Per-call sizes: input and output spatial dims and cells padded before, each (d, h, w). */
+    public record Geometry(int[] in, int[] out, int[] pad) {
+        public int inVolume() {
+            return in[0] * in[1] * in[2];
+        }
+
+        public int outVolume() {
+            return out[0] * out[1] * out[2];
+        }
+    }
+
+    private final int[] k, s, dil;      // (3) kernel extent, stride, dilation per axis (d, h, w)
+    private final boolean transposed;
+    private final int cin, cout, groups;
+    private final DenseKernel[] gemm;   // (groups): (kvol · cin/groups → cout/groups), packed from kernel (kd, kh, kw, cin/groups, cout)
+    private final int outWidth;         // floats per output position: cout, or the fused activation's width
+
+    private ConvKernel(int[] k, int[] s, int[] dil, boolean transposed, int cin, int cout, int groups, DenseKernel[] gemm) {
+        this.k = k;
+        this.s = s;
+        this.dil = dil;
+        this.transposed = transposed;
+        this.cin = cin;
+        this.cout = cout;
+        this.groups = groups;
+        this.gemm = gemm;
+        this.outWidth = groups == 1 ? gemm[0].outputWidth() : cout;
+    }
+
+    /**
+     * Packs a convolution. {@code kernel} is Keras' {@code (kd, kh, kw, cin/groups, cout)} row-major (1-D and 2-D
+     * kernels are the same data with leading extents 1), {@code bias} (cout) or null, {@code act} null for linear;
+     * with groups it must be elementwise.
+     */
+    public static ConvKernel pack(float[] kernel, float[] bias, int[] k, int[] s, int[] dil, int cin, int cout, int groups, Activation act) {
+        return pack(kernel, bias, k, s, dil, cin, cout, groups, act, false);
+    }
+
+    /** Packs a transposed convolution; {@code kernel} is Keras' {@code (kd, kh, kw, cout, cin)}. */
+    public static ConvKernel packTransposed(float[] kernel, float[] bias, int[] k, int[] s, int[] dil, int cin, int cout, Activation act) {
+        int taps = k[0] * k[1] * k[2];
+        checkLength(kernel, (long) taps * cin * cout, "transposed kernel (k..., cout, cin)");
+        float[] w = new float[kernel.length]; // -> (taps, cin, cout)
+        for (int t = 0; t < taps; t++) {
+            for (int co = 0; co < cout; co++) {
+                for (int ci = 0; ci < cin; ci++) w[(t * cin + ci) * cout + co] = kernel[(t * cout + co) * cin + ci];
+            }
+        }
+        return pack(w, bias, k, s, dil, cin, cout, 1, act, true);
+    }
+
+    private static ConvKernel pack(float[] kernel, float[] bias, int[] k, int[] s, int[] dil, int cin, int cout, int groups, Activation act,
+                                   boolean transposed) {
+        Objects.requireNonNull(kernel, "kernel");
+        for (int[] a : new int[][] {k, s, dil}) {
+            if (a.length != 3 || a[0] < 1 || a[1] < 1 || a[2] < 1) throw new IllegalArgumentException("kernel, strides and dilation need 3 positive extents");
+        }
+        if (groups < 1 || cin % groups != 0 || cout % groups != 0) {
+            throw new IllegalArgumentException("groups " + groups + " must divide input channels " + cin + " and filters " + cout);
+        }
+        if (groups > 1 && act != null && !act.isElementwise()) {
+            throw new IllegalArgumentException("a grouped convolution fuses only elementwise activations, got " + act.name());
+        }
+        int taps = k[0] * k[1] * k[2], cinG = cin / groups, coutG = cout / groups, rows = taps * cinG;
+        checkLength(kernel, (long) rows * cout, "kernel (k..., cin/groups, cout)");
+        if (bias != null && bias.length != cout) throw new IllegalArgumentException("bias has " + bias.length + " values, filters are " + cout);
+        DenseKernel[] gemm = new DenseKernel[groups];
+        for (int g = 0; g < groups; g++) {
+            float[] w = new float[rows * coutG], b = bias == null ? null : new float[coutG];
+            for (int r = 0; r < rows; r++) System.arraycopy(kernel, r * cout + g * coutG, w, r * coutG, coutG);
+            if (b != null) System.arraycopy(bias, g * coutG, b, 0, coutG);
+            gemm[g] = DenseKernel.pack(w, b, rows, coutG, act);
+        }
+        return new ConvKernel(k.clone(), s.clone(), dil.clone(), transposed, cin, cout, groups, gemm);
+    }
+
+    private static void checkLength(float[] kernel, long want, String what) {
+        if (kernel.length != want) throw new IllegalArgumentException(what + " has " + kernel.length + " values, expected " + want);
+    }
+
+    public int inputChannels() {
+        return cin;
+    }
+
+    public int filters() {
+        return cout;
+    }
+
+    /** Floats per output position: {@code filters()}, or the fused activation's output width. */
+    public int outputWidth() {
+        return outWidth;
+    }
+
+    /** Kernel extent along axis {@code a} (0 = d, 1 = h, 2 = w) with dilation: {@code (k − 1)·dilation + 1}. */
+    public int effectiveExtent(int a) {
+        return (k[a] - 1) * dil[a] + 1;
+    }
+
+    public int stride(int a) {
+        return s[a];
+    }
+
+    public Activation activation() {
+        return gemm[0].activation();
+    }
+
+    /**
+     * {@code x} is {@code (batch, in..., cin)}; returns {@code (batch, out..., outputWidth())}. Output rows are cut
+     * into blocks, each gathered and multiplied by one {@link Parallel} task on its own scratch (the GEMM runs
+     * inline there), so gathering and multiplying both use every core; every row's arithmetic is the same
+     * whichever block or thread computes it.
+     */
+    public float[] forward(float[] x, int batch, Geometry g) {
+        int inVol = g.inVolume(), outVol = g.outVolume();
+        if (x.length != (long) batch * inVol * cin) throw new IllegalArgumentException("input holds " + x.length + " floats, geometry needs " + (long) batch * inVol * cin);
+        int total = Math.multiplyExact(batch, outVol);
+        float[] y = new float[Math.multiplyExact(total, outWidth)];
+        if (total == 0) return y;
+        if (isPointwise(g)) { // 1x1, stride 1, no padding: the input rows are the im2col rows
+            gemm[0].forward(x, 0, y, 0, total);
+            return y;
+        }
+        int cinG = cin / groups, width = k[0] * k[1] * k[2] * cinG, threads = Parallel.threads();
+        // blocks: small enough to stay in L2, at least two per thread, a multiple of the thread count
+        int blocks = Math.max((int) Math.min((long) total * width / BLOCK_FLOATS + 1, Integer.MAX_VALUE), 2 * threads);
+        blocks = Math.min((blocks + threads - 1) / threads * threads, (total + TILE_ROWS - 1) / TILE_ROWS);
+        int block = ((total + blocks - 1) / blocks + TILE_ROWS - 1) / TILE_ROWS * TILE_ROWS;
+        int nBlocks = (total + block - 1) / block;
+        long work = 2L * total * width * (cout / groups) * groups;
+        Parallel.parallelFor(nBlocks, work, t -> block(x, g, t * block, Math.min(block, total - t * block), y));
+        return y;
+    }
+
+    /** Rows [r0, r0 + rows) of the output: gather, multiply, place (per group). */
+    private void block(float[] x, Geometry g, int r0, int rows, float[] y) {
+        int cinG = cin / groups, coutG = cout / groups, width = k[0] * k[1] * k[2] * cinG;
+        float[][] scratch = SCRATCH.get();
+        if (scratch[0].length < rows * width) scratch[0] = new float[rows * width];
+        if (groups > 1 && scratch[1].length < rows * coutG) scratch[1] = new float[rows * coutG];
+        float[] col = scratch[0], part = scratch[1];
+        for (int grp = 0; grp < groups; grp++) {
+            im2col(x, g, grp * cinG, cinG, r0, rows, col);
+            if (groups == 1) {
+                gemm[0].forward(col, 0, y, r0 * outWidth, rows);
+            } else {
+                gemm[grp].forward(col, 0, part, 0, rows);
+                for (int r = 0; r < rows; r++) System.arraycopy(part, r * coutG, y, (r0 + r) * cout + grp * coutG, coutG);
+            }
+        }
+    }
+
+    private boolean isPointwise(Geometry g) {
+        return groups == 1 && !transposed && k[0] * k[1] * k[2] == 1 && s[0] * s[1] * s[2] == 1
+                && g.pad[0] == 0 && g.pad[1] == 0 && g.pad[2] == 0
+                && g.in[0] == g.out[0] && g.in[1] == g.out[1] && g.in[2] == g.out[2];
+    }
+
+    /**
+     * Rows [r0, r0 + rows) of the whole batch's im2col matrix for input channels [c0, c0 + cinG): row r is output
+     * position r (batch-major), columns {@code (kd, kh, kw, ci)}; taps outside the input are 0.
+     */
+    void im2col(float[] x, Geometry g, int c0, int cinG, int r0, int rows, float[] col) {
+        int od = g.out[0], oh = g.out[1], ow = g.out[2], outVol = od * oh * ow;
+        int nd = g.in[0], nh = g.in[1], nw = g.in[2];
+        int rowW = k[0] * k[1] * k[2] * cinG, planeW = k[1] * k[2] * cinG, lineW = k[2] * cinG;
+        for (int r = 0; r < rows; r++) {
+            int p = r0 + r, b = p / outVol, q = p % outVol;
+            int oz = q / (oh * ow), oy = q / ow % oh, ox = q % ow;
+            int c = r * rowW;
+            int xb = b * nd;
+            for (int kz = 0; kz < k[0]; kz++) {
+                int iz = source(oz, kz, 0, nd, g.pad[0]);
+                if (iz < 0) {
+                    java.util.Arrays.fill(col, c, c + planeW, 0f);
+                    c += planeW;
+                    continue;
+                }
+                for (int ky = 0; ky < k[1]; ky++) {
+                    int iy = source(oy, ky, 1, nh, g.pad[1]);
+                    if (iy < 0) {
+                        java.util.Arrays.fill(col, c, c + lineW, 0f);
+                        c += lineW;
+                        continue;
+                    }
+                    int line = ((xb + iz) * nh + iy) * nw;
+                    for (int kx = 0; kx < k[2]; kx++, c += cinG) {
+                        int ix = source(ox, kx, 2, nw, g.pad[2]);
+                        if (ix < 0) java.util.Arrays.fill(col, c, c + cinG, 0f);
+                        else System.arraycopy(x, (line + ix) * cin + c0, col, c, cinG);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Input index read by output {@code o} through tap {@code t} on axis {@code a}, or -1 when it reads padding. */
+    private int source(int o, int t, int a, int n, int pad) {
+        if (!transposed) {
+            int i = o * s[a] - pad + t * dil[a];
+            return i >= 0 && i < n ? i : -1;
+        }
+        int u = o + pad - t * dil[a]; // = i · s for the input cell that reaches o through this tap
+        if (u < 0 || u % s[a] != 0) return -1;
+        int i = u / s[a];
+        return i < n ? i : -1;
+    }
+
+    @Override
+    public String toString() {
+        return "ConvKernel(" + k[0] + "x" + k[1] + "x" + k[2] + ", " + cin + " -> " + cout + (groups > 1 ? ", groups " + groups : "")
+                + (transposed ? ", transposed" : "") + ")";
+    }
+}

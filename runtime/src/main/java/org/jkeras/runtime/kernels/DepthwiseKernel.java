@@ -1,0 +1,100 @@
+package org.jkeras.runtime.kernels;
+
+import org.jkeras.activations.Activation;
+
+/**
+ * Keras depthwise convolution, channels last, as a direct loop: every input channel {@code ci} is convolved with
+ * its own {@code depth_multiplier} filters, output channel {@code ci·m + j}:
+ * <pre>
+ *   y[o][ci·m + j] = act(b[ci·m + j] + Σ_tap x[i(o, tap)][ci] · K[tap][ci][j]),   i = o·s − pad + tap·dilation
+ * </pre>
+ * with {@code K} as Keras stores it, {@code (k..., cin, m)}; taps on padding contribute nothing. The
+ * activation runs on each finished row of {@code cin·m} outputs (the channel axis).
+ */
+public final class DepthwiseKernel {
+    private static final int ROWS_PER_TASK = 64;
+
+    private final int[] k, s, dil;  // (3) kernel extent, stride, dilation per axis (d, h, w)
+    private final int cin, mult;
+    private final float[] w;        // (kd·kh·kw, cin·mult): Keras' (k..., cin, mult) flattened
+    private final float[] b;        // (cin·mult), zeros without a bias
+    private final Activation act;   // null for linear
+
+    public DepthwiseKernel(float[] kernel, float[] bias, int[] k, int[] s, int[] dil, int cin, int mult, Activation act) {
+        int taps = k[0] * k[1] * k[2], cm = cin * mult;
+        if (kernel.length != (long) taps * cm) throw new IllegalArgumentException("depthwise kernel has " + kernel.length + " values, expected " + (long) taps * cm);
+        if (bias != null && bias.length != cm) throw new IllegalArgumentException("bias has " + bias.length + " values, expected " + cm);
+        this.k = k.clone();
+        this.s = s.clone();
+        this.dil = dil.clone();
+        this.cin = cin;
+        this.mult = mult;
+        this.w = kernel.clone();
+        this.b = bias == null ? new float[cm] : bias.clone();
+        this.act = act == null || act.isIdentity() ? null : act;
+    }
+
+    public int inputChannels() {
+        return cin;
+    }
+
+    public int depthMultiplier() {
+        return mult;
+    }
+
+    /** Floats per output position: {@code cin·mult}, or the activation's width for it. */
+    public int outputWidth() {
+        return act == null ? cin * mult : act.outputWidth(cin * mult);
+    }
+
+    public Activation activation() {
+        return act;
+    }
+
+    /** {@code x}: (batch, in..., cin); returns (batch, out..., outputWidth()). */
+    public float[] forward(float[] x, int batch, ConvKernel.Geometry g) {
+        int cm = cin * mult, total = Math.multiplyExact(batch, g.outVolume());
+        float[] y = new float[Math.multiplyExact(total, cm)];
+        int tasks = (total + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
+        long work = 2L * total * cm * k[0] * k[1] * k[2];
+        Parallel.parallelFor(tasks, work, t -> rows(x, g, t * ROWS_PER_TASK, Math.min(total, (t + 1) * ROWS_PER_TASK), y));
+        if (act == null) return y;
+        act.applyRows(y, 0, total, cm);
+        int ow = act.outputWidth(cm);
+        return ow == cm ? y : java.util.Arrays.copyOf(y, total * ow);
+    }
+
+    /** Output rows [r0, r1) of the batch, batch-major. */
+    private void rows(float[] x, ConvKernel.Geometry g, int r0, int r1, float[] y) {
+        int cm = cin * mult, outVol = g.outVolume(), oh = g.out()[1], ow = g.out()[2];
+        int[] in = g.in(), pad = g.pad();
+        float[] acc = new float[cm];
+        for (int p = r0; p < r1; p++) {
+            int bIdx = p / outVol, q = p % outVol;
+            int[] o = {q / (oh * ow), q / ow % oh, q % ow};
+            java.util.Arrays.fill(acc, 0f);
+            int tap = 0;
+            for (int kz = 0; kz < k[0]; kz++) {
+                int iz = o[0] * s[0] - pad[0] + kz * dil[0];
+                for (int ky = 0; ky < k[1]; ky++) {
+                    int iy = o[1] * s[1] - pad[1] + ky * dil[1];
+                    for (int kx = 0; kx < k[2]; kx++, tap++) {
+                        int ix = o[2] * s[2] - pad[2] + kx * dil[2];
+                        if (iz < 0 || iz >= in[0] || iy < 0 || iy >= in[1] || ix < 0 || ix >= in[2]) continue;
+                        int xo = (((bIdx * in[0] + iz) * in[1] + iy) * in[2] + ix) * cin, wo = tap * cm;
+                        if (mult == 1) {
+                            for (int c = 0; c < cin; c++) acc[c] = Math.fma(x[xo + c], w[wo + c], acc[c]);
+                        } else {
+                            for (int c = 0, j = 0; c < cin; c++) {
+                                float xv = x[xo + c];
+                                for (int m = 0; m < mult; m++, j++) acc[j] = Math.fma(xv, w[wo + j], acc[j]);
+                            }
+                        }
+                    }
+                }
+            }
+            int yo = p * cm;
+            for (int j = 0; j < cm; j++) y[yo + j] = acc[j] + b[j];
+        }
+    }
+}

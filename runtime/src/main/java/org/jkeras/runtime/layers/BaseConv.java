@@ -1,0 +1,109 @@
+package org.jkeras.runtime.layers;
+
+import java.util.List;
+
+import org.jkeras.activations.Activation;
+import org.jkeras.runtime.Layer;
+import org.jkeras.runtime.Shape;
+import org.jkeras.runtime.Tensor;
+import org.jkeras.runtime.kernels.ConvKernel;
+import org.jkeras.runtime.kernels.Grid;
+import org.jkeras.runtime.kernels.Window;
+
+/**
+ * Keras {@code Conv1D/2D/3D} (and, through {@link BaseConvTranspose}, their transposes):
+ * {@code activation(conv(x, kernel) + bias)} by {@link ConvKernel} (im2col rows times the fused Dense GEMM).
+ * Channels-first inputs are moved channels last for the kernel and back. The activation runs in the GEMM
+ * epilogue when the output's last axis is the channel axis; otherwise (channels first, or a row-wise activation
+ * on a grouped convolution) it runs afterwards on the output's last axis, as Keras applies it.
+ */
+public abstract class BaseConv extends Layer {
+    protected final Window window;
+    protected final ConvKernel kernel; // packed from kernel (k..., cin/groups, cout) or, transposed, (k..., cout, cin); bias fused
+    private final Activation post;     // activation applied after the layout change, or null when fused/linear
+    private final long params;
+
+    /** {@code kernel}: Keras' kernel, {@code (k..., cin/groups, filters)}; {@code bias} (filters) or null; {@code act} null for linear. */
+    protected BaseConv(String name, Window window, float[] kernel, float[] bias, int cin, int filters, int groups, Activation act) {
+        this(name, window, kernel, bias, cin, filters, groups, act, false);
+    }
+
+    BaseConv(String name, Window window, float[] kernel, float[] bias, int cin, int filters, int groups, Activation act, boolean transposed) {
+        super(name);
+        this.window = window;
+        boolean fuse = act == null || !window.channelsFirst() && (groups == 1 || act.isElementwise());
+        Activation inKernel = fuse ? act : null;
+        this.kernel = transposed
+                ? ConvKernel.packTransposed(kernel, bias, window.size3(), window.strides3(), window.dilation3(), cin, filters, inKernel)
+                : ConvKernel.pack(kernel, bias, window.size3(), window.strides3(), window.dilation3(), cin, filters, groups, inKernel);
+        this.post = fuse || act.isIdentity() ? null : act;
+        this.params = (long) kernel.length + (bias == null ? 0 : bias.length);
+    }
+
+    public Window window() {
+        return window;
+    }
+
+    /** The activation, fused or not; {@code linear} when there is none. */
+    public Activation activation() {
+        return post != null ? post : kernel.activation();
+    }
+
+    /** Output spatial dims (three, left-padded) for input spatial dims that may be unknown. */
+    protected int[] outDims3(int[] in3) {
+        return window.outDims3(in3);
+    }
+
+    /** Geometry of one call on known input spatial dims. */
+    protected ConvKernel.Geometry geometry(int[] in3) {
+        return window.geometry(in3);
+    }
+
+    @Override
+    public Shape outputShape(List<Shape> inputs) {
+        expectInputs(inputs, 1);
+        Shape in = inputs.get(0);
+        int[] sp = Grid.spatial(in, window.rank(), window.channelsFirst());
+        int c = Grid.channels(in, window.channelsFirst());
+        if (c != kernel.inputChannels()) {
+            throw new IllegalArgumentException(kerasClass() + " '" + name() + "' expects " + kernel.inputChannels() + " input channels, got input shape " + in);
+        }
+        Shape out = Grid.shape(outDims3(sp), kernel.outputWidth(), window.rank(), window.channelsFirst());
+        return post == null || out.dim(-1) == Shape.UNKNOWN ? out : out.withLast(post.outputWidth(out.dim(-1)));
+    }
+
+    @Override
+    public Tensor forward(List<Tensor> inputs) {
+        Tensor x = inputs.get(0);
+        int batch = x.batch(), rank = window.rank();
+        boolean cf = window.channelsFirst();
+        ConvKernel.Geometry g = geometry(Grid.spatial(x.shape().dropFirst(), rank, cf));
+        int cin = kernel.inputChannels(), c = kernel.outputWidth();
+        float[] in = cf ? Grid.toChannelsLast(x.data(), batch, cin, g.inVolume()) : x.data();
+        float[] y = kernel.forward(in, batch, g);
+        if (cf) y = Grid.toChannelsFirst(y, batch, c, g.outVolume());
+        Tensor out = new Tensor(Grid.shape(g.out(), c, rank, cf).prepend(batch), y);
+        return post == null ? out : activate(out, post);
+    }
+
+    /** {@code act} on the last axis of {@code t}, in place when the width is kept (t's data must be ours). */
+    static Tensor activate(Tensor t, Activation act) {
+        Shape s = t.shape();
+        int width = s.dim(-1), rows = width == 0 ? 0 : t.size() / width;
+        float[] y = t.data();
+        act.applyRows(y, 0, rows, width);
+        int outWidth = act.outputWidth(width);
+        return outWidth == width ? t : new Tensor(s.withLast(outWidth), java.util.Arrays.copyOf(y, rows * outWidth));
+    }
+
+    @Override
+    public long paramCount() {
+        return params;
+    }
+
+    @Override
+    public String details() {
+        Activation a = activation();
+        return window.describe() + (a.isIdentity() ? "" : ", " + a.name());
+    }
+}

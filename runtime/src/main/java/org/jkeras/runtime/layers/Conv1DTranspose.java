@@ -1,0 +1,17 @@
+package org.jkeras.runtime.layers;
+
+import org.jkeras.activations.Activation;
+import org.jkeras.runtime.kernels.Window;
+
+/** Keras {@code Conv1DTranspose}: kernel {@code (k..., filters, cin)}, optional {@code output_padding}; see {@link BaseConvTranspose}. */
+public final class Conv1DTranspose extends BaseConvTranspose {
+    public Conv1DTranspose(String name, Window window, int[] outputPadding, float[] kernel, float[] bias, int cin, int filters, Activation act) {
+        super(name, window, outputPadding, kernel, bias, cin, filters, act);
+        if (window.rank() != 1) throw new IllegalArgumentException("Conv1DTranspose needs a 1-D window, got rank " + window.rank());
+    }
+
+    @Override
+    public String kerasClass() {
+        return "Conv1DTranspose";
+    }
+}

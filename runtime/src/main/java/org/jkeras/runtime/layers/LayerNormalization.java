@@ -1,0 +1,115 @@
+package org.jkeras.runtime.layers;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.jkeras.runtime.Layer;
+import org.jkeras.runtime.Shape;
+import org.jkeras.runtime.Tensor;
+import org.jkeras.runtime.kernels.AxisMaps;
+
+/**
+ * Keras {@code LayerNormalization(axis, epsilon, center, scale, rms_scaling)} over any set of sample axes, in
+ * float32 as Keras' {@code ops.layer_normalization}:
+ * <pre>
+ *   inv = rsqrt(var + eps) · gamma;   y = x · inv + (beta − mean · inv)       (rms_scaling: y = x · rsqrt(var + eps) · gamma)
+ * </pre>
+ * Keras 3's {@code moments} take {@code var = mean(x²) − mean²} (one pass, as its backends do); tf.keras 2's
+ * {@code tf.nn.moments} take {@code mean((x − mean)²)}; rms_scaling uses {@code ops.var}, the two-pass form.
+ * Sums are accumulated in double and rounded to float32 where Keras holds a float32 value.
+ */
+public final class LayerNormalization extends Layer {
+    private final boolean[] normalised; // per sample axis
+    private final float[] gamma, beta;  // (normalised dims, C order over the sample axes) or null
+    private final float epsilon;
+    private final boolean rmsScaling, onePassVariance;
+
+    public LayerNormalization(String name, boolean[] normalised, float[] gamma, float[] beta, float epsilon, boolean rmsScaling, boolean onePassVariance) {
+        super(name);
+        this.normalised = normalised.clone();
+        this.gamma = gamma == null ? null : gamma.clone();
+        this.beta = beta == null ? null : beta.clone();
+        this.epsilon = epsilon;
+        this.rmsScaling = rmsScaling;
+        this.onePassVariance = onePassVariance;
+    }
+
+    @Override
+    public String kerasClass() {
+        return "LayerNormalization";
+    }
+
+    @Override
+    public Shape outputShape(List<Shape> inputs) {
+        expectInputs(inputs, 1);
+        Shape in = inputs.get(0);
+        if (in.rank() != normalised.length) throw new IllegalArgumentException("LayerNormalization '" + name() + "' was built for rank " + (normalised.length + 1) + ", got " + in);
+        long n = 1;
+        for (int a = 0; a < in.rank(); a++) if (normalised[a]) n *= in.dim(a);
+        int params = gamma != null ? gamma.length : beta != null ? beta.length : -1;
+        if (params >= 0 && n != params) throw new IllegalArgumentException("LayerNormalization '" + name() + "' has " + params + " parameters, input " + in + " needs " + n);
+        return in;
+    }
+
+    @Override
+    public Tensor forward(List<Tensor> inputs) {
+        Tensor x = inputs.get(0);
+        int[] dims = x.shape().dropFirst().dims();
+        boolean[] kept = new boolean[dims.length];
+        for (int a = 0; a < dims.length; a++) kept[a] = !normalised[a];
+        int[] group = AxisMaps.project(dims, kept), param = AxisMaps.project(dims, normalised);
+        int sample = x.rowSize(), groups = 1, n = 1;
+        for (int a = 0; a < dims.length; a++) {
+            if (normalised[a]) n *= dims[a];
+            else groups *= dims[a];
+        }
+        float[] in = x.data(), y = new float[in.length];
+        double[] sum = new double[groups], sumSq = new double[groups];
+        float[] mean = new float[groups], inv = new float[groups];
+        for (int b = 0, base = 0; b < x.batch(); b++, base += sample) {
+            Arrays.fill(sum, 0);
+            Arrays.fill(sumSq, 0);
+            for (int i = 0; i < sample; i++) sum[group[i]] += in[base + i];
+            for (int g = 0; g < groups; g++) mean[g] = (float) (sum[g] / n);
+            for (int i = 0; i < sample; i++) {
+                float v = in[base + i];
+                if (onePassVariance && !rmsScaling) {
+                    sumSq[group[i]] += v * v; // np.square in float32, then the mean
+                } else {
+                    float d = v - mean[group[i]];
+                    sumSq[group[i]] += d * d;
+                }
+            }
+            for (int g = 0; g < groups; g++) {
+                float var = onePassVariance && !rmsScaling ? (float) (sumSq[g] / n) - mean[g] * mean[g] : (float) (sumSq[g] / n);
+                inv[g] = 1f / (float) Math.sqrt(var + epsilon);
+            }
+            for (int i = 0; i < sample; i++) {
+                int g = group[i], p = param[i];
+                float v = in[base + i];
+                if (rmsScaling) {
+                    float o = v * inv[g];
+                    y[base + i] = gamma == null ? o : o * gamma[p];
+                } else {
+                    float s = gamma == null ? inv[g] : inv[g] * gamma[p];
+                    float res = -mean[g] * s;
+                    if (beta != null) res += beta[p];
+                    y[base + i] = v * s + res;
+                }
+            }
+        }
+        return new Tensor(x.shape(), y);
+    }
+
+    @Override
+    public long paramCount() {
+        return (gamma == null ? 0 : gamma.length) + (beta == null ? 0 : beta.length);
+    }
+
+    @Override
+    public String details() {
+        StringBuilder axes = new StringBuilder();
+        for (int a = 0; a < normalised.length; a++) if (normalised[a]) axes.append(axes.length() > 0 ? ", " : "").append(a + 1);
+        return "axis [" + axes + "] epsilon " + epsilon + (rmsScaling ? " rms_scaling" : "");
+    }
+}

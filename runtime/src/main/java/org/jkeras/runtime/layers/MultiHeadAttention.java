@@ -1,0 +1,255 @@
+package org.jkeras.runtime.layers;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+import org.jkeras.runtime.Layer;
+import org.jkeras.runtime.Mask;
+import org.jkeras.runtime.Shape;
+import org.jkeras.runtime.Tensor;
+import org.jkeras.runtime.kernels.DenseKernel;
+
+/**
+ * Keras {@code MultiHeadAttention} (Vaswani et al. 2017) at inference:
+ * <pre>
+ *   Q = query·Wq + bq,  K = key·Wk + bk,  V = value·Wv + bv      (…, heads, key_dim | value_dim)
+ *   scores = (Q · Kᵀ) / sqrt(key_dim) over the attention axes, per head;  excluded pairs get -0.7·FLT_MAX
+ *   P = softmax over all key positions;  out = (P · V)·Wo + bo       (…, output_shape)
+ * </pre>
+ * Attention axes are per-sample axes of the query (default: every axis but the features); the other axes act as
+ * batch axes. The pair mask is the AND of the query's and value's (and key's) timestep masks, the causal mask and
+ * an {@code attention_mask} input, as Keras' {@code _compute_attention_mask}; a query row with no allowed key
+ * position gets uniform weights (Keras' dot-product path). The output carries the query's mask.
+ */
+public final class MultiHeadAttention extends Layer {
+    /** Which call inputs are which: indices into the node's inputs, -1 when absent. */
+    public record Roles(int query, int value, int key, int attentionMask) {
+    }
+
+    private final int heads, keyDim, valueDim;
+    private final DenseKernel query;   // (query features, heads*key_dim), bias (heads, key_dim) flattened
+    private final DenseKernel key;     // (key features, heads*key_dim)
+    private final DenseKernel value;   // (value features, heads*value_dim)
+    private final DenseKernel output;  // (heads*value_dim, prod(output_shape)), bias (output_shape)
+    private final int[] outShape;      // output_shape, or (query features,)
+    private final int[] axes;          // attention axes, per-sample, without the feature axis; null: all
+    private final Roles roles;
+    private final boolean causal, returnScores;
+    private final long params;
+
+    public MultiHeadAttention(String name, int heads, int keyDim, int valueDim, DenseKernel query, DenseKernel key, DenseKernel value,
+                              DenseKernel output, int[] outShape, int[] axes, Roles roles, boolean causal, boolean returnScores, long params) {
+        super(name);
+        this.heads = heads;
+        this.keyDim = keyDim;
+        this.valueDim = valueDim;
+        this.query = query;
+        this.key = key;
+        this.value = value;
+        this.output = output;
+        this.outShape = outShape.clone();
+        this.axes = axes == null ? null : axes.clone();
+        this.roles = roles;
+        this.causal = causal;
+        this.returnScores = returnScores;
+        this.params = params;
+    }
+
+    @Override
+    public String kerasClass() {
+        return "MultiHeadAttention";
+    }
+
+    @Override
+    public int outputCount() {
+        return returnScores ? 2 : 1;
+    }
+
+    private int[] attnAxes(int k) {
+        if (axes == null) {
+            int[] a = new int[k];
+            for (int i = 0; i < k; i++) a[i] = i;
+            return a;
+        }
+        for (int a : axes) {
+            if (a < 0 || a >= k) throw new IllegalArgumentException("MultiHeadAttention '" + name() + "': attention axis " + (a + 1) + " is not a sequence axis of a rank-" + (k + 2) + " input");
+        }
+        return axes;
+    }
+
+    @Override
+    public Shape outputShape(List<Shape> inputs) {
+        return outputShapes(inputs).get(0);
+    }
+
+    @Override
+    public List<Shape> outputShapes(List<Shape> inputs) {
+        Shape q = inputs.get(roles.query()), v = inputs.get(roles.value()), kk = roles.key() >= 0 ? inputs.get(roles.key()) : v;
+        int k = q.rank() - 1;
+        if (k < 1) throw new IllegalArgumentException("MultiHeadAttention '" + name() + "' expects (batch, steps..., features) inputs, got " + q.prepend(Shape.UNKNOWN));
+        if (v.rank() != q.rank() || kk.rank() != q.rank()) throw new IllegalArgumentException("MultiHeadAttention '" + name() + "': query " + q + ", value " + v + " and key " + kk + " differ in rank");
+        if (q.dim(-1) != query.inputSize() || kk.dim(-1) != key.inputSize() || v.dim(-1) != value.inputSize()) {
+            throw new IllegalArgumentException("MultiHeadAttention '" + name() + "': feature sizes of query " + q + ", key " + kk + ", value " + v
+                    + " do not fit the weights (" + query.inputSize() + ", " + key.inputSize() + ", " + value.inputSize() + ")");
+        }
+        int[] a = attnAxes(k);
+        for (int i = 0; i < k; i++) {
+            if (v.dim(i) != kk.dim(i)) throw new IllegalArgumentException("MultiHeadAttention '" + name() + "': value " + v + " and key " + kk + " differ");
+            if (!contains(a, i) && q.dim(i) != v.dim(i)) throw new IllegalArgumentException("MultiHeadAttention '" + name() + "': query " + q + " and value " + v + " differ on non-attention axis " + (i + 1));
+        }
+        if ((roles.attentionMask() >= 0 || causal) && k != 1) {
+            throw new IllegalArgumentException("MultiHeadAttention '" + name() + "': attention_mask / use_causal_mask are supported for (batch, steps, features) inputs only");
+        }
+        int[] od = new int[k + outShape.length];
+        for (int i = 0; i < k; i++) od[i] = q.dim(i);
+        System.arraycopy(outShape, 0, od, k, outShape.length);
+        if (!returnScores) return List.of(Shape.of(od));
+        List<Integer> sd = new ArrayList<>();
+        for (int i = 0; i < k; i++) if (!contains(a, i)) sd.add(q.dim(i));
+        sd.add(heads);
+        for (int i : a) sd.add(q.dim(i));
+        for (int i : a) sd.add(v.dim(i));
+        return List.of(Shape.of(od), Shape.of(sd.stream().mapToInt(Integer::intValue).toArray()));
+    }
+
+    private static boolean contains(int[] a, int x) {
+        for (int y : a) if (y == x) return true;
+        return false;
+    }
+
+    /**
+     * For a per-sample grid {@code dims} (without features) and the attention axes: row index (in the batch's
+     * flattened rows) of [group][position], where a group is one sample and one index of the non-attention axes.
+     */
+    private static int[] rowsByGroup(int batch, int[] dims, int[] attn) {
+        int k = dims.length, per = 1, t = 1;
+        for (int d : dims) per *= d;
+        for (int a : attn) t *= dims[a];
+        int groupsPer = per / Math.max(1, t);
+        int[] rows = new int[batch * per];
+        int[] coord = new int[k];
+        for (int flat = 0; flat < per; flat++) {
+            int rem = flat;
+            for (int i = k - 1; i >= 0; i--) {
+                coord[i] = rem % dims[i];
+                rem /= dims[i];
+            }
+            int g = 0, p = 0;
+            for (int i = 0; i < k; i++) if (!contains(attn, i)) g = g * dims[i] + coord[i];
+            for (int a : attn) p = p * dims[a] + coord[a];
+            for (int b = 0; b < batch; b++) rows[(b * groupsPer + g) * t + p] = b * per + flat;
+        }
+        return rows;
+    }
+
+    @Override
+    public Tensor forward(List<Tensor> inputs) {
+        return forwardAll(inputs).get(0);
+    }
+
+    @Override
+    public List<Tensor> forwardAll(List<Tensor> inputs) {
+        return forwardAll(inputs, Collections.nCopies(inputs.size(), null));
+    }
+
+    @Override
+    public List<Tensor> forwardAll(List<Tensor> inputs, List<Mask> masks) {
+        Tensor q = inputs.get(roles.query()), v = inputs.get(roles.value()), kt = roles.key() >= 0 ? inputs.get(roles.key()) : v;
+        int batch = q.batch(), k = q.shape().rank() - 2;
+        int[] qd = Arrays.copyOfRange(q.shape().dims(), 1, k + 1), kd = Arrays.copyOfRange(v.shape().dims(), 1, k + 1);
+        int[] a = attnAxes(k);
+        int qRows = q.size() / query.inputSize(), kRows = v.size() / value.inputSize();
+        float[] qp = new float[qRows * heads * keyDim], kp = new float[kRows * heads * keyDim], vp = new float[kRows * heads * valueDim];
+        query.forward(q.data(), 0, qp, 0, qRows);
+        key.forward(kt.data(), 0, kp, 0, kRows);
+        value.forward(v.data(), 0, vp, 0, kRows);
+
+        int tq = 1, ts = 1;
+        for (int i : a) {
+            tq *= qd[i];
+            ts *= kd[i];
+        }
+        int groups = qRows / tq;
+        int[] qIdx = rowsByGroup(batch, qd, a), kIdx = rowsByGroup(batch, kd, a);
+        Mask qm = get(masks, roles.query()), vm = get(masks, roles.value()), km = roles.key() >= 0 ? get(masks, roles.key()) : null;
+        if (k != 1) qm = vm = km = null; // timestep masks exist for (batch, steps, features) tensors only
+        float[] am = roles.attentionMask() >= 0 ? inputs.get(roles.attentionMask()).data() : null;
+        int amRows = am == null ? 0 : am.length / batch / ts; // (batch, Tq or 1, S)
+
+        float scale = (float) (1.0 / Math.sqrt(keyDim));
+        float neg = -0.7f * Float.MAX_VALUE;
+        int hk = heads * keyDim, hv = heads * valueDim;
+        float[] ctx = new float[qRows * hv];
+        float[] scores = returnScores ? new float[groups * heads * tq * ts] : null;
+        float[] logits = new float[ts];
+        for (int g = 0; g < groups; g++) {
+            int b = g / (groups / batch);
+            for (int n = 0; n < heads; n++) {
+                for (int i = 0; i < tq; i++) {
+                    int qr = qIdx[g * tq + i];
+                    for (int j = 0; j < ts; j++) {
+                        int kr = kIdx[g * ts + j];
+                        float acc = 0f;
+                        for (int c = 0, qo = qr * hk + n * keyDim, ko = kr * hk + n * keyDim; c < keyDim; c++) acc += qp[qo + c] * kp[ko + c];
+                        boolean keep = (qm == null || qm.keep(b, i)) && (vm == null || vm.keep(b, j)) && (km == null || km.keep(b, j))
+                                && (!causal || i >= j) && (am == null || am[(b * amRows + (amRows == 1 ? 0 : i)) * ts + j] != 0f);
+                        logits[j] = keep ? acc * scale : neg;
+                    }
+                    Attention.softmax(logits, 0, ts);
+                    if (scores != null) System.arraycopy(logits, 0, scores, ((g * heads + n) * tq + i) * ts, ts);
+                    int co = qr * hv + n * valueDim;
+                    for (int j = 0; j < ts; j++) {
+                        float p = logits[j];
+                        int vo = kIdx[g * ts + j] * hv + n * valueDim;
+                        for (int c = 0; c < valueDim; c++) ctx[co + c] += p * vp[vo + c];
+                    }
+                }
+            }
+        }
+        int width = output.outputWidth();
+        float[] out = new float[qRows * width];
+        output.forward(ctx, 0, out, 0, qRows);
+        int[] od = new int[1 + k + outShape.length];
+        od[0] = batch;
+        System.arraycopy(qd, 0, od, 1, k);
+        System.arraycopy(outShape, 0, od, 1 + k, outShape.length);
+        List<Tensor> res = new ArrayList<>();
+        res.add(new Tensor(Shape.of(od), out));
+        if (returnScores) res.add(new Tensor(outputShapes(shapes(inputs)).get(1).prepend(batch), scores));
+        return res;
+    }
+
+    private static List<Shape> shapes(List<Tensor> ts) {
+        List<Shape> s = new ArrayList<>();
+        for (Tensor t : ts) s.add(t.shape().dropFirst());
+        return s;
+    }
+
+    private static Mask get(List<Mask> masks, int i) {
+        return i >= 0 && i < masks.size() ? masks.get(i) : null;
+    }
+
+    @Override
+    public List<Mask> outputMasks(List<Tensor> inputs, List<Mask> masks) {
+        Mask qm = get(masks, roles.query());
+        return returnScores ? Arrays.asList(qm, null) : Collections.singletonList(qm);
+    }
+
+    @Override
+    public Mask outputMask(List<Tensor> inputs, List<Mask> masks) {
+        return get(masks, roles.query());
+    }
+
+    @Override
+    public long paramCount() {
+        return params;
+    }
+
+    @Override
+    public String details() {
+        return heads + " heads, key_dim " + keyDim + ", value_dim " + valueDim + (axes == null ? "" : ", attention_axes " + Arrays.toString(Arrays.stream(axes).map(a -> a + 1).toArray()))
+                + (causal ? ", causal" : "") + (returnScores ? ", returns scores" : "");
+    }
+}

@@ -1,0 +1,18 @@
+package org.jkeras.runtime.layers;
+
+import org.jkeras.activations.Activation;
+import org.jkeras.runtime.kernels.Window;
+
+/** Keras {@code SeparableConv2D}: depthwise then pointwise convolution, bias and activation; see {@link BaseSeparableConv}. */
+public final class SeparableConv2D extends BaseSeparableConv {
+    public SeparableConv2D(String name, Window window, float[] depthwiseKernel, float[] pointwiseKernel, float[] bias, int cin, int depthMultiplier,
+                          int filters, Activation act) {
+        super(name, window, depthwiseKernel, pointwiseKernel, bias, cin, depthMultiplier, filters, act);
+        if (window.rank() != 2) throw new IllegalArgumentException("SeparableConv2D needs a 2-D window, got rank " + window.rank());
+    }
+
+    @Override
+    public String kerasClass() {
+        return "SeparableConv2D";
+    }
+}
