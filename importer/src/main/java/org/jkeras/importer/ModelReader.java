@@ -269,9 +269,16 @@ public final class ModelReader {
         return f;
     }
 
+    /**
+     * Opens an HDF5 file memory-mapped: jHDF then reads structures as slices of the mapping, so a forged size in
+     * a corrupt file fails at once instead of allocating that much memory, and weights load without copies.
+     */
     private static HdfFile openHdf5(Path path) {
-        try {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(path, java.nio.file.StandardOpenOption.READ)) {
+            if (ch.size() < Integer.MAX_VALUE) return HdfFile.fromByteBuffer(ch.map(java.nio.channels.FileChannel.MapMode.READ_ONLY, 0, ch.size()));
             return new HdfFile(path);
+        } catch (IOException e) {
+            throw new KerasImportException(path + ": cannot read: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new KerasImportException(path + ": not a readable HDF5 file: " + e.getMessage(), e);
         }
