@@ -5,10 +5,10 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code jkeras predict | inspect}: every command exits 0 on success, non-zero with a one-line error otherwise. */
+/** {@code jkeras predict | inspect | verify}: every command exits 0 on success, non-zero with a one-line error otherwise. */
 @Command(name = "jkeras", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Run Keras models on the JVM: exact Keras predictions, no Python.",
-        subcommands = {PredictCommand.class, InspectCommand.class})
+        subcommands = {PredictCommand.class, InspectCommand.class, VerifyCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

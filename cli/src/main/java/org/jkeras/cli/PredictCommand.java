@@ -1,10 +1,13 @@
 package org.jkeras.cli;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +23,13 @@ import org.jkeras.KerasModel;
 import org.jkeras.cli.io.ArrayFileException;
 import org.jkeras.cli.io.ArrayFormat;
 import org.jkeras.cli.io.AtomicFile;
+import org.jkeras.cli.io.CountedReader;
 import org.jkeras.cli.io.Csv;
+import org.jkeras.cli.io.CsvBatches;
 import org.jkeras.cli.io.JsonArrays;
+import org.jkeras.cli.io.JsonLinesBatches;
 import org.jkeras.cli.io.Npy;
+import org.jkeras.cli.io.NpyStream;
 import org.jkeras.cli.io.Npz;
 import org.jkeras.runtime.Model;
 import org.jkeras.runtime.Shape;
@@ -32,6 +39,11 @@ import org.jkeras.runtime.kernels.Parallel;
 /**
  * {@code jkeras predict MODEL --input x.npy [--output y.npz]}: inputs and outputs as NumPy .npy/.npz, CSV or
  * JSON. With no arguments it runs the bundled demo model on its bundled input.
+ *
+ * <p>CSV and JSONL inputs are read, scored and written a batch of rows at a time ({@code --batch-size}), so a file
+ * larger than memory is scored with bounded memory; CSV, JSONL, .npy and single-output JSON results are written
+ * as the batches come (.npy's header is rewritten with the row count at the end), .npz and multi-output JSON
+ * results are gathered first. Every output file goes to a temporary file renamed into place when complete.
  */
 @Command(name = "predict", description = "Predict with a Keras model on array files; no arguments: the bundled demo.")
 final class PredictCommand implements Callable<Integer> {
@@ -54,6 +66,19 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "threads for large batches (default: jkeras.threads or all cores)")
     Integer threads;
 
+    @Option(names = "--batch-size", paramLabel = "N", description = "rows scored at a time; CSV and JSONL inputs are streamed in batches "
+            + "of this size (default: " + DEFAULT_BATCH + " for CSV/JSONL inputs, the whole array otherwise)")
+    Integer batchSize;
+
+    @Option(names = {"-q", "--quiet"}, description = "no progress bar (it shows on a terminal for runs over a second)")
+    boolean quiet;
+
+    /** Rows per batch when CSV or JSONL input is streamed and no --batch-size is given. */
+    static final int DEFAULT_BATCH = 1024;
+
+    /** Rows per batch of this run: --batch-size; without it the whole array, or DEFAULT_BATCH when an input streams. */
+    private int batchRows = Integer.MAX_VALUE;
+
     @Spec
     CommandSpec spec;
 
@@ -63,24 +88,28 @@ final class PredictCommand implements Callable<Integer> {
             if (threads < 1) throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
             Parallel.setThreads(threads);
         }
-        KerasModel m;
-        Map<String, Tensor> in;
+        if (batchSize != null && batchSize < 1) throw new IllegalArgumentException("--batch-size must be at least 1, got " + batchSize);
         List<Path> inputPaths = new ArrayList<>();
         if (model == null) {
             if (!inputs.isEmpty() || weights != null) throw new IllegalArgumentException("give the MODEL file before --input / --weights");
-            m = loadDemo();
+            KerasModel m = loadDemo();
             try (InputStream s = PredictCommand.class.getResourceAsStream(DEMO + "input.npy")) {
                 Tensor x = Npy.read(s, "demo input.npy");
-                in = Map.of(m.inputNames().get(0), x);
+                if (batchSize != null) batchRows = batchSize;
+                score(m, List.of(new Whole(fit(x, m.graph().inputs().get(0)))), inputPaths);
             }
-        } else {
-            m = weights == null ? KerasModel.load(model) : KerasModel.load(model, weights);
-            inputPaths.add(model);
-            if (weights != null) inputPaths.add(weights);
-            in = readInputs(m, inputPaths);
+            return 0;
         }
-        Map<String, Tensor> out = m.predict(in);
-        write(out, inputPaths);
+        KerasModel m = weights == null ? KerasModel.load(model) : KerasModel.load(model, weights);
+        inputPaths.add(model);
+        if (weights != null) inputPaths.add(weights);
+        List<Source> sources = openInputs(m, inputPaths);
+        batchRows = batchSize != null ? batchSize : sources.stream().anyMatch(src -> src instanceof Stream) ? DEFAULT_BATCH : Integer.MAX_VALUE;
+        try {
+            score(m, sources, inputPaths);
+        } finally {
+            for (Source src : sources) src.close();
+        }
         return 0;
     }
 
@@ -91,11 +120,15 @@ final class PredictCommand implements Callable<Integer> {
         }
     }
 
-    /** Reads every --input and fits it to the model input it feeds. */
-    private Map<String, Tensor> readInputs(KerasModel m, List<Path> inputPaths) {
+    /**
+     * Opens every --input, one source per model input in model order: CSV and JSONL files as streams read a batch
+     * at a time, the other formats read whole and fitted to the model input they feed.
+     */
+    private List<Source> openInputs(KerasModel m, List<Path> inputPaths) {
         if (inputs.isEmpty()) throw new IllegalArgumentException("no --input given; the model takes " + m.inputNames());
         Model g = m.graph();
-        Map<String, Tensor> byName = new LinkedHashMap<>();
+        int rows = rowsPerBatch();
+        Map<String, Object> byName = new LinkedHashMap<>(); // a Tensor, or a Path to stream
         int positional = 0;
         for (String arg : inputs) {
             int eq = arg.indexOf('=');
@@ -120,26 +153,35 @@ final class PredictCommand implements Callable<Integer> {
             } else if (!m.inputNames().contains(name)) {
                 throw new IllegalArgumentException("--input " + arg + ": '" + name + "' is not a model input; the model takes " + m.inputNames());
             }
-            Tensor t = switch (f) {
+            Object in = switch (f) {
                 case NPY -> Npy.read(file);
-                case CSV -> Csv.read(file);
                 case JSON -> JsonArrays.read(file);
-                case JSONL -> JsonArrays.readLines(file);
+                case CSV, JSONL -> file;
                 default -> throw new IllegalStateException(f.toString());
             };
-            put(byName, name, t, file);
+            put(byName, name, in, file);
         }
-        Map<String, Tensor> fitted = new LinkedHashMap<>();
-        for (Model.Input spec : g.inputs()) {
-            Tensor t = byName.get(spec.name());
-            if (t == null) throw new IllegalArgumentException("no --input for model input '" + spec.name() + "'; the model takes " + m.inputNames());
-            fitted.put(spec.name(), fit(t, spec));
+        List<Source> sources = new ArrayList<>();
+        try {
+            for (Model.Input spec : g.inputs()) {
+                Object in = byName.get(spec.name());
+                if (in == null) throw new IllegalArgumentException("no --input for model input '" + spec.name() + "'; the model takes " + m.inputNames());
+                sources.add(in instanceof Tensor t ? new Whole(fit(t, spec)) : Stream.open((Path) in, spec, rows));
+            }
+        } catch (RuntimeException e) {
+            for (Source s : sources) s.close();
+            throw e;
         }
-        return fitted;
+        return sources;
     }
 
-    private static void put(Map<String, Tensor> byName, String name, Tensor t, Path file) {
-        if (byName.put(name, t) != null) throw new IllegalArgumentException(file + ": input '" + name + "' is given twice");
+    /** Rows per batch: --batch-size, else {@link #DEFAULT_BATCH} for streamed inputs (whole arrays ignore it then). */
+    private int rowsPerBatch() {
+        return batchSize != null ? batchSize : DEFAULT_BATCH;
+    }
+
+    private static void put(Map<String, Object> byName, String name, Object in, Path file) {
+        if (byName.put(name, in) != null) throw new IllegalArgumentException(file + ": input '" + name + "' is given twice");
     }
 
     /** Rows of flattened samples (CSV) or full arrays: reshaped to (batch, sample shape) when the sizes agree. */
@@ -157,31 +199,258 @@ final class PredictCommand implements Callable<Integer> {
                 + want.prepend(Shape.UNKNOWN) + (want.isFullyKnown() ? " (" + want.size() + " values per sample)" : ""));
     }
 
-    private void write(Map<String, Tensor> out, List<Path> inputPaths) throws IOException {
+    /** Receives the outputs of one batch, by output name in model order. */
+    @FunctionalInterface
+    private interface Batches {
+        void accept(Map<String, Tensor> out) throws IOException;
+    }
+
+    /** Scores the sources batch by batch and writes the outputs where --output says, in its format. */
+    private void score(KerasModel m, List<Source> sources, List<Path> inputPaths) throws IOException {
+        List<String> names = m.outputNames();
         if (output == null) {
             PrintWriter w = spec.commandLine().getOut();
-            for (Map.Entry<String, Tensor> e : out.entrySet()) {
-                if (out.size() > 1) w.println("# " + e.getKey());
-                Csv.write(w, e.getValue());
+            if (names.size() == 1) {
+                run(m, sources, false, out -> Csv.write(w, out.get(names.get(0))));
+            } else {
+                Map<String, Tensor> all = gather(m, sources, false);
+                for (Map.Entry<String, Tensor> e : all.entrySet()) {
+                    w.println("# " + e.getKey());
+                    Csv.write(w, e.getValue());
+                }
             }
             w.flush();
             return;
         }
         ArrayFormat f = ArrayFormat.forPath(output);
-        if (out.size() > 1 && f != ArrayFormat.NPZ && f != ArrayFormat.JSON) {
-            throw new IllegalArgumentException(output + ": the model has " + out.size() + " outputs " + out.keySet() + "; write them to .npz or .json");
+        if (names.size() > 1 && f != ArrayFormat.NPZ && f != ArrayFormat.JSON) {
+            throw new IllegalArgumentException(output + ": the model has " + names.size() + " outputs " + names + "; write them to .npz or .json");
         }
-        Tensor first = out.values().iterator().next();
+        String first = names.get(0);
         switch (f) {
-            case NPY -> AtomicFile.write(output, inputPaths, s -> Npy.write(s, first));
-            case NPZ -> AtomicFile.write(output, inputPaths, s -> Npz.write(s, out));
-            case CSV -> AtomicFile.writeText(output, inputPaths, w -> Csv.write(w, first));
-            case JSON -> AtomicFile.writeText(output, inputPaths, w -> {
-                if (out.size() == 1) JsonArrays.write(w, first);
-                else JsonArrays.writeNamed(w, out);
+            case NPY -> AtomicFile.writeChannel(output, inputPaths, ch -> {
+                NpyStream npy = new NpyStream(ch, output.toString());
+                run(m, sources, true, out -> npy.append(out.get(first)));
+                npy.finish(m.outputShapes().get(0).dims());
             });
-            case JSONL -> AtomicFile.writeText(output, inputPaths, w -> JsonArrays.writeLines(w, first));
+            case CSV -> AtomicFile.writeText(output, inputPaths, w -> run(m, sources, true, out -> Csv.write(w, out.get(first))));
+            case JSONL -> AtomicFile.writeText(output, inputPaths, w -> run(m, sources, true, out -> JsonArrays.writeLines(w, out.get(first))));
+            case JSON -> {
+                if (names.size() == 1) {
+                    AtomicFile.writeText(output, inputPaths, w -> {
+                        JsonArrays.ListWriter list = new JsonArrays.ListWriter(w);
+                        run(m, sources, true, out -> list.append(out.get(first)));
+                        list.finish();
+                    });
+                } else {
+                    AtomicFile.refuseToOverwrite(output, inputPaths);
+                    Map<String, Tensor> all = gather(m, sources, true);
+                    AtomicFile.writeText(output, inputPaths, w -> JsonArrays.writeNamed(w, all));
+                }
+            }
+            case NPZ -> {
+                AtomicFile.refuseToOverwrite(output, inputPaths);
+                Map<String, Tensor> all = gather(m, sources, true);
+                AtomicFile.write(output, inputPaths, s -> Npz.write(s, all));
+            }
             default -> throw new ArrayFileException(output + ": unsupported output format " + f);
+        }
+    }
+
+    /** Every batch's outputs joined along the batch axis. */
+    private Map<String, Tensor> gather(KerasModel m, List<Source> sources, boolean showProgress) throws IOException {
+        Map<String, List<Tensor>> parts = new LinkedHashMap<>();
+        for (String n : m.outputNames()) parts.put(n, new ArrayList<>());
+        run(m, sources, showProgress, out -> {
+            for (Map.Entry<String, Tensor> e : out.entrySet()) parts.get(e.getKey()).add(e.getValue());
+        });
+        Map<String, Tensor> joined = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Tensor>> e : parts.entrySet()) joined.put(e.getKey(), concat(e.getValue()));
+        return joined;
+    }
+
+    static Tensor concat(List<Tensor> parts) {
+        if (parts.size() == 1) return parts.get(0);
+        long size = 0;
+        int rows = 0;
+        for (Tensor t : parts) {
+            size += t.size();
+            rows += t.batch();
+        }
+        if (size > Integer.MAX_VALUE - 8) throw new IllegalArgumentException("the output has " + size + " values, too many for one array");
+        float[] data = new float[(int) size];
+        int at = 0;
+        for (Tensor t : parts) {
+            System.arraycopy(t.data(), 0, data, at, t.size());
+            at += t.size();
+        }
+        int[] dims = parts.get(0).shape().dims();
+        dims[0] = rows;
+        return new Tensor(Shape.of(dims), data);
+    }
+
+    /**
+     * Takes batches from every source in step, predicts each and hands the outputs on; shows a progress bar on a
+     * terminal when {@code showProgress} (results written to a file, not to the terminal).
+     */
+    private void run(KerasModel m, List<Source> sources, boolean showProgress, Batches sink) throws IOException {
+        Progress progress = showProgress ? Progress.forTerminal(spec.commandLine().getErr(), quiet)
+                : new Progress(spec.commandLine().getErr(), false, System::nanoTime);
+        try (progress) {
+            long rows = 0;
+            Source lead = sources.get(0);
+            while (lead.hasNext()) {
+                Map<String, Tensor> in = new LinkedHashMap<>();
+                int n = -1;
+                for (int i = 0; i < sources.size(); i++) {
+                    Source s = sources.get(i);
+                    String name = m.inputNames().get(i);
+                    if (!s.hasNext()) throw rowsDisagree(m, i, rows);
+                    Tensor t = s.next(batchRows);
+                    if (n >= 0 && t.batch() != n) throw rowsDisagree(m, i, rows);
+                    n = t.batch();
+                    in.put(name, t);
+                }
+                sink.accept(m.predict(in));
+                rows += n;
+                progress.update(lead.done(), lead.total(), rows);
+            }
+            for (int i = 1; i < sources.size(); i++) if (sources.get(i).hasNext()) throw rowsDisagree(m, i, rows);
+        }
+    }
+
+    private static IllegalArgumentException rowsDisagree(KerasModel m, int i, long rowsSoFar) {
+        return new IllegalArgumentException("inputs disagree on the number of rows: '" + m.inputNames().get(0) + "' and '" + m.inputNames().get(i)
+                + "' differ after row " + rowsSoFar);
+    }
+
+    /** One model input's rows, handed out a batch at a time. */
+    private interface Source extends Closeable {
+        boolean hasNext();
+
+        /** The next batch of at most {@code rows} rows, fitted to the model input. */
+        Tensor next(int rows);
+
+        /** Progress in units of {@link #total()}. */
+        long done();
+
+        /** Bytes or rows in all; -1 when unknown. */
+        long total();
+
+        @Override
+        void close();
+    }
+
+    /** An array read whole, handed out in slices along the batch axis. */
+    private static final class Whole implements Source {
+        private final Tensor t;
+        private final int rows;
+        private int pos;
+        private boolean started;
+
+        Whole(Tensor t) {
+            this.t = t;
+            this.rows = t.batch();
+        }
+
+        @Override
+        public boolean hasNext() {
+            return !started || pos < rows; // an empty array is still one (empty) batch
+        }
+
+        @Override
+        public Tensor next(int max) {
+            started = true;
+            int n = Math.min(max, rows - pos);
+            Tensor out = n == rows ? t : slice(t, pos, n);
+            pos += n;
+            return out;
+        }
+
+        @Override
+        public long done() {
+            return pos;
+        }
+
+        @Override
+        public long total() {
+            return rows;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    static Tensor slice(Tensor t, int from, int n) {
+        int[] dims = t.shape().dims();
+        dims[0] = n;
+        int row = t.rowSize();
+        return new Tensor(Shape.of(dims), Arrays.copyOfRange(t.data(), from * row, (from + n) * row));
+    }
+
+    /** A CSV or JSONL file read a batch at a time. */
+    private static final class Stream implements Source {
+        private final CountedReader reader;
+        private final Iterator<Tensor> batches;
+        private final Closeable closer;
+        private final Model.Input spec;
+
+        private Stream(CountedReader reader, Iterator<Tensor> batches, Closeable closer, Model.Input spec) {
+            this.reader = reader;
+            this.batches = batches;
+            this.closer = closer;
+            this.spec = spec;
+        }
+
+        static Stream open(Path file, Model.Input spec, int rows) {
+            CountedReader r = CountedReader.open(file);
+            try {
+                if (ArrayFormat.forPath(file) == ArrayFormat.CSV) {
+                    CsvBatches csv = new CsvBatches(r, file.toString(), rows);
+                    if (!csv.hasNext()) throw new ArrayFileException(file + ": no data rows");
+                    return new Stream(r, csv, csv, spec);
+                }
+                JsonLinesBatches lines = new JsonLinesBatches(r, file.toString(), rows);
+                if (!lines.hasNext()) throw new ArrayFileException(file + ": no samples");
+                return new Stream(r, lines, lines, spec);
+            } catch (RuntimeException e) {
+                try {
+                    r.close();
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
+            }
+        }
+
+        @Override
+        public boolean hasNext() {
+            return batches.hasNext();
+        }
+
+        @Override
+        public Tensor next(int rows) {
+            return fit(batches.next(), spec);
+        }
+
+        @Override
+        public long done() {
+            return reader.bytesRead();
+        }
+
+        @Override
+        public long total() {
+            return reader.size();
+        }
+
+        @Override
+        public void close() {
+            try {
+                closer.close();
+            } catch (IOException e) {
+                throw new ArrayFileException("closing an input: " + e.getMessage(), e);
+            }
         }
     }
 }

@@ -94,6 +94,12 @@ record GoldenCase(String name, Path dir, JsonObject meta, List<String> layers, d
         return out;
     }
 
+    /** The golden file for {@code jkeras verify} and KerasAssertions: io.h5 (keras3), or the folder of in_N/out_N.npy. */
+    Path golden() {
+        Path io = dir.resolve("io.h5");
+        return Files.isRegularFile(io) ? io : dir;
+    }
+
     /** The layer classes of this case that jkeras does not map (yet). */
     Set<String> unsupported(Set<String> supported) {
         Set<String> s = new TreeSet<>(layers);

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -19,7 +17,8 @@ import org.junit.jupiter.api.TestFactory;
 import org.jkeras.KerasModel;
 import org.jkeras.UnsupportedModelException;
 import org.jkeras.importer.LayerMappers;
-import org.jkeras.runtime.Tensor;
+import org.jkeras.junit.KerasAssertions;
+import org.jkeras.junit.Tolerance;
 
 /**
  * Every golden case in every file form: load, predict Keras' recorded inputs, compare with Keras' recorded
@@ -72,22 +71,19 @@ class GoldenCasesTest {
         return f.weights() == null ? KerasModel.load(f.model()) : KerasModel.load(f.model(), f.weights());
     }
 
+    /** Names checked here (in model order); numbers by {@link KerasAssertions}, the helper users get in jkeras-junit. */
     private static void runForm(GoldenCase c, GoldenCase.Form f) {
         KerasModel m = load(f);
-        Map<String, Tensor> in = new LinkedHashMap<>();
+        String where = c.name() + "/" + f.label();
         List<String> names = m.inputNames();
-        assertEquals(c.inputs().size(), names.size(), c.name() + "/" + f.label() + ": number of inputs");
+        assertEquals(c.inputs().size(), names.size(), where + ": number of inputs");
         for (int i = 0; i < names.size(); i++) {
-            if (c.dir().getParent().endsWith("keras3")) assertEquals(c.inputs().get(i).name(), names.get(i), c.name() + "/" + f.label() + ": input name");
-            in.put(names.get(i), c.inputs().get(i).tensor());
+            if (c.dir().getParent().endsWith("keras3")) assertEquals(c.inputs().get(i).name(), names.get(i), where + ": input name");
         }
-        Tensor[] out = m.predict(in.values().toArray(new Tensor[0]));
-        assertEquals(c.outputs().size(), out.length, c.name() + "/" + f.label() + ": number of outputs");
-        for (int o = 0; o < out.length; o++) {
-            GoldenCase.Named expected = c.outputs().get(o);
-            assertEquals(expected.name(), m.outputNames().get(o), c.name() + "/" + f.label() + ": output " + o + " name");
-            Compare.assertClose(c.name() + "/" + f.label() + " output " + o + " '" + expected.name() + "'",
-                    expected.tensor(), out[o], c.atol(), c.rtol());
+        assertEquals(c.outputs().size(), m.outputNames().size(), where + ": number of outputs");
+        for (int o = 0; o < m.outputNames().size(); o++) {
+            assertEquals(c.outputs().get(o).name(), m.outputNames().get(o), where + ": output " + o + " name");
         }
+        KerasAssertions.assertMatchesGolden(m, c.golden(), Tolerance.of(c.atol(), c.rtol()));
     }
 }

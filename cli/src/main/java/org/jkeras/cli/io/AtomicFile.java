@@ -35,18 +35,31 @@ public final class AtomicFile {
      * path). I/O failures become an {@link ArrayFileException} naming the target; the temporary file is removed.
      */
     public static void write(Path target, Collection<Path> inputs, Body<OutputStream> body) {
+        writeChannel(target, inputs, ch -> {
+            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
+            body.write(out);
+            out.flush();
+        });
+    }
+
+    /**
+     * {@link #write} through the temporary file's channel, for content that is patched after it is written (a
+     * header that counts the rows). An interrupt of the JVM (Ctrl-C, SIGTERM) while writing removes the temporary
+     * file too.
+     */
+    public static void writeChannel(Path target, Collection<Path> inputs, Body<FileChannel> body) {
         refuseInputs(target, inputs);
         Path dir = target.toAbsolutePath().getParent();
         if (!Files.isDirectory(dir)) throw new ArrayFileException(target + ": directory " + dir + " does not exist");
         if (Files.isDirectory(target)) throw new ArrayFileException(target + ": is a directory");
         // created with the default permissions, unlike Files.createTempFile's owner-only ones
         Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+        Thread cleanup = new Thread(() -> deleteQuietly(tmp), "jkeras-tmp-cleanup");
+        boolean hooked = addHook(cleanup);
         boolean moved = false;
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16)) {
-                body.write(out);
-                out.flush();
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.READ)) {
+                body.write(ch);
                 ch.force(true); // on disk before the move makes it visible, or a crash could leave an empty file
             }
             try {
@@ -59,6 +72,24 @@ public final class AtomicFile {
             throw ArrayFileException.io(target, e);
         } finally {
             if (!moved) deleteQuietly(tmp);
+            if (hooked) removeHook(cleanup);
+        }
+    }
+
+    private static boolean addHook(Thread hook) {
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+            return true;
+        } catch (IllegalStateException | SecurityException e) {
+            return false; // already shutting down: nothing to protect
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException | SecurityException e) {
+            // shutting down: the hook runs and finds nothing to delete
         }
     }
 
@@ -69,6 +100,11 @@ public final class AtomicFile {
             body.write(w);
             w.flush();
         });
+    }
+
+    /** Fails as {@link #write} would if {@code target} is one of {@code inputs}: to refuse before a long computation. */
+    public static void refuseToOverwrite(Path target, Collection<Path> inputs) {
+        refuseInputs(target, inputs);
     }
 
     private static void refuseInputs(Path target, Collection<Path> inputs) {

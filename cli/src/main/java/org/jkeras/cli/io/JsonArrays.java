@@ -5,11 +5,9 @@ import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.MalformedJsonException;
-import java.io.BufferedReader;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,36 +70,14 @@ public final class JsonArrays {
         }
     }
 
-    /** JSON Lines: one sample (a nested list or a number) per line, stacked along a new first (batch) axis. */
+    /**
+     * JSON Lines: one sample (a nested list or a number) per line, stacked along a new first (batch) axis; see
+     * {@link JsonLinesBatches} to read it in pieces.
+     */
     public static Tensor readLines(Path file) {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            FloatList values = new FloatList(file.toString(), 1024);
-            int[] sample = null;
-            int samples = 0, firstLineNo = 0, lineNo = 0;
-            for (String line; (line = in.readLine()) != null; ) {
-                lineNo++;
-                if (line.isBlank()) continue;
-                String where = file + " line " + lineNo;
-                int[] dims;
-                try (JsonReader r = reader(new StringReader(line))) {
-                    dims = readNested(r, values, where);
-                    expectEnd(r, where);
-                } catch (MalformedJsonException | EOFException e) {
-                    throw malformed(where, e);
-                }
-                if (sample == null) {
-                    sample = dims;
-                    firstLineNo = lineNo;
-                } else if (!Arrays.equals(sample, dims)) {
-                    throw new ArrayFileException(where + ": sample of shape " + Shape.of(dims) + ", line " + firstLineNo
-                            + " has shape " + Shape.of(sample));
-                }
-                samples++;
-            }
-            if (sample == null) throw new ArrayFileException(file + ": no samples");
-            return new Tensor(Shape.of(sample).prepend(samples), values.toArray());
-        } catch (IOException e) {
-            throw ArrayFileException.io(file, e);
+        try (JsonLinesBatches lines = JsonLinesBatches.open(file, Integer.MAX_VALUE)) {
+            if (!lines.hasNext()) throw new ArrayFileException(file + ": no samples");
+            return lines.next();
         }
     }
 
@@ -131,6 +107,38 @@ public final class JsonArrays {
             b.setLength(0);
             append(b, dims, 1, t.data(), r * t.rowSize());
             out.append(b).append('\n');
+        }
+    }
+
+    /**
+     * Writes one nested list a batch at a time, byte for byte as {@link #write} writes the concatenated batches:
+     * {@link #append} each batch, then {@link #finish}.
+     */
+    public static final class ListWriter {
+        private final Writer out;
+        private long rows;
+        private boolean finished;
+
+        public ListWriter(Writer out) throws IOException {
+            this.out = out;
+            out.write('[');
+        }
+
+        public void append(Tensor batch) throws IOException {
+            int[] dims = batched(batch);
+            StringBuilder b = new StringBuilder();
+            for (int r = 0; r < dims[0]; r++) {
+                b.setLength(0);
+                if (rows++ > 0) b.append(",\n");
+                JsonArrays.append(b, dims, 1, batch.data(), r * batch.rowSize());
+                out.append(b);
+            }
+        }
+
+        public void finish() throws IOException {
+            if (finished) return;
+            finished = true;
+            out.write("]\n");
         }
     }
 
@@ -167,7 +175,7 @@ public final class JsonArrays {
         return offset;
     }
 
-    private static JsonReader reader(Reader in) {
+    static JsonReader reader(Reader in) {
         JsonReader r = new JsonReader(in);
         r.setStrictness(Strictness.LENIENT); // for NaN and Infinity
         return r;
@@ -177,7 +185,7 @@ public final class JsonArrays {
      * Reads one number or rectangular nested list into {@code out} and returns its shape. Iterative, with the
      * list lengths of each depth fixed by the first list there to close.
      */
-    private static int[] readNested(JsonReader r, FloatList out, String where) throws IOException {
+    static int[] readNested(JsonReader r, FloatList out, String where) throws IOException {
         List<Integer> dims = new ArrayList<>();
         int[] counts = new int[8]; // elements so far in the open list at each depth
         int depth = 0;
@@ -227,11 +235,11 @@ public final class JsonArrays {
         return new ArrayFileException(where + (depth > 0 ? " at " + path : "") + ": " + what);
     }
 
-    private static void expectEnd(JsonReader r, String where) throws IOException {
+    static void expectEnd(JsonReader r, String where) throws IOException {
         if (r.peek() != JsonToken.END_DOCUMENT) throw new ArrayFileException(where + ": unexpected content after the array");
     }
 
-    private static ArrayFileException malformed(String where, IOException e) {
+    static ArrayFileException malformed(String where, IOException e) {
         String message = e.getMessage() == null ? "unexpected end" : e.getMessage().lines().findFirst().orElse("");
         return new ArrayFileException(where + ": malformed JSON: " + message, e);
     }

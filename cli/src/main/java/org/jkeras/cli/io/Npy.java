@@ -77,7 +77,7 @@ public final class Npy {
     }
 
     /** The magic, version 1.0, length and header dict, laid out as NumPy's {@code _write_array_header}. */
-    private static byte[] header(int[] dims) {
+    static byte[] header(int[] dims) {
         StringBuilder h = new StringBuilder("{'descr': '<f4', 'fortran_order': False, 'shape': (");
         for (int i = 0; i < dims.length; i++) h.append(i > 0 ? ", " : "").append(dims[i]);
         h.append(dims.length == 1 ? ",), }" : "), }");

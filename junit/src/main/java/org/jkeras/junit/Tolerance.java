@@ -1,0 +1,28 @@
+package org.jkeras.junit;
+
+/**
+ * How close jkeras must be to Keras: an element passes when {@code |actual − expected| ≤ atol + rtol·|expected|}
+ * (NaN equals NaN).
+ */
+public record Tolerance(double atol, double rtol) {
+    /** {@code atol = rtol = 1e-5}, the float32 default of {@code jkeras verify}. */
+    public static final Tolerance DEFAULT = new Tolerance(1e-5, 1e-5);
+
+    public Tolerance {
+        if (!(atol >= 0) || !(rtol >= 0)) throw new IllegalArgumentException("tolerances must be non-negative, got atol " + atol + ", rtol " + rtol);
+    }
+
+    public static Tolerance of(double atol, double rtol) {
+        return new Tolerance(atol, rtol);
+    }
+
+    /** Bit-exact (up to NaN payloads and the sign of zero). */
+    public static Tolerance exact() {
+        return new Tolerance(0, 0);
+    }
+
+    @Override
+    public String toString() {
+        return "atol " + atol + ", rtol " + rtol;
+    }
+}
