@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import org.jkeras.runtime.Layer;
 import org.jkeras.runtime.Mask;
 import org.jkeras.runtime.Shape;
 import org.jkeras.runtime.Tensor;
@@ -20,7 +19,7 @@ import org.jkeras.runtime.Tensor;
  * </pre>
  * Dropout only acts in training and is ignored. {@link AdditiveAttention} shares the masking and softmax.
  */
-public class Attention extends Layer {
+public class Attention extends MaskedLayer {
     private final boolean concat;
     private final float scale;         // () use_scale weight, 1 without
     private final boolean useScale;
@@ -99,16 +98,6 @@ public class Attention extends Layer {
                 s[i * tv + j] = acc;
             }
         }
-    }
-
-    @Override
-    public Tensor forward(List<Tensor> inputs) {
-        return forwardAll(inputs).get(0);
-    }
-
-    @Override
-    public List<Tensor> forwardAll(List<Tensor> inputs) {
-        return forwardAll(inputs, Collections.nCopies(inputs.size(), null));
     }
 
     @Override

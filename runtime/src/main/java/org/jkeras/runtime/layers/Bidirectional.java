@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
-import org.jkeras.runtime.Layer;
 import org.jkeras.runtime.Mask;
 import org.jkeras.runtime.Shape;
 import org.jkeras.runtime.Tensor;
@@ -17,7 +16,7 @@ import org.jkeras.runtime.Tensor;
  * the forward layer's states, then the backward layer's, follow. Initial states: the first half goes to the
  * forward layer, the second to the backward one.
  */
-public final class Bidirectional extends Layer {
+public final class Bidirectional extends MaskedLayer {
     /** Keras {@code merge_mode}; {@code NONE} is Keras' None. */
     public enum MergeMode { CONCAT, SUM, MUL, AVE, NONE }
 
@@ -102,16 +101,6 @@ public final class Bidirectional extends Layer {
         in.add(inputs.get(0));
         in.addAll(inputs.subList(1 + forward.cell().stateCount(), inputs.size()));
         return in;
-    }
-
-    @Override
-    public Tensor forward(List<Tensor> inputs) {
-        return forwardAll(inputs).get(0);
-    }
-
-    @Override
-    public List<Tensor> forwardAll(List<Tensor> inputs) {
-        return forwardAll(inputs, Collections.nCopies(inputs.size(), null));
     }
 
     @Override

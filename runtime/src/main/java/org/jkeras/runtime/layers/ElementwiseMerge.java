@@ -39,6 +39,11 @@ public abstract class ElementwiseMerge extends Layer {
     }
 
     private Shape broadcast(Shape a, Shape b) {
+        return broadcast(a, b, kerasClass() + " '" + name() + "'");
+    }
+
+    /** NumPy broadcasting of two shapes aligned from the right; an unknown dimension meets any other. */
+    static Shape broadcast(Shape a, Shape b, String who) {
         int rank = Math.max(a.rank(), b.rank());
         int[] d = new int[rank];
         for (int i = 0; i < rank; i++) {
@@ -47,7 +52,7 @@ public abstract class ElementwiseMerge extends Layer {
             if (x == y || y == 1) d[i] = x;
             else if (x == 1) d[i] = y;
             else if (x == Shape.UNKNOWN || y == Shape.UNKNOWN) d[i] = Math.max(x, y);
-            else throw new IllegalArgumentException(kerasClass() + " '" + name() + "': shapes " + a + " and " + b + " do not broadcast");
+            else throw new IllegalArgumentException(who + ": shapes " + a + " and " + b + " do not broadcast");
         }
         return Shape.of(d);
     }

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
-import org.jkeras.runtime.Layer;
 import org.jkeras.runtime.Mask;
 import org.jkeras.runtime.Shape;
 import org.jkeras.runtime.Tensor;
@@ -23,7 +22,7 @@ import org.jkeras.runtime.kernels.DenseKernel;
  * an {@code attention_mask} input, as Keras' {@code _compute_attention_mask}; a query row with no allowed key
  * position gets uniform weights (Keras' dot-product path). The output carries the query's mask.
  */
-public final class MultiHeadAttention extends Layer {
+public final class MultiHeadAttention extends MaskedLayer {
     /** Which call inputs are which: indices into the node's inputs, -1 when absent. */
     public record Roles(int query, int value, int key, int attentionMask) {
     }
@@ -142,16 +141,6 @@ public final class MultiHeadAttention extends Layer {
             for (int b = 0; b < batch; b++) rows[(b * groupsPer + g) * t + p] = b * per + flat;
         }
         return rows;
-    }
-
-    @Override
-    public Tensor forward(List<Tensor> inputs) {
-        return forwardAll(inputs).get(0);
-    }
-
-    @Override
-    public List<Tensor> forwardAll(List<Tensor> inputs) {
-        return forwardAll(inputs, Collections.nCopies(inputs.size(), null));
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Objects;
 
 import org.jkeras.activations.Activation;
-import org.jkeras.runtime.Layer;
 import org.jkeras.runtime.Mask;
 import org.jkeras.runtime.Shape;
 import org.jkeras.runtime.Tensor;
@@ -20,7 +19,7 @@ import org.jkeras.runtime.kernels.RecurrentKernel;
  * the output carries the mask only with {@code return_sequences}, states never do.
  * {@link LSTM}, {@link GRU} and {@link SimpleRNN} are this layer with their cell.
  */
-public class RNN extends Layer {
+public class RNN extends MaskedLayer {
 
     /** Keras' loop flags; {@code note} is shown by {@code inspect} (e.g. how {@code stateful} is handled). */
     public record Options(boolean returnSequences, boolean returnState, boolean goBackwards, boolean zeroOutputForMask, String note) {
@@ -101,16 +100,6 @@ public class RNN extends Layer {
         out.add(options.returnSequences() ? Shape.of(seq.dim(0), u) : Shape.of(u));
         if (options.returnState()) for (int s = 0; s < ns; s++) out.add(Shape.of(u));
         return out;
-    }
-
-    @Override
-    public Tensor forward(List<Tensor> inputs) {
-        return forwardAll(inputs, Collections.nCopies(inputs.size(), null)).get(0);
-    }
-
-    @Override
-    public List<Tensor> forwardAll(List<Tensor> inputs) {
-        return forwardAll(inputs, Collections.nCopies(inputs.size(), null));
     }
 
     @Override

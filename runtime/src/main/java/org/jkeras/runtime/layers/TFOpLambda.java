@@ -62,18 +62,8 @@ public final class TFOpLambda extends Layer {
     }
 
     private Shape broadcast(Shape a, Shape b) {
-        int rank = Math.max(a.rank(), b.rank());
-        int[] d = new int[rank];
-        for (int i = 0; i < rank; i++) {
-            int x = i < rank - a.rank() ? 1 : a.dim(i - (rank - a.rank()));
-            int y = i < rank - b.rank() ? 1 : b.dim(i - (rank - b.rank()));
-            if (x == y || y == 1) d[i] = x;
-            else if (x == 1) d[i] = y;
-            else if (x == Shape.UNKNOWN || y == Shape.UNKNOWN) d[i] = Math.max(x, y);
-            else throw new IllegalArgumentException("TFOpLambda '" + name() + "' (" + function + "): shapes " + a + " and " + b + " do not broadcast");
-        }
-        if (rank != a.rank()) throw new IllegalArgumentException("TFOpLambda '" + name() + "' (" + function + "): the constant " + b + " has more axes than the tensor " + a);
-        return Shape.of(d);
+        if (b.rank() > a.rank()) throw new IllegalArgumentException("TFOpLambda '" + name() + "' (" + function + "): the constant " + b + " has more axes than the tensor " + a);
+        return ElementwiseMerge.broadcast(a, b, "TFOpLambda '" + name() + "' (" + function + ")");
     }
 
     @Override
