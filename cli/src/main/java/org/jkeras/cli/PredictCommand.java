@@ -31,6 +31,7 @@ import org.jkeras.cli.io.JsonLinesBatches;
 import org.jkeras.cli.io.Npy;
 import org.jkeras.cli.io.NpyStream;
 import org.jkeras.cli.io.Npz;
+import org.jkeras.cli.io.Readers;
 import org.jkeras.runtime.Model;
 import org.jkeras.runtime.Shape;
 import org.jkeras.runtime.Tensor;
@@ -404,8 +405,7 @@ final class PredictCommand implements Callable<Integer> {
         }
 
         static Stream open(Path file, Model.Input spec, int rows) {
-            CountedReader r = CountedReader.open(file);
-            try {
+            return Readers.build(CountedReader.open(file), r -> {
                 if (ArrayFormat.forPath(file) == ArrayFormat.CSV) {
                     CsvBatches csv = new CsvBatches(r, file.toString(), rows);
                     if (!csv.hasNext()) throw new ArrayFileException(file + ": no data rows");
@@ -414,14 +414,7 @@ final class PredictCommand implements Callable<Integer> {
                 JsonLinesBatches lines = new JsonLinesBatches(r, file.toString(), rows);
                 if (!lines.hasNext()) throw new ArrayFileException(file + ": no samples");
                 return new Stream(r, lines, lines, spec);
-            } catch (RuntimeException e) {
-                try {
-                    r.close();
-                } catch (IOException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-                throw e;
-            }
+            });
         }
 
         @Override

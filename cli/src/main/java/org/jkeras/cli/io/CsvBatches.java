@@ -4,8 +4,6 @@ import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -52,22 +50,7 @@ public final class CsvBatches implements Iterator<Tensor>, Closeable {
     }
 
     public static CsvBatches open(Path file, int maxRows) {
-        BufferedReader r;
-        try {
-            r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw ArrayFileException.io(file, e);
-        }
-        try {
-            return new CsvBatches(r, file.toString(), maxRows);
-        } catch (RuntimeException e) {
-            try {
-                r.close();
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
-        }
+        return Readers.build(Readers.utf8(file), r -> new CsvBatches(r, file.toString(), maxRows));
     }
 
     /** The column names of the header line; empty when the file has none. */

@@ -8,8 +8,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -42,22 +40,7 @@ public final class JsonLinesBatches implements Iterator<Tensor>, Closeable {
     }
 
     public static JsonLinesBatches open(Path file, int maxRows) {
-        BufferedReader r;
-        try {
-            r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw ArrayFileException.io(file, e);
-        }
-        try {
-            return new JsonLinesBatches(r, file.toString(), maxRows);
-        } catch (RuntimeException e) {
-            try {
-                r.close();
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
-        }
+        return Readers.build(Readers.utf8(file), r -> new JsonLinesBatches(r, file.toString(), maxRows));
     }
 
     @Override
