@@ -23,7 +23,11 @@ public final class Keras3Weights implements WeightStore {
     private final Map<String, Group> byName = new HashMap<>();
     private final Map<String, String> keyByLayer = new HashMap<>();
 
-    public Keras3Weights(String file, Group root, List<LayerSpec> layers) {
+    /**
+     * {@code layers} in config order; {@code sequential}: the container is a Sequential model, whose layer list
+     * (and so the numbering of keys) leaves its InputLayer out, as Keras' {@code Sequential.layers} does.
+     */
+    public Keras3Weights(String file, Group root, List<LayerSpec> layers, boolean sequential) {
         this.file = file;
         Node l = root.getChildren().get("layers");
         this.layersGroup = l instanceof Group g ? g : null;
@@ -36,6 +40,7 @@ public final class Keras3Weights implements WeightStore {
         }
         Map<String, Integer> seen = new HashMap<>();
         for (LayerSpec s : layers) {
+            if (sequential && s.isInput()) continue;
             String base = snakeCase(s.className());
             int n = seen.merge(base, 1, Integer::sum) - 1;
             keyByLayer.put(s.name(), n == 0 ? base : base + "_" + n);
@@ -60,7 +65,7 @@ public final class Keras3Weights implements WeightStore {
     @Override
     public WeightStore nested(LayerSpec modelLayer, List<LayerSpec> innerLayers) {
         Group g = groupOf(modelLayer);
-        return g == null ? WeightStore.NONE : new Keras3Weights(file, g, innerLayers);
+        return g == null ? WeightStore.NONE : new Keras3Weights(file, g, innerLayers, modelLayer.className().equals("Sequential"));
     }
 
     /**

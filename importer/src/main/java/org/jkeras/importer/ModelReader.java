@@ -229,7 +229,7 @@ public final class ModelReader {
         if (mw instanceof Group g) return new LegacyWeights(file, g);
         if (h5.getAttribute("layer_names") != null) return new LegacyWeights(file, h5);
         if (h5.getChildren().get("layers") instanceof Group || h5.getChildren().get("vars") instanceof Group) {
-            return new Keras3Weights(file, h5, spec.layers());
+            return new Keras3Weights(file, h5, spec.layers(), spec.className().equals("Sequential"));
         }
         if (h5.getChildren().isEmpty()) return WeightStore.NONE;
         throw new KerasImportException(file + ": no Keras weights layout found (no model_weights group, layer_names attribute or layers group)");
