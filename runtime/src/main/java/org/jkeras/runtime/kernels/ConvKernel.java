@@ -181,15 +181,16 @@ public final class ConvKernel {
 
     /**
      * Rows [r0, r0 + rows) of the whole batch's im2col matrix for input channels [c0, c0 + cinG): row r is output
-     * position r (batch-major), columns {@code (kd, kh, kw, ci)}; taps outside the input are 0.
+     * position r (batch-major), columns {@code (kd, kh, kw, ci)}; taps outside the input are 0. Positions are
+     * stepped, not divided out, per row; a forward convolution reads each kernel row as one strided run.
      */
     void im2col(float[] x, Geometry g, int c0, int cinG, int r0, int rows, float[] col) {
         int od = g.out[0], oh = g.out[1], ow = g.out[2], outVol = od * oh * ow;
         int nd = g.in[0], nh = g.in[1], nw = g.in[2];
         int rowW = k[0] * k[1] * k[2] * cinG, planeW = k[1] * k[2] * cinG, lineW = k[2] * cinG;
+        int b = r0 / outVol, q = r0 % outVol;
+        int oz = q / (oh * ow), oy = q / ow % oh, ox = q % ow;
         for (int r = 0; r < rows; r++) {
-            int p = r0 + r, b = p / outVol, q = p % outVol;
-            int oz = q / (oh * ow), oy = q / ow % oh, ox = q % ow;
             int c = r * rowW;
             int xb = b * nd;
             for (int kz = 0; kz < k[0]; kz++) {
@@ -207,13 +208,35 @@ public final class ConvKernel {
                         continue;
                     }
                     int line = ((xb + iz) * nh + iy) * nw;
-                    for (int kx = 0; kx < k[2]; kx++, c += cinG) {
-                        int ix = source(ox, kx, 2, nw, g.pad[2]);
-                        if (ix < 0) java.util.Arrays.fill(col, c, c + cinG, 0f);
-                        else System.arraycopy(x, (line + ix) * cin + c0, col, c, cinG);
+                    if (transposed) {
+                        for (int kx = 0; kx < k[2]; kx++, c += cinG) copyTap(x, line, source(ox, kx, 2, nw, g.pad[2]), c0, cinG, col, c);
+                    } else {
+                        int ix0 = ox * s[2] - g.pad[2], step = dil[2];
+                        for (int kx = 0, ix = ix0; kx < k[2]; kx++, ix += step, c += cinG) copyTap(x, line, ix >= 0 && ix < nw ? ix : -1, c0, cinG, col, c);
                     }
                 }
             }
+            if (++ox == ow) { // next output position
+                ox = 0;
+                if (++oy == oh) {
+                    oy = 0;
+                    if (++oz == od) {
+                        oz = 0;
+                        b++;
+                    }
+                }
+            }
+        }
+    }
+
+    /** One tap's channels into the im2col row: zeros where it reads padding ({@code ix} −1). */
+    private void copyTap(float[] x, int line, int ix, int c0, int cinG, float[] col, int c) {
+        if (ix < 0) {
+            java.util.Arrays.fill(col, c, c + cinG, 0f);
+        } else if (cinG <= 8) { // a few channels: a call to arraycopy costs more than the copy
+            for (int i = 0, src = (line + ix) * cin + c0; i < cinG; i++) col[c + i] = x[src + i];
+        } else {
+            System.arraycopy(x, (line + ix) * cin + c0, col, c, cinG);
         }
     }
 
