@@ -126,4 +126,18 @@ class LoadingTest {
         for (int r = 0; r < x.length; r++) assertArrayEquals(p[r], a[r], "row " + r);
         assertEquals(plain.outputNames(), fused.outputNames());
     }
+
+    @Test
+    void mixedPrecisionAndUnusedKeysAreNoted() {
+        float[][] w = Fixtures.matrix(3, 2, 9);
+        float[] b = Fixtures.vector(2, 10);
+        String dense = "{\"class_name\": \"Dense\", \"config\": {\"name\": \"d\", \"units\": 2, \"activation\": \"relu\","
+                + " \"dtype\": {\"class_name\": \"DTypePolicy\", \"config\": {\"name\": \"mixed_float16\"}}, \"frobnication\": 3}}";
+        Path json = Fixtures.write(dir.resolve("mp.json"), Fixtures.sequential("3.15.1", 3, dense));
+        Path h5 = Fixtures.legacyWeights(dir.resolve("mp_weights.h5"), Map.of("d", Fixtures.weights("d/kernel", w, "d/bias", b)));
+        java.util.List<String> notes = KerasModel.load(json, h5).info().notes();
+        assertTrue(notes.stream().anyMatch(n -> n.contains("layer 'd' (Dense): dtype policy 'mixed_float16'")), notes.toString());
+        assertTrue(notes.stream().anyMatch(n -> n.contains("config key 'frobnication' = 3 is not used by jkeras")), notes.toString());
+        assertEquals(2, notes.size(), notes.toString());
+    }
 }
