@@ -2,12 +2,14 @@ package org.jkeras.runtime.layers;
 
 import java.util.List;
 
+import org.jkeras.activations.Simd;
 import org.jkeras.runtime.Layer;
 import org.jkeras.runtime.Shape;
 import org.jkeras.runtime.Tensor;
 import org.jkeras.runtime.kernels.ConvKernel;
 import org.jkeras.runtime.kernels.Grid;
 import org.jkeras.runtime.kernels.Parallel;
+import org.jkeras.runtime.kernels.PoolVector;
 import org.jkeras.runtime.kernels.Window;
 
 /**
@@ -63,8 +65,14 @@ public abstract class BasePooling extends Layer {
                 for (int yy = y0; yy < y1; yy++) {
                     for (int xx = x0; xx < x1; xx++) {
                         int o = inBase + gi.at(0, z, yy, xx);
-                        if (max) for (int ch = 0; ch < c; ch++) acc[ch] = Math.max(acc[ch], in[o + ch * ci]);
-                        else for (int ch = 0; ch < c; ch++) acc[ch] += in[o + ch * ci];
+                        if (ci == 1 && Simd.ENABLED) { // channels last: contiguous channels
+                            if (max) PoolVector.max(acc, in, o, c);
+                            else PoolVector.add(acc, in, o, c);
+                        } else if (max) {
+                            for (int ch = 0; ch < c; ch++) acc[ch] = Math.max(acc[ch], in[o + ch * ci]);
+                        } else {
+                            for (int ch = 0; ch < c; ch++) acc[ch] += in[o + ch * ci];
+                        }
                     }
                 }
             }
