@@ -210,6 +210,10 @@ public final class ConvKernel {
                     int line = ((xb + iz) * nh + iy) * nw;
                     if (transposed) {
                         for (int kx = 0; kx < k[2]; kx++, c += cinG) copyTap(x, line, source(ox, kx, 2, nw, g.pad[2]), c0, cinG, col, c);
+                    } else if (cinG == 1) { // one channel (a grey image): one float per tap, no call per tap
+                        for (int kx = 0, ix = ox * s[2] - g.pad[2]; kx < k[2]; kx++, ix += dil[2]) {
+                            col[c++] = ix >= 0 && ix < nw ? x[(line + ix) * cin + c0] : 0f;
+                        }
                     } else {
                         int ix0 = ox * s[2] - g.pad[2], step = dil[2];
                         for (int kx = 0, ix = ix0; kx < k[2]; kx++, ix += step, c += cinG) copyTap(x, line, ix >= 0 && ix < nw ? ix : -1, c0, cinG, col, c);
