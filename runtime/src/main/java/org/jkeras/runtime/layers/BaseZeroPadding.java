@@ -86,4 +86,14 @@ public abstract class BaseZeroPadding extends Layer {
         }
         return (crop ? "crop" : "pad") + " before " + Arrays.toString(b) + " after " + Arrays.toString(a) + (channelsFirst ? " channels_first" : "");
     }
+
+    /** Cropping as negative padding: {@code −a}, each cropped amount checked non-negative. */
+    protected static int[] negate(int[] a) {
+        int[] n = new int[a.length];
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] < 0) throw new IllegalArgumentException("cropping must be >= 0, got " + java.util.Arrays.toString(a));
+            n[i] = -a[i];
+        }
+        return n;
+    }
 }

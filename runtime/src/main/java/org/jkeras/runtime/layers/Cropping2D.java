@@ -7,15 +7,6 @@ public final class Cropping2D extends BaseZeroPadding {
         super(name, 2, channelsFirst, negate(before), negate(after));
     }
 
-    private static int[] negate(int[] a) {
-        int[] n = new int[a.length];
-        for (int i = 0; i < a.length; i++) {
-            if (a[i] < 0) throw new IllegalArgumentException("cropping must be >= 0, got " + java.util.Arrays.toString(a));
-            n[i] = -a[i];
-        }
-        return n;
-    }
-
     @Override
     public String kerasClass() {
         return "Cropping2D";
