@@ -144,8 +144,7 @@ public final class KerasModel {
                         + " values, each sample of shape " + sample + " needs " + sample.size());
             }
         }
-        Tensor in = Tensor.fromRows(x).reshape(sample.prepend(x.length));
-        return model.predict(in)[0].toRows();
+        return model.predictRows(x);
     }
 
     /** Inputs by Keras input name (tensors with the batch axis first); outputs by Keras output name, in model order. */

@@ -34,6 +34,14 @@ public final class Relu extends ElementwiseActivation {
         return s == 0 ? positive : positive + " - " + s + "·max(" + (t == 0 ? "-x" : t + " - x") + ", 0)";
     }
 
+    /**
+     * Whether this is plain {@code max(x, 0)} (no slope, cap or threshold): {@link #apply} is then exactly
+     * {@code Math.max(x, 0f)}, which kernels may apply as a vector max while a tile is still in registers.
+     */
+    public boolean isMaxWithZero() {
+        return negativeSlope == 0 && Float.isNaN(maxValue) && threshold == 0;
+    }
+
     @Override
     public float apply(float x) {
         float s = negativeSlope, m = maxValue, t = threshold;

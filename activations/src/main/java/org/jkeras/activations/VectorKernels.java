@@ -1,9 +1,11 @@
 package org.jkeras.activations;
 
 import static jdk.incubator.vector.VectorOperators.ADD;
+import static jdk.incubator.vector.VectorOperators.D2F;
 import static jdk.incubator.vector.VectorOperators.EQ;
 import static jdk.incubator.vector.VectorOperators.EXP;
 import static jdk.incubator.vector.VectorOperators.EXPM1;
+import static jdk.incubator.vector.VectorOperators.F2D;
 import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.LE;
@@ -15,7 +17,6 @@ import static jdk.incubator.vector.VectorOperators.TANH;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -26,14 +27,16 @@ import jdk.incubator.vector.VectorSpecies;
  * the caller finishes the tail with its scalar reference. Piecewise-linear kernels run in float lanes with the
  * reference's exact float operations (bit-identical results). Transcendental kernels widen to double lanes and
  * evaluate the reference's double formula, so they differ from it only by the last rounding to float (≤ 1 ulp).
+ * Only the preferred float shape is used (see the transcendental section).
  * Rowwise kernels handle a whole row, tail included.
  */
 final class VectorKernels {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
-    /** Float lanes matching {@link #D} one to one, for widening. */
-    private static final VectorSpecies<Float> FD =
-        VectorSpecies.of(float.class, VectorShape.forBitSize(D.length() * Float.SIZE));
+    /** Floats per block of the double-lane kernels: two double vectors' worth. */
+    private static final int FL = F.length();
+    /** Lanes [D.length(), FL) of F: the upper half. */
+    private static final VectorMask<Float> UPPER = VectorMask.fromLong(F, -1L << D.length());
 
     private VectorKernels() {
     }
@@ -159,14 +162,11 @@ final class VectorKernels {
     }
 
     // ---- transcendental, double lanes, ≤ 1 ulp from the reference ----
-
-    private static DoubleVector load(float[] a, int i) {
-        return (DoubleVector) FloatVector.fromArray(FD, a, i).castShape(D, 0);
-    }
-
-    private static void store(DoubleVector v, float[] a, int i) {
-        ((FloatVector) v.castShape(FD, 0)).intoArray(a, i);
-    }
+    // Floats are read and written as preferred-shape vectors ({@link #F}, 2·{@link #HL} lanes) and widened in two
+    // halves, lanes [0, HL) and [HL, 2·HL), to double vectors ({@link #D}). A half-width float species would be
+    // simpler, but with two FloatVector classes in use the JIT no longer binds FloatVector calls statically in
+    // other kernels: the Dense micro-kernel's epilogue stores then ran the Vector API's Java fallback (measured
+    // ~14% of an MLP's time, depending on compilation order). Every lane still computes the reference's formula.
 
     /** e^(−|x|): never overflows. */
     private static DoubleVector expNegAbs(DoubleVector x) {
@@ -185,86 +185,134 @@ final class VectorKernels {
     }
 
     static int sigmoid(float[] a, int off, int len) {
-        int end = off + FD.loopBound(len);
-        for (int i = off; i < end; i += FD.length()) store(sigmoid(load(a, i)), a, i);
+        int end = off + F.loopBound(len);
+        for (int i = off; i < end; i += FL) {
+            FloatVector f = FloatVector.fromArray(F, a, i);
+            join(sigmoid(lo(f)), sigmoid(hi(f))).intoArray(a, i);
+        }
         return end;
     }
 
     static int silu(float[] a, int off, int len) {
-        int end = off + FD.loopBound(len);
-        for (int i = off; i < end; i += FD.length()) {
-            DoubleVector x = load(a, i);
-            store(x.mul(sigmoid(x)), a, i);
+        int end = off + F.loopBound(len);
+        for (int i = off; i < end; i += FL) {
+            FloatVector f = FloatVector.fromArray(F, a, i);
+            DoubleVector x = lo(f), y = hi(f);
+            join(x.mul(sigmoid(x)), y.mul(sigmoid(y))).intoArray(a, i);
         }
         return end;
     }
 
     static int tanh(float[] a, int off, int len) {
-        int end = off + FD.loopBound(len);
-        for (int i = off; i < end; i += FD.length()) store(load(a, i).lanewise(TANH), a, i);
-        return end;
-    }
-
-    static int exp(float[] a, int off, int len) {
-        int end = off + FD.loopBound(len);
-        for (int i = off; i < end; i += FD.length()) store(load(a, i).lanewise(EXP), a, i);
-        return end;
-    }
-
-    static int softplus(float[] a, int off, int len) {
-        int end = off + FD.loopBound(len);
-        for (int i = off; i < end; i += FD.length()) store(softplus(load(a, i)), a, i);
-        return end;
-    }
-
-    /** min(x, 0) − log1p(e^(−|x|)). */
-    static int logSigmoid(float[] a, int off, int len) {
-        int end = off + FD.loopBound(len);
-        for (int i = off; i < end; i += FD.length()) {
-            DoubleVector x = load(a, i);
-            store(x.min(0).sub(expNegAbs(x).lanewise(LOG1P)), a, i);
+        int end = off + F.loopBound(len);
+        for (int i = off; i < end; i += FL) {
+            FloatVector f = FloatVector.fromArray(F, a, i);
+            join(lo(f).lanewise(TANH), hi(f).lanewise(TANH)).intoArray(a, i);
         }
         return end;
     }
 
+    static int exp(float[] a, int off, int len) {
+        int end = off + F.loopBound(len);
+        for (int i = off; i < end; i += FL) {
+            FloatVector f = FloatVector.fromArray(F, a, i);
+            join(lo(f).lanewise(EXP), hi(f).lanewise(EXP)).intoArray(a, i);
+        }
+        return end;
+    }
+
+    static int softplus(float[] a, int off, int len) {
+        int end = off + F.loopBound(len);
+        for (int i = off; i < end; i += FL) {
+            FloatVector f = FloatVector.fromArray(F, a, i);
+            join(softplus(lo(f)), softplus(hi(f))).intoArray(a, i);
+        }
+        return end;
+    }
+
+    /** min(x, 0) − log1p(e^(−|x|)). */
+    private static DoubleVector logSigmoid(DoubleVector x) {
+        return x.min(0).sub(expNegAbs(x).lanewise(LOG1P));
+    }
+
+    static int logSigmoid(float[] a, int off, int len) {
+        int end = off + F.loopBound(len);
+        for (int i = off; i < end; i += FL) {
+            FloatVector f = FloatVector.fromArray(F, a, i);
+            join(logSigmoid(lo(f)), logSigmoid(hi(f))).intoArray(a, i);
+        }
+        return end;
+    }
+
+    private static DoubleVector mish(DoubleVector x) {
+        return x.mul(softplus(x).lanewise(TANH));
+    }
+
     static int mish(float[] a, int off, int len) {
-        int end = off + FD.loopBound(len);
-        for (int i = off; i < end; i += FD.length()) {
-            DoubleVector x = load(a, i);
-            store(x.mul(softplus(x).lanewise(TANH)), a, i);
+        int end = off + F.loopBound(len);
+        for (int i = off; i < end; i += FL) {
+            FloatVector f = FloatVector.fromArray(F, a, i);
+            join(mish(lo(f)), mish(hi(f))).intoArray(a, i);
         }
         return end;
     }
 
     /** scale · (x ≥ 0 ? x : alpha·expm1(x)): elu with scale 1, selu. */
+    private static DoubleVector elu(DoubleVector x, double alpha, double scale) {
+        return x.lanewise(EXPM1).mul(alpha).blend(x, x.compare(GE, 0)).mul(scale);
+    }
+
     static int elu(float[] a, int off, int len, double alpha, double scale) {
-        int end = off + FD.loopBound(len);
-        for (int i = off; i < end; i += FD.length()) {
-            DoubleVector x = load(a, i);
-            store(x.lanewise(EXPM1).mul(alpha).blend(x, x.compare(GE, 0)).mul(scale), a, i);
+        int end = off + F.loopBound(len);
+        for (int i = off; i < end; i += FL) {
+            FloatVector f = FloatVector.fromArray(F, a, i);
+            join(elu(lo(f), alpha, scale), elu(hi(f), alpha, scale)).intoArray(a, i);
         }
         return end;
     }
 
     /** max(x, 0) + alpha·expm1(min(x, 0)/alpha). */
+    private static DoubleVector celu(DoubleVector x, double alpha) {
+        return x.max(0).add(x.min(0).div(alpha).lanewise(EXPM1).mul(alpha));
+    }
+
     static int celu(float[] a, int off, int len, double alpha) {
-        int end = off + FD.loopBound(len);
-        for (int i = off; i < end; i += FD.length()) {
-            DoubleVector x = load(a, i);
-            store(x.max(0).add(x.min(0).div(alpha).lanewise(EXPM1).mul(alpha)), a, i);
+        int end = off + F.loopBound(len);
+        for (int i = off; i < end; i += FL) {
+            FloatVector f = FloatVector.fromArray(F, a, i);
+            join(celu(lo(f), alpha), celu(hi(f), alpha)).intoArray(a, i);
         }
         return end;
     }
 
     /** x / (1 + e^(−2u)), u = √(2/π)(x + 0.044715x³): the tanh form of gelu, written as x·sigmoid(2u). */
+    private static DoubleVector geluTanh(DoubleVector x) {
+        DoubleVector u = x.mul(x).mul(x).mul(Gelu.CUBIC).add(x).mul(Gelu.SQRT_2_OVER_PI);
+        return x.div(u.mul(-2).lanewise(EXP).add(1));
+    }
+
     static int geluTanh(float[] a, int off, int len) {
-        int end = off + FD.loopBound(len);
-        for (int i = off; i < end; i += FD.length()) {
-            DoubleVector x = load(a, i);
-            DoubleVector u = x.mul(x).mul(x).mul(Gelu.CUBIC).add(x).mul(Gelu.SQRT_2_OVER_PI);
-            store(x.div(u.mul(-2).lanewise(EXP).add(1)), a, i);
+        int end = off + F.loopBound(len);
+        for (int i = off; i < end; i += FL) {
+            FloatVector f = FloatVector.fromArray(F, a, i);
+            join(geluTanh(lo(f)), geluTanh(hi(f))).intoArray(a, i);
         }
         return end;
+    }
+
+    /** Lanes [0, HL) of f, widened. */
+    private static DoubleVector lo(FloatVector f) {
+        return (DoubleVector) f.convertShape(F2D, D, 0);
+    }
+
+    /** Lanes [HL, 2·HL) of f, widened. */
+    private static DoubleVector hi(FloatVector f) {
+        return (DoubleVector) f.convertShape(F2D, D, 1);
+    }
+
+    /** The float vector whose halves are lo and hi, each rounded to float. */
+    private static FloatVector join(DoubleVector lo, DoubleVector hi) {
+        return ((FloatVector) lo.convertShape(D2F, F, 0)).blend((FloatVector) hi.convertShape(D2F, F, -1), UPPER);
     }
 
     // ---- rowwise, whole row including the tail ----
@@ -284,33 +332,48 @@ final class VectorKernels {
     /** As {@link Softmax#referenceRows}: e = (float) exp(x − max) stored in place, then e / Σe. */
     static void softmaxRow(float[] a, int off, int width) {
         float m = max(a, off, width);
-        int end = off + FD.loopBound(width), i = off;
+        int end = off + F.loopBound(width), i = off;
         DoubleVector acc = DoubleVector.zero(D);
-        for (; i < end; i += FD.length()) {
-            FloatVector e = (FloatVector) FloatVector.fromArray(FD, a, i).sub(m).castShape(D, 0).lanewise(EXP)
-                .castShape(FD, 0);
+        for (; i < end; i += FL) {
+            FloatVector x = FloatVector.fromArray(F, a, i).sub(m);
+            FloatVector e = join(lo(x).lanewise(EXP), hi(x).lanewise(EXP));
             e.intoArray(a, i);
-            acc = acc.add(e.castShape(D, 0));
+            acc = acc.add(lo(e)).add(hi(e));
         }
         double sum = acc.reduceLanes(ADD);
+        if (off + width - i >= D.length()) { // a narrow row (10 classes) or a long tail: exp a double vector at a time
+            double[] t = new double[D.length()];
+            for (; i + t.length <= off + width; i += t.length) {
+                for (int j = 0; j < t.length; j++) t[j] = a[i + j] - m;
+                DoubleVector.fromArray(D, t, 0).lanewise(EXP).intoArray(t, 0);
+                for (int j = 0; j < t.length; j++) {
+                    a[i + j] = (float) t[j];
+                    sum += a[i + j];
+                }
+            }
+        }
         for (; i < off + width; i++) {
             a[i] = (float) Math.exp(a[i] - m);
             sum += a[i];
         }
-        for (i = off; i < end; i += FD.length()) store(load(a, i).div(sum), a, i);
+        for (i = off; i < end; i += FL) {
+            FloatVector e = FloatVector.fromArray(F, a, i);
+            join(lo(e).div(sum), hi(e).div(sum)).intoArray(a, i);
+        }
         for (; i < off + width; i++) a[i] = (float) (a[i] / sum);
     }
 
     /** As {@link LogSoftmax#referenceRows}: (x − max) − lse, lse = log(c) + log1p(Σ_{x<max} e^(x−max) / c). */
     static void logSoftmaxRow(float[] a, int off, int width) {
         float m = max(a, off, width);
-        int end = off + FD.loopBound(width), i = off, atMax = 0;
+        int end = off + F.loopBound(width), i = off, atMax = 0;
         DoubleVector acc = DoubleVector.zero(D);
-        for (; i < end; i += FD.length()) {
-            DoubleVector d = (DoubleVector) FloatVector.fromArray(FD, a, i).sub(m).castShape(D, 0);
-            VectorMask<Double> zero = d.compare(EQ, 0);
-            atMax += zero.trueCount();
-            acc = acc.add(d.lanewise(EXP), zero.not());
+        for (; i < end; i += FL) {
+            FloatVector x = FloatVector.fromArray(F, a, i).sub(m);
+            DoubleVector d = lo(x), e = hi(x);
+            VectorMask<Double> zd = d.compare(EQ, 0), ze = e.compare(EQ, 0);
+            atMax += zd.trueCount() + ze.trueCount();
+            acc = acc.add(d.lanewise(EXP), zd.not()).add(e.lanewise(EXP), ze.not());
         }
         double rest = acc.reduceLanes(ADD);
         for (; i < off + width; i++) {
@@ -319,16 +382,20 @@ final class VectorKernels {
             else rest += Math.exp(d);
         }
         double lse = LogSoftmax.logSumExp(atMax, rest);
-        for (i = off; i < end; i += FD.length()) {
-            store(((DoubleVector) FloatVector.fromArray(FD, a, i).sub(m).castShape(D, 0)).sub(lse), a, i);
+        for (i = off; i < end; i += FL) {
+            FloatVector x = FloatVector.fromArray(F, a, i).sub(m);
+            join(lo(x).sub(lse), hi(x).sub(lse)).intoArray(a, i);
         }
         for (; i < off + width; i++) a[i] = (float) ((double) (a[i] - m) - lse);
     }
 
     /** out[j] = a[in + j] · sigmoid(a[in + half + j]) for whole vectors of j; returns the first j not done. */
     static int gluRow(float[] a, int in, int out, int half) {
-        int end = FD.loopBound(half);
-        for (int j = 0; j < end; j += FD.length()) store(load(a, in + j).mul(sigmoid(load(a, in + half + j))), a, out + j);
+        int end = F.loopBound(half);
+        for (int j = 0; j < end; j += FL) {
+            FloatVector x = FloatVector.fromArray(F, a, in + j), g = FloatVector.fromArray(F, a, in + half + j);
+            join(lo(x).mul(sigmoid(lo(g))), hi(x).mul(sigmoid(hi(g)))).intoArray(a, out + j);
+        }
         return end;
     }
 }

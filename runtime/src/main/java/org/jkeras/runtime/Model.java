@@ -7,6 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jkeras.runtime.kernels.DenseChain;
+import org.jkeras.runtime.kernels.DenseKernel;
+import org.jkeras.runtime.layers.Dense;
+
 /**
  * An immutable graph of layers. Values are numbered: inputs first, then the outputs of each node in order,
  * nodes in topological order, so {@link #predict} runs them top to bottom. One layer may serve several nodes
@@ -56,6 +60,7 @@ public final class Model {
     private final List<Output> outputs;
     private final Shape[] valueShapes; // per-sample shape of every value
     private final int[] lastUse;       // index of the last node reading each value (-1: none), to free early
+    private final DenseChain[] chains; // chains[n]: nodes n .. n + length - 1 are Dense layers run as one DenseChain
 
     public Model(String name, List<Input> inputs, List<Node> nodes, List<Output> outputs) {
         this.name = name;
@@ -93,6 +98,35 @@ public final class Model {
             if (o.value() < 0 || o.value() >= values) throw new IllegalArgumentException("output '" + o.name() + "' reads no value");
             lastUse[o.value()] = Integer.MAX_VALUE;
         }
+        chains = denseChains(this.nodes, this.outputs, values);
+    }
+
+    /**
+     * Runs of consecutive Dense nodes where each reads the previous one's output and that output has no other
+     * reader and is not a model output: predict runs each run depth first, without materialising the
+     * intermediate values (same numbers, see {@link DenseChain}).
+     */
+    private static DenseChain[] denseChains(List<Node> nodes, List<Output> outputs, int values) {
+        int[] readers = new int[values];
+        for (Node n : nodes) for (int v : n.inputs) readers[v]++;
+        for (Output o : outputs) readers[o.value()] += 2; // an output is never an intermediate
+        DenseChain[] chains = new DenseChain[nodes.size()];
+        for (int n = 0; n < nodes.size(); ) {
+            int end = n;
+            if (nodes.get(n).layer() instanceof Dense && nodes.get(n).inputs.length == 1) {
+                while (end + 1 < nodes.size() && nodes.get(end + 1).layer() instanceof Dense && nodes.get(end + 1).inputs.length == 1
+                        && nodes.get(end + 1).inputs[0] == nodes.get(end).outputs[0] && readers[nodes.get(end).outputs[0]] == 1) {
+                    end++;
+                }
+            }
+            if (end > n) {
+                List<DenseKernel> kernels = new ArrayList<>();
+                for (int i = n; i <= end; i++) kernels.add(((Dense) nodes.get(i).layer()).kernel());
+                chains[n] = new DenseChain(kernels);
+            }
+            n = end + 1;
+        }
+        return chains;
     }
 
     public String name() {
@@ -135,6 +169,34 @@ public final class Model {
     }
 
     /**
+     * For a model with one input of fully known per-sample shape and one output: each row of {@code x} is one
+     * sample flattened in C order (rows checked by the caller: {@code inputs().get(0).shape().size()} values each);
+     * returns one new array per sample, its output flattened the same way. Same numbers as {@link #predict}; a
+     * model that is one chain of Dense layers reads the rows in place and writes the result rows directly.
+     */
+    public float[][] predictRows(float[][] x) {
+        if (inputs.size() != 1 || outputs.size() != 1) {
+            throw new PredictException("predictRows needs one input and one output; model '" + name + "' has inputs " + inputNames() + " and outputs "
+                    + outputNames());
+        }
+        Shape sample = inputs.get(0).shape();
+        if (!sample.isFullyKnown()) throw new PredictException("input '" + inputs.get(0).name() + "' has shape " + sample + " with unknown dimensions");
+        if (x.length == 0) return new float[0][];
+        for (int r = 0; r < x.length; r++) {
+            if (x[r] == null || x[r].length != sample.size()) {
+                throw new PredictException("input '" + inputs.get(0).name() + "': row " + r + " has " + (x[r] == null ? "no" : x[r].length)
+                        + " values, each sample of shape " + sample + " needs " + sample.size());
+            }
+        }
+        DenseChain whole = chains.length == 0 ? null : chains[0];
+        if (whole != null && whole.length() == nodes.size() && sample.rank() == 1 && nodes.get(0).inputs[0] == 0
+                && outputs.get(0).value() == nodes.get(nodes.size() - 1).outputs[0]) {
+            return whole.forwardRows(x);
+        }
+        return run(new Tensor[] {Tensor.fromRows(x).reshape(sample.prepend(x.length))}, null)[0].toRows();
+    }
+
+    /**
      * Runs the graph and also hands every node's outputs to {@code observer} as they are computed (for tracing
      * where a model diverges from Keras). The observer must not modify the tensors.
      */
@@ -160,6 +222,17 @@ public final class Model {
         }
         for (int n = 0; n < nodes.size(); n++) {
             Node node = nodes.get(n);
+            DenseChain chain = chains[n];
+            if (chain != null && observer == null && masks[node.inputs[0]] == null) {
+                Tensor x = values[node.inputs[0]];
+                int rows = x.size() / chain.inputSize();
+                float[] y = new float[Math.multiplyExact(rows, chain.outputWidth())];
+                chain.forward(x.data(), 0, y, 0, rows);
+                if (lastUse[node.inputs[0]] == n) values[node.inputs[0]] = null;
+                n += chain.length() - 1;
+                values[nodes.get(n).outputs[0]] = new Tensor(x.shape().withLast(chain.outputWidth()), y);
+                continue;
+            }
             List<Tensor> args = new ArrayList<>(node.inputs.length);
             List<Mask> argMasks = new ArrayList<>(node.inputs.length);
             boolean masked = false;

@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import org.jkeras.activations.Activation;
 import org.jkeras.activations.ElementwiseActivation;
+import org.jkeras.activations.Relu;
 import org.jkeras.activations.Simd;
 
 /**
@@ -22,14 +23,20 @@ import org.jkeras.activations.Simd;
  *
  * <p>Layout: W is packed once into panels of {@link #panelWidth()} output columns (4 vectors; 1 for layers no
  * wider than a vector), zero-padded, each panel k-major, so a micro-kernel streams one contiguous run of weights
- * per k and forward never copies or transposes them. The activation runs in the epilogue: elementwise ones on
+ * per k and forward never copies or transposes them. The packed weights start on a 64-byte line ({@link
+ * Alignment}), so no 512-bit weight load straddles two lines. The activation runs in the epilogue: elementwise ones on
  * each register tile right after it is stored (still in L1); row-wise ones (softmax, ...) on each row chunk once
  * its rows are complete; width-changing ones (glu) on a per-thread scratch chunk whose first
  * {@code outputWidth} columns per row are then copied out.
  *
  * <p>Work split: batch 1 runs on the caller (latency: ~13 µs for 784 → 512 from L2); larger batches are cut
  * into fixed chunks of {@code ROW_CHUNK} = 96 rows, and, when that gives fewer than 4 tasks and the epilogue allows,
- * into groups of panels, run on {@link Parallel}.
+ * into groups of panels, run on {@link Parallel}. Multi-row calls stream the panels in alternating order, like
+ * batch 1 (see {@link #reverseSweep}).
+ *
+ * <p>Two forms of input and output: contiguous rows ({@link #forward}, for {@code Dense} on tensors) and one
+ * array per row (package-private, for {@link DenseChain}, whose micro-kernel addresses rows more cheaply; see
+ * {@link DenseVector}). Both compute every element by the contract above.
  */
 public final class DenseKernel {
     /** Rows per task: 16 six-row tiles. Fixed, so task boundaries depend only on the batch size. */
@@ -39,19 +46,22 @@ public final class DenseKernel {
 
     final int in, units;
     final int panel, panels;      // output columns per panel; ceil(units / panel)
-    final float[] w;              // (panels, in, panel): W[k][n] at [n / panel][k][n % panel], padding 0
+    final float[] w;              // (panels, in, panel) from w0: W[k][n] at w0 + [n / panel][k][n % panel], padding 0
+    final int w0;                 // first packed float: the one on a 64-byte line boundary (see Alignment)
     final float[] b;              // (panels * panel): bias, padding 0; all 0 without a bias
     private final Activation act; // never null: LINEAR when pack() got null
     private final int outWidth;   // act.outputWidth(units)
     private final ElementwiseActivation tileAct; // applied per tile; null for identity or row-wise epilogues
+    final boolean plainRelu;                     // tileAct is max(x, 0): the rows form's 6- and 4-row tiles apply it in registers
     private int sweep; // cache hint, the one mutable field: see reverseSweep()
 
-    private DenseKernel(int in, int units, int panel, float[] w, float[] b, Activation act) {
+    private DenseKernel(int in, int units, int panel, float[] w, int w0, float[] b, Activation act) {
         this.in = in;
         this.units = units;
         this.panel = panel;
         this.panels = (units + panel - 1) / panel;
         this.w = w;
+        this.w0 = w0;
         this.b = b;
         this.act = act == null ? LINEAR : act;
         this.outWidth = this.act.outputWidth(units);
@@ -59,6 +69,7 @@ public final class DenseKernel {
             throw new IllegalArgumentException("activation " + this.act.name() + " maps a row of " + units + " to " + outWidth + " values");
         }
         this.tileAct = !this.act.isIdentity() && outWidth == units && this.act instanceof ElementwiseActivation e ? e : null;
+        this.plainRelu = tileAct instanceof Relu r && r.isMaxWithZero();
     }
 
     /**
@@ -77,14 +88,18 @@ public final class DenseKernel {
         }
         int p = panelWidth(units), np = (units + p - 1) / p;
         long size = (long) np * in * p;
-        if (size > Integer.MAX_VALUE - 16) throw new IllegalArgumentException("Dense kernel " + in + "x" + units + " too large to pack");
-        float[] w = new float[(int) size];
+        if (size > Integer.MAX_VALUE - 32) throw new IllegalArgumentException("Dense kernel " + in + "x" + units + " too large to pack");
+        float[] w = new float[(int) size + 15];
+        int w0 = Alignment.floatsToLine(w);
         for (int k = 0; k < in; k++) {
-            for (int n = 0; n < units; n++) w[(n / p) * in * p + k * p + n % p] = kernel[k * units + n];
+            for (int pn = 0; pn < np; pn++) {
+                int n0 = pn * p, cols = Math.min(p, units - n0);
+                System.arraycopy(kernel, k * units + n0, w, w0 + pn * in * p + k * p, cols);
+            }
         }
         float[] b = new float[np * p];
         if (bias != null) System.arraycopy(bias, 0, b, 0, units);
-        return new DenseKernel(in, units, p, w, b, act);
+        return new DenseKernel(in, units, p, w, w0, b, act);
     }
 
     /** 4 vectors of the preferred species (64 on AVX-512), 1 vector for layers no wider; any width suits the scalar path. */
@@ -94,7 +109,7 @@ public final class DenseKernel {
 
     /** The same packed weights (shared, they are immutable) with another activation; null for linear. */
     public DenseKernel withActivation(Activation act) {
-        return new DenseKernel(in, units, panel, w, b, act);
+        return new DenseKernel(in, units, panel, w, w0, b, act);
     }
 
     public int inputSize() {
@@ -150,10 +165,98 @@ public final class DenseKernel {
     }
 
     /**
-     * Whether this batch-1 call streams the panels last to first. Successive calls alternate, so the panels
-     * streamed last, still in L2, are read first: when a model's weights overflow L2 (784-512-512-10 is
-     * 2.7 MB) a fixed order evicts each panel just before its next use (measured batch-1 MLP 60 → 48 µs).
-     * Racy on purpose: the panel order never changes a single bit of the output.
+     * Rows form of {@link #forward}, for {@link DenseChain}: row r of x is {@code x[xRow + r]} read from column
+     * xCol, row r of y is {@code y[yRow + r]} written from column yCol; no row of y may share an array with a row
+     * of x. Each row its own array lets the micro-kernel address every x row from the loop index alone (see
+     * {@link DenseVector#linearRows}). Same split over threads and same bits as {@code forward}.
+     */
+    void forward(float[][] x, int xRow, int xCol, float[][] y, int yRow, int yCol, int rows, boolean simd) {
+        if (rows <= 0) return;
+        if (rows == 1) {
+            chunk(x, xRow, xCol, y, yRow, yCol, 1, 0, panels, simd);
+            return;
+        }
+        int chunks = (rows + ROW_CHUNK - 1) / ROW_CHUNK;
+        int perGroup = panels;
+        if (chunks < MIN_TASKS && (tileAct != null || act.isIdentity())) {
+            int groups = Math.min(panels, (MIN_TASKS + chunks - 1) / chunks);
+            perGroup = (panels + groups - 1) / groups;
+        }
+        int groups = (panels + perGroup - 1) / perGroup, pg = perGroup;
+        Parallel.parallelFor(chunks * groups, 2L * in * units * rows, t -> {
+            int r0 = t / groups * ROW_CHUNK, p0 = t % groups * pg;
+            chunk(x, xRow + r0, xCol, y, yRow + r0, yCol, Math.min(ROW_CHUNK, rows - r0), p0, Math.min(panels, p0 + pg), simd);
+        });
+    }
+
+    /** The rows form entirely on the calling thread, never handing work to {@link Parallel}. */
+    void forwardOnCaller(float[][] x, int xRow, int xCol, float[][] y, int yRow, int yCol, int rows, boolean simd) {
+        if (rows > 0) chunk(x, xRow, xCol, y, yRow, yCol, rows, 0, panels, simd);
+    }
+
+    /**
+     * The same, for {@link DenseChain}: panels in the order {@code reverse} gives (the chain alternates it per chunk
+     * and thread, so the panels a thread streamed last, still in its L2, come first), and {@code next}, the layer
+     * this thread runs right after (or null), streaming its panels in the order {@code nextReverse} gives, has its
+     * first panel read ahead into L2 while this layer's last panel computes (see DenseVector.tileRows).
+     */
+    void forwardOnCaller(float[][] x, int xRow, int xCol, float[][] y, int yRow, int yCol, int rows, boolean simd, boolean reverse,
+            DenseKernel next, boolean nextReverse) {
+        if (rows <= 0) return;
+        if (!simd || rows == 1 || !(tileAct != null || act.isIdentity())) {
+            chunk(x, xRow, xCol, y, yRow, yCol, rows, 0, panels, simd);
+            return;
+        }
+        float[] aw = next == null ? null : next.w;
+        int aOff = next == null ? 0 : next.w0 + (nextReverse ? (next.panels - 1) * next.in * next.panel : 0);
+        int aLines = next == null ? 0 : next.in * next.panel / DenseVector.LINE;
+        DenseVector.linearRows(this, x, xRow, xCol, rows, y, yRow, yCol, 0, panels, tileAct, reverse, aw, aOff, aLines);
+    }
+
+    /** Rows form of {@link #chunk(float[], int, float[], int, int, int, int, boolean)}. */
+    private void chunk(float[][] x, int xr, int xc, float[][] y, int yr, int yc, int rows, int p0, int p1, boolean simd) {
+        if (tileAct != null || act.isIdentity()) {
+            linear(x, xr, xc, rows, y, yr, yc, p0, p1, tileAct, simd);
+        } else if (outWidth == units) {
+            linear(x, xr, xc, rows, y, yr, yc, 0, panels, null, simd);
+            for (int r = 0; r < rows; r++) act.applyRows(y[yr + r], yc, 1, units);
+        } else {
+            float[][] s = Workspace.get().scratchRows(rows, units); // (rows, units) before e.g. glu halves them
+            linear(x, xr, xc, rows, s, 0, 0, 0, panels, null, simd);
+            for (int r = 0; r < rows; r++) {
+                act.applyRows(s[r], 0, 1, units);
+                System.arraycopy(s[r], 0, y[yr + r], yc, outWidth);
+            }
+        }
+    }
+
+    private void linear(float[][] x, int xr, int xc, int rows, float[][] y, int yr, int yc, int p0, int p1, ElementwiseActivation ew, boolean simd) {
+        if (simd) {
+            boolean reverse = rows > 1 && panel != DenseVector.L && reverseSweep();
+            DenseVector.linearRows(this, x, xr, xc, rows, y, yr, yc, p0, p1, ew, reverse, null, 0, 0);
+            return;
+        }
+        float[] acc = Workspace.get().acc(panel);
+        for (int r = 0; r < rows; r++) {
+            float[] xs = x[xr + r], ys = y[yr + r];
+            for (int p = p0; p < p1; p++) {
+                Arrays.fill(acc, 0, panel, 0f);
+                for (int k = 0, wo = w0 + p * in * panel; k < in; k++, wo += panel) {
+                    float xk = xs[xc + k];
+                    for (int j = 0; j < panel; j++) acc[j] = Math.fma(xk, w[wo + j], acc[j]);
+                }
+                int n0 = p * panel, cols = Math.min(panel, units - n0);
+                for (int j = 0; j < cols; j++) ys[yc + n0 + j] = acc[j] + b[n0 + j];
+                if (ew != null) ew.applyInPlace(ys, yc + n0, cols);
+            }
+        }
+    }
+
+    /**
+     * Whether this call streams the panels last to first. Successive calls alternate, so the panels streamed
+     * last, still in L2, are read first: when a model's weights overflow L2 (784-512-512-10 is 2.7 MB) a fixed
+     * order evicts each panel just before its next use (measured batch-1 MLP 60 → 48 µs). Racy on purpose: the
+     * panel order never changes a single bit of the output. ({@link DenseChain} keeps its own order per thread.)
      */
     boolean reverseSweep() {
         return (sweep ^= 1) == 0;
@@ -187,7 +290,7 @@ public final class DenseKernel {
             int xr = xo + r * in, yr = yo + r * ldy;
             for (int p = p0; p < p1; p++) {
                 Arrays.fill(acc, 0, panel, 0f);
-                for (int k = 0, wo = p * in * panel; k < in; k++, wo += panel) {
+                for (int k = 0, wo = w0 + p * in * panel; k < in; k++, wo += panel) {
                     float xk = x[xr + k];
                     for (int j = 0; j < panel; j++) acc[j] = Math.fma(xk, w[wo + j], acc[j]);
                 }

@@ -38,6 +38,11 @@ public final class Dense extends Layer {
         return kernel.activation();
     }
 
+    /** The packed kernel with its fused activation (shared, immutable). */
+    public DenseKernel kernel() {
+        return kernel;
+    }
+
     public List<String> fusedFrom() {
         return fusedFrom;
     }

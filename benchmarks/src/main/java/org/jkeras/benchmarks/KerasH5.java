@@ -1,0 +1,83 @@
+package org.jkeras.benchmarks;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+import io.jhdf.HdfFile;
+import io.jhdf.WritableHdfFile;
+import io.jhdf.api.WritableGroup;
+
+/**
+ * Writes a Keras 2.2.4-layout {@code .h5} (root {@code model_config}, weights under {@code model_weights}) of a
+ * Sequential stack of Dense layers, as {@code keras.Model.save} and the peers' {@code tools/make_keras_h5.py} do,
+ * with the peers' deterministic weights ({@code peers.Weights}), so a benchmark loads exactly what a user would.
+ */
+final class KerasH5 {
+    private KerasH5() {
+    }
+
+    /** u(k, seed) = ((k · 2654435761 + seed) mod 2^32) / 2^32, as peers.Weights. */
+    static float[] fill(int n, long seed, double scale, double center) {
+        float[] a = new float[n];
+        for (int k = 0; k < n; k++) a[k] = (float) (((((k * 2654435761L + seed) & 0xFFFFFFFFL) / 4294967296.0) - center) * scale);
+        return a;
+    }
+
+    /** Dense kernel (in, out) of layer {@code layer}: Glorot-uniform scale, as peers.Weights.dense. */
+    static float[][] kernel(int layer, int in, int out) {
+        float[] flat = fill(in * out, 12345L * (layer + 1), 2 * Math.sqrt(6.0 / (in + out)), 0.5);
+        float[][] k = new float[in][];
+        for (int i = 0; i < in; i++) k[i] = java.util.Arrays.copyOfRange(flat, i * out, i * out + out);
+        return k;
+    }
+
+    static float[] bias(int layer, int n) {
+        return fill(n, 777L * (layer + 1), 0.01, 0.5);
+    }
+
+    /** The peers' input rows: u(k, 99991). */
+    static float[][] input(int rows, int features) {
+        float[] flat = fill(rows * features, 99991L, 1.0, 0.0);
+        float[][] x = new float[rows][];
+        for (int r = 0; r < rows; r++) x[r] = java.util.Arrays.copyOfRange(flat, r * features, r * features + features);
+        return x;
+    }
+
+    /**
+     * {@code widths[0]} inputs, then one Dense per further width: ReLU, softmax for the last (the peers' {@code mlp:}
+     * spec). Returns {@code file}.
+     */
+    static Path mlp(Path file, int... widths) {
+        StringBuilder layers = new StringBuilder();
+        String[] names = new String[widths.length - 1];
+        for (int i = 1; i < widths.length; i++) {
+            names[i - 1] = "dense_" + i;
+            layers.append(i > 1 ? ", " : "").append(String.format(Locale.ROOT,
+                    "{\"class_name\": \"Dense\", \"config\": {\"name\": \"%s\", \"trainable\": true, \"dtype\": \"float32\", %s\"units\": %d, "
+                            + "\"activation\": \"%s\", \"use_bias\": true, \"kernel_initializer\": {\"class_name\": \"VarianceScaling\", \"config\": "
+                            + "{\"scale\": 1.0, \"mode\": \"fan_avg\", \"distribution\": \"uniform\", \"seed\": null}}, \"bias_initializer\": "
+                            + "{\"class_name\": \"Zeros\", \"config\": {}}, \"kernel_regularizer\": null, \"bias_regularizer\": null, "
+                            + "\"activity_regularizer\": null, \"kernel_constraint\": null, \"bias_constraint\": null}}",
+                    names[i - 1], i == 1 ? "\"batch_input_shape\": [null, " + widths[0] + "], " : "", widths[i], i == widths.length - 1 ? "softmax" : "relu"));
+        }
+        String config = "{\"class_name\": \"Sequential\", \"config\": {\"name\": \"sequential_1\", \"layers\": [" + layers + "]}}";
+        try (WritableHdfFile h5 = HdfFile.write(file)) {
+            h5.putAttribute("keras_version", "2.2.4");
+            h5.putAttribute("backend", "tensorflow");
+            h5.putAttribute("model_config", config);
+            WritableGroup weights = h5.putGroup("model_weights");
+            weights.putAttribute("layer_names", names);
+            weights.putAttribute("backend", "tensorflow");
+            weights.putAttribute("keras_version", "2.2.4");
+            for (int i = 1; i < widths.length; i++) {
+                String n = names[i - 1];
+                WritableGroup g = weights.putGroup(n);
+                g.putAttribute("weight_names", new String[] {n + "/kernel:0", n + "/bias:0"});
+                WritableGroup inner = g.putGroup(n);
+                inner.putDataset("kernel:0", kernel(i - 1, widths[i - 1], widths[i]));
+                inner.putDataset("bias:0", bias(i - 1, widths[i]));
+            }
+        }
+        return file;
+    }
+}
