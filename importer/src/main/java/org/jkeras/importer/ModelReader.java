@@ -212,7 +212,7 @@ public final class ModelReader {
             }
         }
         Model model = builder.build(spec, store);
-        if (fuse) model = Fusion.fuseDenseActivations(model);
+        if (fuse) model = Fusion.fuse(model);
         return new Loaded(model, new ModelInfo(file, format, version, backend, semantics, source, store.describe(), builder.notes()),
                 List.of(), spec.layers());
     }

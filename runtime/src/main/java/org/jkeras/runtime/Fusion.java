@@ -2,21 +2,49 @@ package org.jkeras.runtime;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BinaryOperator;
 
 import org.jkeras.runtime.layers.ActivationLayer;
+import org.jkeras.runtime.layers.BaseConv;
+import org.jkeras.runtime.layers.BasePooling;
+import org.jkeras.runtime.layers.ConvPooling;
 import org.jkeras.runtime.layers.Dense;
 
 /**
- * Graph rewrites that keep every output identical and save passes over memory. Today: a linear
- * {@link Dense} whose only reader is an {@link ActivationLayer} (Activation, ReLU, LeakyReLU, ELU,
- * ThresholdedReLU, last-axis Softmax) and which is not itself a model output takes that activation into its
- * kernel epilogue; the activation node disappears and its value is produced by the Dense node.
+ * Graph rewrites that keep every output identical and save passes over memory. A layer whose output is read by
+ * one node only, and is not a model output, absorbs that reader; the reader's node disappears and its value is
+ * produced by the absorbing node:
+ * <ul>
+ * <li>a linear {@link Dense} takes an {@link ActivationLayer} (Activation, ReLU, LeakyReLU, ELU,
+ * ThresholdedReLU, last-axis Softmax) into its kernel epilogue;</li>
+ * <li>a convolution takes the pooling layer after it ({@link ConvPooling}).</li>
+ * </ul>
  */
 public final class Fusion {
     private Fusion() {
     }
 
+    /** Every rewrite above. */
+    public static Model fuse(Model model) {
+        return fuseConvPooling(fuseDenseActivations(model));
+    }
+
     public static Model fuseDenseActivations(Model model) {
+        return absorbReaders(model, (producer, reader) -> producer instanceof Dense d && d.activation().isIdentity() && reader instanceof ActivationLayer a
+                ? d.fuse(a.activation(), a.name()) : null);
+    }
+
+    public static Model fuseConvPooling(Model model) {
+        return absorbReaders(model, (producer, reader) -> producer instanceof BaseConv c && reader instanceof BasePooling p && c.canPool(p)
+                ? new ConvPooling(c, p) : null);
+    }
+
+    /**
+     * Rewrites every node whose layer {@code fuse(layer, reader's layer)} combines (non-null) with the one-input
+     * node that alone reads its single output. A layer used by several nodes stays one layer: only a layer used
+     * by this node alone is replaced.
+     */
+    private static Model absorbReaders(Model model, BinaryOperator<Layer> fuse) {
         int nIn = model.inputs().size();
         List<Model.Node> nodes = model.nodes();
         int values = model.valueCount();
@@ -30,19 +58,23 @@ public final class Fusion {
         boolean[] isOutput = new boolean[values];
         for (Model.Output o : model.outputs()) isOutput[o.value()] = true;
 
-        // fusedInto[i] = index of the activation node absorbed by Dense node i; absorbed[j] = node j disappears
+        // fusedInto[i] = index of the node absorbed by node i; fused[i] its new layer; absorbed[j] = node j disappears
         int[] fusedInto = new int[nodes.size()];
         java.util.Arrays.fill(fusedInto, -1);
+        Layer[] fused = new Layer[nodes.size()];
         boolean[] absorbed = new boolean[nodes.size()];
         for (int j = 0; j < nodes.size(); j++) {
-            Model.Node act = nodes.get(j);
-            if (!(act.layer() instanceof ActivationLayer) || act.inputs().length != 1) continue;
-            int src = act.inputs()[0];
+            Model.Node reader = nodes.get(j);
+            if (reader.inputs().length != 1) continue;
+            int src = reader.inputs()[0];
             int i = producer[src];
             if (i < 0 || readers[src] != 1 || isOutput[src] || absorbed[i] || fusedInto[i] >= 0) continue;
-            // a shared Dense layer must stay one layer: fuse only a layer used by this node alone
-            if (nodes.get(i).layer() instanceof Dense d && d.activation().isIdentity() && usedOnce(nodes, d)) {
+            Model.Node node = nodes.get(i);
+            if (node.outputs().length != 1 || !usedOnce(nodes, node.layer())) continue;
+            Layer layer = fuse.apply(node.layer(), reader.layer());
+            if (layer != null) {
                 fusedInto[i] = j;
+                fused[i] = layer;
                 absorbed[j] = true;
             }
         }
@@ -63,10 +95,8 @@ public final class Fusion {
                 outs[k] = next++;
             }
             if (fusedInto[i] >= 0) {
-                Model.Node actNode = nodes.get(fusedInto[i]);
-                ActivationLayer a = (ActivationLayer) actNode.layer();
-                layer = ((Dense) layer).fuse(a.activation(), a.name());
-                remap[actNode.output()] = outs[0];
+                layer = fused[i];
+                remap[nodes.get(fusedInto[i]).output()] = outs[0];
             }
             out.add(new Model.Node(layer, in, outs));
         }

@@ -75,6 +75,14 @@ public abstract class Layer {
         return 0;
     }
 
+    /**
+     * Names of the layers that {@link Fusion} folded into this one, in graph order; the node then produces the
+     * last one's output. Empty for a layer as Keras has it.
+     */
+    public List<String> fusedFrom() {
+        return List.of();
+    }
+
     /** Short description of the activation and fusions for {@code inspect}; empty when there is none. */
     public String details() {
         return "";

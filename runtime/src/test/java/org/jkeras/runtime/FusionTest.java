@@ -12,15 +12,22 @@ import org.jkeras.activations.Activation;
 import org.jkeras.activations.Activations;
 import org.jkeras.activations.Semantics;
 import org.jkeras.runtime.kernels.DenseKernel;
+import org.jkeras.runtime.kernels.Padding;
+import org.jkeras.runtime.kernels.Window;
 import org.jkeras.runtime.layers.ActivationLayer;
 import org.jkeras.runtime.layers.Add;
+import org.jkeras.runtime.layers.AveragePooling2D;
+import org.jkeras.runtime.layers.BasePooling;
+import org.jkeras.runtime.layers.Conv2D;
+import org.jkeras.runtime.layers.ConvPooling;
+import org.jkeras.runtime.layers.MaxPooling2D;
 import org.jkeras.runtime.layers.Dense;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
-/** Fusion.fuseDenseActivations: same bits out, one node fewer, and only where it is safe. */
+/** Fusion: same bits out, one node fewer, and only where it is safe. */
 class FusionTest {
 
     static Dense dense(String name, int in, int units, long seed, Activation act) {
@@ -215,5 +222,56 @@ class FusionTest {
                 List.of(new Model.Node(act("a", Activations.relu()), new int[] {0}, 1),
                         new Model.Node(dense("d", 4, 3, 9), new int[] {1}, 2)),
                 List.of(new Model.Output("y", 2))));
+    }
+
+    static Stream<Arguments> convPoolings() {
+        Window valid2 = new Window(2, new int[] {2, 2}, new int[] {2, 2}, new int[] {1, 1}, Padding.VALID, false);
+        Window same3 = new Window(2, new int[] {3, 3}, new int[] {2, 2}, new int[] {1, 1}, Padding.SAME, false);
+        return Stream.of(
+                Arguments.of("relu, max 2x2", 1, 32, Padding.VALID, Activations.relu(), new MaxPooling2D("pool", valid2)),
+                Arguments.of("relu, max 3x3 /2 same", 3, 20, Padding.SAME, Activations.relu(), new MaxPooling2D("pool", same3)),
+                Arguments.of("relu, average 2x2", 2, 16, Padding.VALID, Activations.relu(), new AveragePooling2D("pool", valid2)),
+                Arguments.of("tanh, max 2x2", 1, 48, Padding.SAME, Activations.tanh(), new MaxPooling2D("pool", valid2)),
+                Arguments.of("linear, average 3x3 /2 same", 4, 7, Padding.VALID, null, new AveragePooling2D("pool", same3)));
+    }
+
+    /** Conv2D -> pooling becomes one ConvPooling node with the same bits (a deferred ReLU included). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("convPoolings")
+    void convThenPoolingFusesWithIdenticalBits(String label, int cin, int filters, Padding padding, Activation a, BasePooling pool) {
+        SplittableRandom r = new SplittableRandom(label.hashCode());
+        float[] k = new float[9 * cin * filters], b = new float[filters];
+        for (int i = 0; i < k.length; i++) k[i] = (float) r.nextDouble(-1, 1);
+        for (int i = 0; i < filters; i++) b[i] = (float) r.nextDouble(-0.5, 0.5);
+        Window w = new Window(2, new int[] {3, 3}, new int[] {1, 1}, new int[] {1, 1}, padding, false);
+        Model m = new Model("cnn", List.of(new Model.Input("x", Shape.of(15, 13, cin))),
+                List.of(new Model.Node(new Conv2D("conv", w, k, b, cin, filters, 1, a), new int[] {0}, 1),
+                        new Model.Node(pool, new int[] {1}, 2)),
+                List.of(new Model.Output("y", 2)));
+        Model f = Fusion.fuse(m);
+        assertEquals(1, f.nodes().size());
+        ConvPooling fused = (ConvPooling) f.nodes().get(0).layer();
+        assertEquals(List.of("pool"), fused.fusedFrom());
+        assertEquals("Conv2D", fused.kerasClass());
+        assertEquals(m.valueShape(2), f.valueShape(f.outputs().get(0).value()));
+        for (int batch : new int[] {1, 3, 9}) {
+            SplittableRandom ri = new SplittableRandom(batch);
+            float[] x = new float[batch * 15 * 13 * cin];
+            for (int i = 0; i < x.length; i++) x[i] = (float) ri.nextDouble(-2, 2);
+            Tensor in = Tensor.of(x, batch, 15, 13, cin);
+            assertSameBits(m.predict(in), f.predict(in));
+        }
+    }
+
+    /** A pooling that is not the convolution's only reader stays a node of its own. */
+    @Test
+    void convOutputReadTwiceIsNotFused() {
+        Window w = new Window(2, new int[] {3, 3}, new int[] {1, 1}, new int[] {1, 1}, Padding.VALID, false);
+        Window p = new Window(2, new int[] {2, 2}, new int[] {2, 2}, new int[] {1, 1}, Padding.VALID, false);
+        Model m = new Model("cnn", List.of(new Model.Input("x", Shape.of(8, 8, 1))),
+                List.of(new Model.Node(new Conv2D("conv", w, new float[9 * 4], null, 1, 4, 1, Activations.relu()), new int[] {0}, 1),
+                        new Model.Node(new MaxPooling2D("pool", p), new int[] {1}, 2)),
+                List.of(new Model.Output("pooled", 2), new Model.Output("conv", 1)));
+        assertEquals(2, Fusion.fuse(m).nodes().size());
     }
 }

@@ -12,7 +12,6 @@ import org.jkeras.KerasModel;
 import org.jkeras.runtime.Model;
 import org.jkeras.runtime.Shape;
 import org.jkeras.runtime.Tensor;
-import org.jkeras.runtime.layers.Dense;
 
 /**
  * Runs a model on a golden file's inputs and compares every output, and every recorded layer output, with what
@@ -168,10 +167,11 @@ public final class Comparison {
             layerNames.add(name);
             int call = calls.merge(name, 1, Integer::sum) - 1;
             int[] values = n.outputs();
-            if (n.layer() instanceof Dense d && !d.fusedFrom().isEmpty()) {
-                // a fused Dense produces its last activation layer's output; its own (pre-activation) value is gone
-                String last = d.fusedFrom().get(d.fusedFrom().size() - 1);
-                layerNames.addAll(d.fusedFrom());
+            List<String> absorbed = n.layer().fusedFrom();
+            if (!absorbed.isEmpty()) {
+                // a fused layer produces the last absorbed layer's output; its own value is gone
+                String last = absorbed.get(absorbed.size() - 1);
+                layerNames.addAll(absorbed);
                 GoldenFile.Activation a = byKey.get(key(last, 0, 0));
                 if (a != null) byValue.put(values[0], a);
                 fused.add(name);
@@ -183,7 +183,7 @@ public final class Comparison {
             }
         }
         if (!fused.isEmpty()) {
-            notes.add("the model was loaded with fusion: layer outputs of fused Dense layers " + fused + " cannot be compared; load it with "
+            notes.add("the model was loaded with fusion: layer outputs of fused layers " + fused + " cannot be compared; load it with "
                     + "KerasModel.loader().fuse(false)");
         }
         // a nested model recorded as one layer: its output is the value its inner layers hand to the outside

@@ -3,12 +3,15 @@ package org.jkeras.runtime.kernels;
 import java.util.Objects;
 
 import org.jkeras.activations.Activation;
+import org.jkeras.activations.Simd;
 
 /**
  * A convolution (1-, 2- or 3-D, grouped, dilated, strided, or transposed) as im2col rows times the fused Dense
  * GEMM: each output position gathers its receptive field, {@code (kd, kh, kw, cin/groups)} in Keras' kernel order,
  * into one row, and {@link DenseKernel} computes {@code act(row · W + b)} for a block of rows, bias and activation in
- * its epilogue. Channels last, spatial axes {@code (d, h, w)} (unused leading axes of extent 1).
+ * its epilogue. Channels last, spatial axes {@code (d, h, w)} (unused leading axes of extent 1). Ungrouped forward
+ * convolutions with an elementwise activation skip the gathered rows: {@link DirectConv} reads each tap where it
+ * lies in the image, with the same bits. 1×1 stride-1 ones multiply the input rows directly.
  *
  * <p>Keras/TensorFlow semantics: {@code y[o][co] = b[co] + Σ_{tap, ci} x[i(o, tap)][ci] · K[tap][ci][co]} with
  * {@code i = o·s − pad + tap·dilation} (cross-correlation). Transposed: the gradient of that convolution,
@@ -24,6 +27,16 @@ public final class ConvKernel {
 
     /** Per-call sizes: input and output spatial dims and cells padded before, each (d, h, w). */
     public record Geometry(int[] in, int[] out, int[] pad) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Geometry g && java.util.Arrays.equals(in, g.in) && java.util.Arrays.equals(out, g.out) && java.util.Arrays.equals(pad, g.pad);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(in) * 961 + java.util.Arrays.hashCode(out) * 31 + java.util.Arrays.hashCode(pad);
+        }
+
         public int inVolume() {
             return in[0] * in[1] * in[2];
         }
@@ -36,10 +49,11 @@ public final class ConvKernel {
     private final int[] k, s, dil;      // (3) kernel extent, stride, dilation per axis (d, h, w)
     private final boolean transposed;
     private final int cin, cout, groups;
-    private final DenseKernel[] gemm;   // (groups): (kvol · cin/groups → cout/groups), packed from kernel (kd, kh, kw, cin/groups, cout)
+    private final DenseKernel[] gemm;   // (groups): (kvol · cin/groups → cout/groups), packed from kernel (kd, kh, kw, cin/groups, cout); null with direct
+    private final DirectConv direct;    // the implicit-im2col form, or null
     private final int outWidth;         // floats per output position: cout, or the fused activation's width
 
-    private ConvKernel(int[] k, int[] s, int[] dil, boolean transposed, int cin, int cout, int groups, DenseKernel[] gemm) {
+    private ConvKernel(int[] k, int[] s, int[] dil, boolean transposed, int cin, int cout, int groups, DenseKernel[] gemm, DirectConv direct) {
         this.k = k;
         this.s = s;
         this.dil = dil;
@@ -48,7 +62,8 @@ public final class ConvKernel {
         this.cout = cout;
         this.groups = groups;
         this.gemm = gemm;
-        this.outWidth = groups == 1 ? gemm[0].outputWidth() : cout;
+        this.direct = direct;
+        this.outWidth = direct != null ? cout : groups == 1 ? gemm[0].outputWidth() : cout;
     }
 
     /**
@@ -57,7 +72,12 @@ public final class ConvKernel {
      * with groups it must be elementwise.
      */
     public static ConvKernel pack(float[] kernel, float[] bias, int[] k, int[] s, int[] dil, int cin, int cout, int groups, Activation act) {
-        return pack(kernel, bias, k, s, dil, cin, cout, groups, act, false);
+        return pack(kernel, bias, k, s, dil, cin, cout, groups, act, false, true);
+    }
+
+    /** As {@link #pack}, with {@code direct} false forcing the im2col form (tests compare the two). */
+    static ConvKernel pack(float[] kernel, float[] bias, int[] k, int[] s, int[] dil, int cin, int cout, int groups, Activation act, boolean direct) {
+        return pack(kernel, bias, k, s, dil, cin, cout, groups, act, false, direct);
     }
 
     /** Packs a transposed convolution; {@code kernel} is Keras' {@code (kd, kh, kw, cout, cin)}. */
@@ -70,11 +90,11 @@ public final class ConvKernel {
                 for (int ci = 0; ci < cin; ci++) w[(t * cin + ci) * cout + co] = kernel[(t * cout + co) * cin + ci];
             }
         }
-        return pack(w, bias, k, s, dil, cin, cout, 1, act, true);
+        return pack(w, bias, k, s, dil, cin, cout, 1, act, true, false);
     }
 
     private static ConvKernel pack(float[] kernel, float[] bias, int[] k, int[] s, int[] dil, int cin, int cout, int groups, Activation act,
-                                   boolean transposed) {
+                                   boolean transposed, boolean allowDirect) {
         Objects.requireNonNull(kernel, "kernel");
         for (int[] a : new int[][] {k, s, dil}) {
             if (a.length != 3 || a[0] < 1 || a[1] < 1 || a[2] < 1) throw new IllegalArgumentException("kernel, strides and dilation need 3 positive extents");
@@ -88,6 +108,11 @@ public final class ConvKernel {
         int taps = k[0] * k[1] * k[2], cinG = cin / groups, coutG = cout / groups, rows = taps * cinG;
         checkLength(kernel, (long) rows * cout, "kernel (k..., cin/groups, cout)");
         if (bias != null && bias.length != cout) throw new IllegalArgumentException("bias has " + bias.length + " values, filters are " + cout);
+        boolean pointwise = taps == 1 && s[0] * s[1] * s[2] == 1;
+        if (allowDirect && !transposed && groups == 1 && !pointwise && DirectConv.fits(act)) {
+            DirectConv d = DirectConv.pack(kernel, bias, k, s, dil, cin, cout, act, DenseKernel.LINEAR);
+            return new ConvKernel(k.clone(), s.clone(), dil.clone(), false, cin, cout, 1, null, d);
+        }
         DenseKernel[] gemm = new DenseKernel[groups];
         for (int g = 0; g < groups; g++) {
             float[] w = new float[rows * coutG], b = bias == null ? null : new float[coutG];
@@ -95,7 +120,7 @@ public final class ConvKernel {
             if (b != null) System.arraycopy(bias, g * coutG, b, 0, coutG);
             gemm[g] = DenseKernel.pack(w, b, rows, coutG, act);
         }
-        return new ConvKernel(k.clone(), s.clone(), dil.clone(), transposed, cin, cout, groups, gemm);
+        return new ConvKernel(k.clone(), s.clone(), dil.clone(), transposed, cin, cout, groups, gemm, null);
     }
 
     private static void checkLength(float[] kernel, long want, String what) {
@@ -125,7 +150,7 @@ public final class ConvKernel {
     }
 
     public Activation activation() {
-        return gemm[0].activation();
+        return direct != null ? direct.activation() : gemm[0].activation();
     }
 
     /**
@@ -135,11 +160,20 @@ public final class ConvKernel {
      * whichever block or thread computes it.
      */
     public float[] forward(float[] x, int batch, Geometry g) {
+        return forward(x, batch, g, Simd.ENABLED);
+    }
+
+    /** {@code simd} false runs the scalar reference of the direct form (tests hold both to the same bits). */
+    float[] forward(float[] x, int batch, Geometry g, boolean simd) {
         int inVol = g.inVolume(), outVol = g.outVolume();
         if (x.length != (long) batch * inVol * cin) throw new IllegalArgumentException("input holds " + x.length + " floats, geometry needs " + (long) batch * inVol * cin);
         int total = Math.multiplyExact(batch, outVol);
         float[] y = new float[Math.multiplyExact(total, outWidth)];
         if (total == 0) return y;
+        if (direct != null) {
+            direct.forward(x, batch, g, y, simd);
+            return y;
+        }
         if (isPointwise(g)) { // 1x1, stride 1, no padding: the input rows are the im2col rows
             gemm[0].forward(x, 0, y, 0, total);
             return y;
@@ -171,6 +205,40 @@ public final class ConvKernel {
                 for (int r = 0; r < rows; r++) System.arraycopy(part, r * coutG, y, (r0 + r) * cout + grp * coutG, coutG);
             }
         }
+    }
+
+    /** Whether {@link #forwardPooled} is available: the direct form (ungrouped, forward, elementwise activation). */
+    public boolean poolsOwnOutput() {
+        return direct != null;
+    }
+
+    /**
+     * The convolution followed by {@code pool} (windows placed by {@code pg} on the convolution's output), one
+     * image at a time: each image's convolution output lives only in its thread's workspace, still in L2 when
+     * the pooling reads it, and is never allocated. Same bits as {@link #forward} then pooling.
+     */
+    public float[] forwardPooled(float[] x, int batch, Geometry g, PoolKernel pool, Geometry pg) {
+        return forwardPooled(x, batch, g, pool, pg, Simd.ENABLED);
+    }
+
+    float[] forwardPooled(float[] x, int batch, Geometry g, PoolKernel pool, Geometry pg, boolean simd) {
+        if (direct == null) throw new IllegalStateException(this + " has no direct form to pool from");
+        if (x.length != (long) batch * g.inVolume() * cin) {
+            throw new IllegalArgumentException("input holds " + x.length + " floats, geometry needs " + (long) batch * g.inVolume() * cin);
+        }
+        int outVol = g.outVolume(), pooled = pg.outVolume() * cout, lines = pg.out()[0] * pg.out()[1];
+        float[] y = new float[Math.multiplyExact(batch, pooled)];
+        if (batch == 0 || outVol == 0) return y;
+        DirectConv.Plan plan = direct.plan(g, simd);
+        long work = 2L * batch * outVol * k[0] * k[1] * k[2] * cin * cout;
+        boolean defer = pool.isMax() && direct.isPlainRelu(); // ReLU after the max: a quarter of the work for 2×2 windows, same bits
+        float floor = defer ? 0f : Float.NEGATIVE_INFINITY;
+        Parallel.parallelFor(batch, work, img -> {
+            float[] buf = Workspace.get().convOut(outVol * cout);
+            direct.image(plan, x, img, buf, 0, defer, simd);
+            pool.lines(buf, 0, y, img * pooled, cout, pg, 0, lines, floor, simd);
+        });
+        return y;
     }
 
     private boolean isPointwise(Geometry g) {

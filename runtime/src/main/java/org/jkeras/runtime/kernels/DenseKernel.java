@@ -321,7 +321,7 @@ public final class DenseKernel {
     }
 
     /** Identity stand-in for a null activation. */
-    private static final Activation LINEAR = new ElementwiseActivation() {
+    static final Activation LINEAR = new ElementwiseActivation() {
         @Override public String name() { return "linear"; }
         @Override public String formula() { return "x"; }
         @Override public float apply(float x) { return x; }

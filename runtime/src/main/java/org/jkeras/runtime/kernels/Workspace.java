@@ -10,6 +10,9 @@ final class Workspace {
     private float[] tile = new float[0]; // one register tile of a partial panel (rows, panel)
     private float[] rows = new float[0]; // a row chunk before a width-changing activation (rows, units)
     private float[] acc = new float[0];  // the scalar kernel's accumulators (panel)
+    private float[] image = new float[0]; // DirectConv: one image with a zero border (d, h, w, c)
+    private int[] dst = new int[0];        // DirectConv: a tile's output rows cut at a task's end
+    private float[] convOut = new float[0]; // ConvKernel.forwardPooled: one image's convolution output (d, h, w, c)
     private float[][] tileRows = new float[0][]; // rows form of tile
     private float[][] scratchRows = new float[0][]; // rows form of rows
     private float[][] inputRows = new float[0][];   // rows form: x rows moved to column 0 for the 6-row tile
@@ -30,6 +33,21 @@ final class Workspace {
     float[] rows(int n) {
         if (rows.length < n) rows = new float[n];
         return rows;
+    }
+
+    float[] image(int n) {
+        if (image.length < n) image = new float[n];
+        return image;
+    }
+
+    int[] dst(int n) {
+        if (dst.length < n) dst = new int[n];
+        return dst;
+    }
+
+    float[] convOut(int n) {
+        if (convOut.length < n) convOut = new float[n];
+        return convOut;
     }
 
     float[] acc(int n) {

@@ -86,6 +86,24 @@ public abstract class BaseConv extends Layer {
         return post == null ? out : activate(out, post);
     }
 
+    /**
+     * Whether {@code pool} can run inside this layer's forward pass on each image's output (see
+     * {@link ConvPooling}): both channels last, the activation in the kernel, the kernel's direct form.
+     */
+    public boolean canPool(BasePooling pool) {
+        return post == null && !window.channelsFirst() && !pool.window().channelsFirst() && pool.window().rank() == window.rank()
+                && kernel.poolsOwnOutput();
+    }
+
+    /** This layer then {@code pool} (which {@link #canPool}), without materialising this layer's output. */
+    Tensor forwardPooled(Tensor x, BasePooling pool) {
+        int batch = x.batch(), rank = window.rank();
+        ConvKernel.Geometry g = geometry(Grid.spatial(x.shape().dropFirst(), rank, false));
+        ConvKernel.Geometry pg = pool.window().geometry(g.out());
+        float[] y = kernel.forwardPooled(x.data(), batch, g, pool.kernel(), pg);
+        return new Tensor(Grid.shape(pg.out(), kernel.outputWidth(), rank, false).prepend(batch), y);
+    }
+
     /** {@code act} on the last axis of {@code t}, in place when the width is kept (t's data must be ours). */
     static Tensor activate(Tensor t, Activation act) {
         Shape s = t.shape();

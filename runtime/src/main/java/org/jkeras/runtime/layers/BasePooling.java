@@ -2,14 +2,13 @@ package org.jkeras.runtime.layers;
 
 import java.util.List;
 
-import org.jkeras.activations.Simd;
 import org.jkeras.runtime.Layer;
 import org.jkeras.runtime.Shape;
 import org.jkeras.runtime.Tensor;
 import org.jkeras.runtime.kernels.ConvKernel;
 import org.jkeras.runtime.kernels.Grid;
 import org.jkeras.runtime.kernels.Parallel;
-import org.jkeras.runtime.kernels.PoolVector;
+import org.jkeras.runtime.kernels.PoolKernel;
 import org.jkeras.runtime.kernels.Window;
 
 /**
@@ -21,12 +20,23 @@ import org.jkeras.runtime.kernels.Window;
 public abstract class BasePooling extends Layer {
     protected final Window window;
     private final boolean max;
+    private final PoolKernel kernel; // the channels-last loops
 
     protected BasePooling(String name, Window window, boolean max) {
         super(name);
         if (window.dilation3()[0] * window.dilation3()[1] * window.dilation3()[2] != 1) throw new IllegalArgumentException("pooling takes no dilation");
         this.window = window;
         this.max = max;
+        this.kernel = new PoolKernel(window.size3(), window.strides3(), max);
+    }
+
+    public Window window() {
+        return window;
+    }
+
+    /** The channels-last pooling loops, for layers that pool their own output (see BaseConv). */
+    public PoolKernel kernel() {
+        return kernel;
     }
 
     @Override
@@ -45,12 +55,18 @@ public abstract class BasePooling extends Layer {
         ConvKernel.Geometry g = window.geometry(new int[] {gi.d(), gi.h(), gi.w()});
         Grid go = Grid.of(g.out(), gi.c(), cf);
         float[] in = x.data(), y = new float[Math.multiplyExact(batch, go.size())];
-        int lines = batch * go.d() * go.h(); // one task per output line (b, z, y)
-        Parallel.parallelFor(lines, (long) y.length * window.size3()[0] * window.size3()[1] * window.size3()[2],
-                t -> line(in, gi, y, go, g, t / (go.d() * go.h()), t / go.h() % go.d(), t % go.h()));
+        int perImage = go.d() * go.h(), lines = batch * perImage; // one task per output line (b, z, y)
+        long work = (long) y.length * window.size3()[0] * window.size3()[1] * window.size3()[2];
+        if (cf) {
+            Parallel.parallelFor(lines, work, t -> line(in, gi, y, go, g, t / perImage, t / go.h() % go.d(), t % go.h()));
+        } else {
+            int c = gi.c();
+            Parallel.parallelFor(lines, work, t -> kernel.lines(in, t / perImage * gi.size(), y, t / perImage * go.size(), c, g, t % perImage, t % perImage + 1));
+        }
         return new Tensor(go.shape(rank).prepend(batch), y);
     }
 
+    /** Channels first: one output line (b, z, y), channel by channel. */
     private void line(float[] in, Grid gi, float[] y, Grid go, ConvKernel.Geometry g, int b, int oz, int oy) {
         int[] p = window.size3(), s = window.strides3(), pad = g.pad();
         int c = gi.c(), ci = gi.cStride(), co = go.cStride();
@@ -65,10 +81,7 @@ public abstract class BasePooling extends Layer {
                 for (int yy = y0; yy < y1; yy++) {
                     for (int xx = x0; xx < x1; xx++) {
                         int o = inBase + gi.at(0, z, yy, xx);
-                        if (ci == 1 && Simd.ENABLED) { // channels last: contiguous channels
-                            if (max) PoolVector.max(acc, in, o, c);
-                            else PoolVector.add(acc, in, o, c);
-                        } else if (max) {
+                        if (max) {
                             for (int ch = 0; ch < c; ch++) acc[ch] = Math.max(acc[ch], in[o + ch * ci]);
                         } else {
                             for (int ch = 0; ch < c; ch++) acc[ch] += in[o + ch * ci];

@@ -43,6 +43,7 @@ public final class Dense extends Layer {
         return kernel;
     }
 
+    @Override
     public List<String> fusedFrom() {
         return fusedFrom;
     }

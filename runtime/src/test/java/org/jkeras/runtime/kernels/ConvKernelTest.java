@@ -4,11 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import java.util.Random;
 
+import org.jkeras.activations.Activation;
+import org.jkeras.activations.Relu;
+import org.jkeras.activations.Simd;
+
 import org.junit.jupiter.api.Test;
 
 /**
  * {@link ConvKernel} gives the very bits of the Dense kernel on an im2col matrix built here by plain loops,
- * whatever the thread count and however the rows are cut into blocks.
+ * whatever the thread count and however the rows are cut into blocks; its direct form (vector and scalar) gives
+ * the bits of its im2col form.
  */
 class ConvKernelTest {
     private static float[] random(int n, long seed) {
@@ -45,6 +50,53 @@ class ConvKernelTest {
             for (int threads : new int[] {1, 2, 3}) {
                 Parallel.setThreads(threads);
                 assertArrayEquals(expected, conv.forward(x, batch, g), threads + " thread(s)");
+            }
+        } finally {
+            Parallel.setThreads(before);
+        }
+    }
+
+    /** kernel (d, h, w), stride, dilation, input (d, h, w), cin, cout, 'same' (else valid), batch. */
+    private record Case(int[] k, int[] s, int[] dil, int[] in, int cin, int cout, boolean same, int batch) {
+    }
+
+    @Test
+    void directFormSameBitsAsIm2col() {
+        Case[] cases = {
+            new Case(new int[] {1, 3, 3}, new int[] {1, 1, 1}, new int[] {1, 1, 1}, new int[] {1, 28, 28}, 1, 32, false, 3), // the CNN's first layer
+            new Case(new int[] {1, 3, 3}, new int[] {1, 1, 1}, new int[] {1, 1, 1}, new int[] {1, 13, 11}, 3, 16, true, 2),
+            new Case(new int[] {1, 5, 5}, new int[] {1, 2, 2}, new int[] {1, 1, 1}, new int[] {1, 17, 20}, 2, 7, true, 2),
+            new Case(new int[] {1, 3, 3}, new int[] {1, 2, 1}, new int[] {1, 1, 2}, new int[] {1, 15, 16}, 5, 40, false, 1),
+            new Case(new int[] {1, 3, 2}, new int[] {1, 1, 1}, new int[] {1, 2, 1}, new int[] {1, 9, 9}, 4, 100, true, 5),
+            new Case(new int[] {1, 1, 5}, new int[] {1, 1, 1}, new int[] {1, 1, 3}, new int[] {1, 1, 30}, 6, 24, true, 3), // 1-D, dilated
+            new Case(new int[] {2, 3, 3}, new int[] {1, 1, 2}, new int[] {1, 1, 1}, new int[] {4, 7, 8}, 3, 64, true, 2),  // 3-D
+            new Case(new int[] {1, 2, 2}, new int[] {1, 2, 2}, new int[] {1, 1, 1}, new int[] {1, 8, 8}, 8, 33, false, 4),
+        };
+        Activation[] acts = {null, new Relu(0f, Float.NaN, 0f), new Relu(0.1f, 6f, 0f), TestActivations.PLUS_ONE};
+        int before = Parallel.threads(), n = 0;
+        try {
+            for (Case c : cases) {
+                int[] out = new int[3], pad = new int[3];
+                for (int a = 0; a < 3; a++) {
+                    int eff = (c.k[a] - 1) * c.dil[a] + 1;
+                    out[a] = c.same ? (c.in[a] + c.s[a] - 1) / c.s[a] : (c.in[a] - eff) / c.s[a] + 1;
+                    pad[a] = c.same ? Math.max((out[a] - 1) * c.s[a] + eff - c.in[a], 0) / 2 : 0;
+                }
+                ConvKernel.Geometry g = new ConvKernel.Geometry(c.in, out, pad);
+                int taps = c.k[0] * c.k[1] * c.k[2] * c.cin;
+                float[] x = random(c.batch * g.inVolume() * c.cin, 10 + n), kernel = random(taps * c.cout, 20 + n);
+                for (Activation act : acts) {
+                    float[] bias = act == null ? null : random(c.cout, 30 + n);
+                    float[] expected = ConvKernel.pack(kernel, bias, c.k, c.s, c.dil, c.cin, c.cout, 1, act, false).forward(x, c.batch, g);
+                    ConvKernel direct = ConvKernel.pack(kernel, bias, c.k, c.s, c.dil, c.cin, c.cout, 1, act, true);
+                    String what = "case " + n + ", " + (act == null ? "linear, no bias" : act.formula());
+                    for (int threads : new int[] {1, 2, 3}) {
+                        Parallel.setThreads(threads);
+                        assertArrayEquals(expected, direct.forward(x, c.batch, g, Simd.ENABLED), what + ", " + threads + " thread(s)");
+                    }
+                    assertArrayEquals(expected, direct.forward(x, c.batch, g, false), what + ", scalar");
+                }
+                n++;
             }
         } finally {
             Parallel.setThreads(before);
