@@ -3,10 +3,12 @@ package org.jkeras.runtime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jkeras.runtime.kernels.Arena;
 import org.jkeras.runtime.kernels.DenseChain;
 import org.jkeras.runtime.kernels.DenseKernel;
 import org.jkeras.runtime.layers.Dense;
@@ -210,6 +212,9 @@ public final class Model {
         }
         Tensor[] values = new Tensor[valueShapes.length];
         Mask[] masks = new Mask[valueShapes.length]; // timestep masks, null where there is none
+        // live values per array (reshapes share their input's): an array no value refers to goes back to the
+        // Arena, unless the caller gave it (inputs) or may keep it (an observer sees every value)
+        IdentityHashMap<float[], Integer> refs = observer == null ? new IdentityHashMap<>() : null;
         int batch = -1;
         for (int i = 0; i < in.length; i++) {
             if (in[i] == null) throw new PredictException("input '" + inputs.get(i).name() + "' is null");
@@ -219,6 +224,7 @@ public final class Model {
             }
             batch = in[i].batch();
             values[i] = in[i];
+            if (refs != null) refs.put(in[i].data(), Integer.MAX_VALUE / 2); // never released
         }
         for (int n = 0; n < nodes.size(); n++) {
             Node node = nodes.get(n);
@@ -226,11 +232,12 @@ public final class Model {
             if (chain != null && observer == null && masks[node.inputs[0]] == null) {
                 Tensor x = values[node.inputs[0]];
                 int rows = x.size() / chain.inputSize();
-                float[] y = new float[Math.multiplyExact(rows, chain.outputWidth())];
+                float[] y = Arena.floats(Math.multiplyExact(rows, chain.outputWidth())); // every element written
                 chain.forward(x.data(), 0, y, 0, rows);
-                if (lastUse[node.inputs[0]] == n) values[node.inputs[0]] = null;
+                if (lastUse[node.inputs[0]] == n) drop(values, node.inputs[0], refs);
                 n += chain.length() - 1;
                 values[nodes.get(n).outputs[0]] = new Tensor(x.shape().withLast(chain.outputWidth()), y);
+                hold(values[nodes.get(n).outputs[0]], refs);
                 continue;
             }
             List<Tensor> args = new ArrayList<>(node.inputs.length);
@@ -248,11 +255,12 @@ public final class Model {
             for (int k = 0; k < node.outputs.length; k++) {
                 values[node.outputs[k]] = out.get(k);
                 masks[node.outputs[k]] = outMasks.get(k);
+                hold(out.get(k), refs);
             }
             if (observer != null) observer.accept(node, out);
             for (int v : node.inputs) {
-                if (lastUse[v] == n) {
-                    values[v] = null;
+                if (lastUse[v] == n && values[v] != null) {
+                    drop(values, v, refs);
                     masks[v] = null;
                 }
             }
@@ -260,6 +268,23 @@ public final class Model {
         Tensor[] out = new Tensor[outputs.size()];
         for (int i = 0; i < out.length; i++) out[i] = values[outputs.get(i).value()];
         return out;
+    }
+
+    private static void hold(Tensor t, IdentityHashMap<float[], Integer> refs) {
+        if (refs != null) refs.merge(t.data(), 1, Integer::sum);
+    }
+
+    /** Forgets value v; its array goes back to the Arena when no other value of the run refers to it. */
+    private static void drop(Tensor[] values, int v, IdentityHashMap<float[], Integer> refs) {
+        Tensor t = values[v];
+        values[v] = null;
+        if (refs == null || t == null) return;
+        float[] data = t.data();
+        int left = refs.merge(data, -1, Integer::sum);
+        if (left == 0) {
+            refs.remove(data);
+            Arena.release(data);
+        }
     }
 
     /** Runs the graph on inputs given by name; returns outputs by name, in model order. */

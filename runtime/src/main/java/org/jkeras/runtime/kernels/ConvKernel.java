@@ -168,7 +168,7 @@ public final class ConvKernel {
         int inVol = g.inVolume(), outVol = g.outVolume();
         if (x.length != (long) batch * inVol * cin) throw new IllegalArgumentException("input holds " + x.length + " floats, geometry needs " + (long) batch * inVol * cin);
         int total = Math.multiplyExact(batch, outVol);
-        float[] y = new float[Math.multiplyExact(total, outWidth)];
+        float[] y = Arena.floats(Math.multiplyExact(total, outWidth)); // every element written, on every path
         if (total == 0) return y;
         if (direct != null) {
             direct.forward(x, batch, g, y, simd);
@@ -227,7 +227,7 @@ public final class ConvKernel {
             throw new IllegalArgumentException("input holds " + x.length + " floats, geometry needs " + (long) batch * g.inVolume() * cin);
         }
         int outVol = g.outVolume(), pooled = pg.outVolume() * cout, lines = pg.out()[0] * pg.out()[1];
-        float[] y = new float[Math.multiplyExact(batch, pooled)];
+        float[] y = Arena.floats(Math.multiplyExact(batch, pooled)); // every element written
         if (batch == 0 || outVol == 0) return y;
         DirectConv.Plan plan = direct.plan(g, simd);
         long work = 2L * batch * outVol * k[0] * k[1] * k[2] * cin * cout;

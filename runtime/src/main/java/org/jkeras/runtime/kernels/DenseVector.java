@@ -58,7 +58,7 @@ final class DenseVector {
         if (d.panel == L) {
             for (int p = p0; p < p1; p++) {
                 int r = 0;
-                for (; r + 8 <= rows; r += 8) block(d, 8, x, xo + r * in, y, yo + r * ldy, ldy, p, ew);
+                for (; r + 4 <= rows; r += 4) block(d, 4, x, xo + r * in, y, yo + r * ldy, ldy, p, ew);
                 for (; r < rows; r++) block(d, 1, x, xo + r * in, y, yo + r * ldy, ldy, p, ew);
             }
         } else if (rows == 1) {
@@ -107,7 +107,7 @@ final class DenseVector {
 
     private static void tile(int mr, int pw, float[] x, int xo, int in, float[] w, int wo, float[] b, int bo, float[] y, int yo, int ldy) {
         if (pw == L) {
-            if (mr == 8) tile8x1(x, xo, in, w, wo, b, bo, y, yo, ldy);
+            if (mr == 4) tile4x1(x, xo, in, w, wo, b, bo, y, yo, ldy);
             else tile1x1(x, xo, in, w, wo, b, bo, y, yo, ldy);
             return;
         }
@@ -221,41 +221,7 @@ final class DenseVector {
         c00.add(b0).intoArray(y, o); c01.add(b1).intoArray(y, o + L); c02.add(b2).intoArray(y, o + 2 * L); c03.add(b3).intoArray(y, o + 3 * L);
     }
 
-    private static void tile8x1(float[] x, int xo, int in, float[] w, int wo, float[] b, int bo, float[] y, int yo, int ldy) {
-        FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, c6 = c0, c7 = c0;
-        int x0 = xo, x1 = x0 + in, x2 = x1 + in, x3 = x2 + in, x4 = x3 + in, x5 = x4 + in, x6 = x5 + in, x7 = x6 + in;
-        for (int k = 0; k < in; k++, wo += L) {
-            FloatVector w0 = FloatVector.fromArray(S, w, wo);
-            c0 = FloatVector.broadcast(S, x[x0 + k]).fma(w0, c0);
-            c1 = FloatVector.broadcast(S, x[x1 + k]).fma(w0, c1);
-            c2 = FloatVector.broadcast(S, x[x2 + k]).fma(w0, c2);
-            c3 = FloatVector.broadcast(S, x[x3 + k]).fma(w0, c3);
-            c4 = FloatVector.broadcast(S, x[x4 + k]).fma(w0, c4);
-            c5 = FloatVector.broadcast(S, x[x5 + k]).fma(w0, c5);
-            c6 = FloatVector.broadcast(S, x[x6 + k]).fma(w0, c6);
-            c7 = FloatVector.broadcast(S, x[x7 + k]).fma(w0, c7);
-        }
-        FloatVector b0 = FloatVector.fromArray(S, b, bo);
-        c0.add(b0).intoArray(y, yo);
-        c1.add(b0).intoArray(y, yo + ldy);
-        c2.add(b0).intoArray(y, yo + 2 * ldy);
-        c3.add(b0).intoArray(y, yo + 3 * ldy);
-        c4.add(b0).intoArray(y, yo + 4 * ldy);
-        c5.add(b0).intoArray(y, yo + 5 * ldy);
-        c6.add(b0).intoArray(y, yo + 6 * ldy);
-        c7.add(b0).intoArray(y, yo + 7 * ldy);
-    }
 
-    private static void tile1x1(float[] x, int xo, int in, float[] w, int wo, float[] b, int bo, float[] y, int yo, int ldy) {
-        FloatVector c0 = FloatVector.zero(S);
-        int x0 = xo;
-        for (int k = 0; k < in; k++, wo += L) {
-            FloatVector w0 = FloatVector.fromArray(S, w, wo);
-            c0 = FloatVector.broadcast(S, x[x0 + k]).fma(w0, c0);
-        }
-        FloatVector b0 = FloatVector.fromArray(S, b, bo);
-        c0.add(b0).intoArray(y, yo);
-    }
 
     /** One row, two adjacent full panels (wo and wo + in·PANEL), written to 2·PANEL contiguous outputs. */
     private static void row1x2(float[] x, int xo, int in, float[] w, int wo, float[] b, int bo, float[] y, int yo) {
@@ -291,7 +257,7 @@ final class DenseVector {
         if (d.panel == L) {
             for (int p = p0; p < p1; p++) {
                 int r = 0;
-                for (; r + 8 <= rows; r += 8) blockRows(d, 8, x, xr + r, xc, y, yr + r, yc, p, ew, null, -1);
+                for (; r + 4 <= rows; r += 4) blockRows(d, 4, x, xr + r, xc, y, yr + r, yc, p, ew, null, -1);
                 for (; r < rows; r++) blockRows(d, 1, x, xr + r, xc, y, yr + r, yc, p, ew, null, -1);
             }
         } else if (rows == 1) {
@@ -353,7 +319,7 @@ final class DenseVector {
     private static void tileRows(int mr, int pw, float[][] x, int xr, int xc, int in, float[] w, int wo, float[] b, int bo, float[][] y, int yr, int yc,
             float lo, float[] aw, int pf) {
         if (pw == L) {
-            if (mr == 8) tile8x1r(x, xr, xc, in, w, wo, b, bo, y, yr, yc);
+            if (mr == 4) tile4x1r(x, xr, xc, in, w, wo, b, bo, y, yr, yc);
             else tile1x1r(x, xr, xc, in, w, wo, b, bo, y, yr, yc);
             return;
         }
@@ -511,40 +477,131 @@ final class DenseVector {
         c00.add(b0).intoArray(o, yc); c01.add(b1).intoArray(o, yc + L); c02.add(b2).intoArray(o, yc + 2 * L); c03.add(b3).intoArray(o, yc + 3 * L);
     }
 
-    private static void tile8x1r(float[][] x, int xr, int xc, int in, float[] w, int wo, float[] b, int bo, float[][] y, int yr, int yc) {
-        FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, c6 = c0, c7 = c0;
-        float[] x0 = x[xr], x1 = x[xr + 1], x2 = x[xr + 2], x3 = x[xr + 3], x4 = x[xr + 4], x5 = x[xr + 5], x6 = x[xr + 6], x7 = x[xr + 7];
-        for (int k = 0; k < in; k++, wo += L) {
+    // Narrow tiles (layers of at most one vector of units): four partial sums per accumulator, see DenseKernel.
+
+    private static void tile4x1(float[] x, int xo, int in, float[] w, int wo, float[] b, int bo, float[] y, int yo, int ldy) {
+        int x0 = xo, x1 = x0 + in, x2 = x1 + in, x3 = x2 + in;
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00, c20 = c00, c21 = c00,
+                c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00;
+        int k = 0;
+        for (; k + 4 <= in; k += 4, wo += 4 * L) {
+            FloatVector w0 = FloatVector.fromArray(S, w, wo), w1 = FloatVector.fromArray(S, w, wo + L), w2 = FloatVector.fromArray(S, w, wo + 2 * L),
+                    w3 = FloatVector.fromArray(S, w, wo + 3 * L);
+            c00 = FloatVector.broadcast(S, x[x0 + k]).fma(w0, c00); c01 = FloatVector.broadcast(S, x[x0 + k + 1]).fma(w1, c01);
+            c02 = FloatVector.broadcast(S, x[x0 + k + 2]).fma(w2, c02); c03 = FloatVector.broadcast(S, x[x0 + k + 3]).fma(w3, c03);
+            c10 = FloatVector.broadcast(S, x[x1 + k]).fma(w0, c10); c11 = FloatVector.broadcast(S, x[x1 + k + 1]).fma(w1, c11);
+            c12 = FloatVector.broadcast(S, x[x1 + k + 2]).fma(w2, c12); c13 = FloatVector.broadcast(S, x[x1 + k + 3]).fma(w3, c13);
+            c20 = FloatVector.broadcast(S, x[x2 + k]).fma(w0, c20); c21 = FloatVector.broadcast(S, x[x2 + k + 1]).fma(w1, c21);
+            c22 = FloatVector.broadcast(S, x[x2 + k + 2]).fma(w2, c22); c23 = FloatVector.broadcast(S, x[x2 + k + 3]).fma(w3, c23);
+            c30 = FloatVector.broadcast(S, x[x3 + k]).fma(w0, c30); c31 = FloatVector.broadcast(S, x[x3 + k + 1]).fma(w1, c31);
+            c32 = FloatVector.broadcast(S, x[x3 + k + 2]).fma(w2, c32); c33 = FloatVector.broadcast(S, x[x3 + k + 3]).fma(w3, c33);
+        }
+        for (int q = 0; k < in; k++, q++, wo += L) { // the last in % 4 steps: partials 0, 1, 2
             FloatVector w0 = FloatVector.fromArray(S, w, wo);
-            c0 = FloatVector.broadcast(S, x0[xc + k]).fma(w0, c0);
-            c1 = FloatVector.broadcast(S, x1[xc + k]).fma(w0, c1);
-            c2 = FloatVector.broadcast(S, x2[xc + k]).fma(w0, c2);
-            c3 = FloatVector.broadcast(S, x3[xc + k]).fma(w0, c3);
-            c4 = FloatVector.broadcast(S, x4[xc + k]).fma(w0, c4);
-            c5 = FloatVector.broadcast(S, x5[xc + k]).fma(w0, c5);
-            c6 = FloatVector.broadcast(S, x6[xc + k]).fma(w0, c6);
-            c7 = FloatVector.broadcast(S, x7[xc + k]).fma(w0, c7);
+            FloatVector a0 = FloatVector.broadcast(S, x[x0 + k]);
+            FloatVector a1 = FloatVector.broadcast(S, x[x1 + k]);
+            FloatVector a2 = FloatVector.broadcast(S, x[x2 + k]);
+            FloatVector a3 = FloatVector.broadcast(S, x[x3 + k]);
+            if (q == 0) {
+                c00 = a0.fma(w0, c00); c10 = a1.fma(w0, c10); c20 = a2.fma(w0, c20); c30 = a3.fma(w0, c30);
+            } else if (q == 1) {
+                c01 = a0.fma(w0, c01); c11 = a1.fma(w0, c11); c21 = a2.fma(w0, c21); c31 = a3.fma(w0, c31);
+            } else {
+                c02 = a0.fma(w0, c02); c12 = a1.fma(w0, c12); c22 = a2.fma(w0, c22); c32 = a3.fma(w0, c32);
+            }
         }
         FloatVector b0 = FloatVector.fromArray(S, b, bo);
-        c0.add(b0).intoArray(y[yr], yc);
-        c1.add(b0).intoArray(y[yr + 1], yc);
-        c2.add(b0).intoArray(y[yr + 2], yc);
-        c3.add(b0).intoArray(y[yr + 3], yc);
-        c4.add(b0).intoArray(y[yr + 4], yc);
-        c5.add(b0).intoArray(y[yr + 5], yc);
-        c6.add(b0).intoArray(y[yr + 6], yc);
-        c7.add(b0).intoArray(y[yr + 7], yc);
+        c00.add(c01).add(c02.add(c03)).add(b0).intoArray(y, yo);
+        c10.add(c11).add(c12.add(c13)).add(b0).intoArray(y, yo + ldy);
+        c20.add(c21).add(c22.add(c23)).add(b0).intoArray(y, yo + 2 * ldy);
+        c30.add(c31).add(c32.add(c33)).add(b0).intoArray(y, yo + 3 * ldy);
+    }
+
+    private static void tile1x1(float[] x, int xo, int in, float[] w, int wo, float[] b, int bo, float[] y, int yo, int ldy) {
+        int x0 = xo;
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00;
+        int k = 0;
+        for (; k + 4 <= in; k += 4, wo += 4 * L) {
+            FloatVector w0 = FloatVector.fromArray(S, w, wo), w1 = FloatVector.fromArray(S, w, wo + L), w2 = FloatVector.fromArray(S, w, wo + 2 * L),
+                    w3 = FloatVector.fromArray(S, w, wo + 3 * L);
+            c00 = FloatVector.broadcast(S, x[x0 + k]).fma(w0, c00); c01 = FloatVector.broadcast(S, x[x0 + k + 1]).fma(w1, c01);
+            c02 = FloatVector.broadcast(S, x[x0 + k + 2]).fma(w2, c02); c03 = FloatVector.broadcast(S, x[x0 + k + 3]).fma(w3, c03);
+        }
+        for (int q = 0; k < in; k++, q++, wo += L) { // the last in % 4 steps: partials 0, 1, 2
+            FloatVector w0 = FloatVector.fromArray(S, w, wo);
+            FloatVector a0 = FloatVector.broadcast(S, x[x0 + k]);
+            if (q == 0) {
+                c00 = a0.fma(w0, c00);
+            } else if (q == 1) {
+                c01 = a0.fma(w0, c01);
+            } else {
+                c02 = a0.fma(w0, c02);
+            }
+        }
+        FloatVector b0 = FloatVector.fromArray(S, b, bo);
+        c00.add(c01).add(c02.add(c03)).add(b0).intoArray(y, yo);
+    }
+
+    private static void tile4x1r(float[][] x, int xr, int xc, int in, float[] w, int wo, float[] b, int bo, float[][] y, int yr, int yc) {
+        float[] x0 = x[xr], x1 = x[xr + 1], x2 = x[xr + 2], x3 = x[xr + 3];
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00, c20 = c00, c21 = c00,
+                c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00;
+        int k = 0;
+        for (; k + 4 <= in; k += 4, wo += 4 * L) {
+            FloatVector w0 = FloatVector.fromArray(S, w, wo), w1 = FloatVector.fromArray(S, w, wo + L), w2 = FloatVector.fromArray(S, w, wo + 2 * L),
+                    w3 = FloatVector.fromArray(S, w, wo + 3 * L);
+            c00 = FloatVector.broadcast(S, x0[xc + k]).fma(w0, c00); c01 = FloatVector.broadcast(S, x0[xc + k + 1]).fma(w1, c01);
+            c02 = FloatVector.broadcast(S, x0[xc + k + 2]).fma(w2, c02); c03 = FloatVector.broadcast(S, x0[xc + k + 3]).fma(w3, c03);
+            c10 = FloatVector.broadcast(S, x1[xc + k]).fma(w0, c10); c11 = FloatVector.broadcast(S, x1[xc + k + 1]).fma(w1, c11);
+            c12 = FloatVector.broadcast(S, x1[xc + k + 2]).fma(w2, c12); c13 = FloatVector.broadcast(S, x1[xc + k + 3]).fma(w3, c13);
+            c20 = FloatVector.broadcast(S, x2[xc + k]).fma(w0, c20); c21 = FloatVector.broadcast(S, x2[xc + k + 1]).fma(w1, c21);
+            c22 = FloatVector.broadcast(S, x2[xc + k + 2]).fma(w2, c22); c23 = FloatVector.broadcast(S, x2[xc + k + 3]).fma(w3, c23);
+            c30 = FloatVector.broadcast(S, x3[xc + k]).fma(w0, c30); c31 = FloatVector.broadcast(S, x3[xc + k + 1]).fma(w1, c31);
+            c32 = FloatVector.broadcast(S, x3[xc + k + 2]).fma(w2, c32); c33 = FloatVector.broadcast(S, x3[xc + k + 3]).fma(w3, c33);
+        }
+        for (int q = 0; k < in; k++, q++, wo += L) { // the last in % 4 steps: partials 0, 1, 2
+            FloatVector w0 = FloatVector.fromArray(S, w, wo);
+            FloatVector a0 = FloatVector.broadcast(S, x0[xc + k]);
+            FloatVector a1 = FloatVector.broadcast(S, x1[xc + k]);
+            FloatVector a2 = FloatVector.broadcast(S, x2[xc + k]);
+            FloatVector a3 = FloatVector.broadcast(S, x3[xc + k]);
+            if (q == 0) {
+                c00 = a0.fma(w0, c00); c10 = a1.fma(w0, c10); c20 = a2.fma(w0, c20); c30 = a3.fma(w0, c30);
+            } else if (q == 1) {
+                c01 = a0.fma(w0, c01); c11 = a1.fma(w0, c11); c21 = a2.fma(w0, c21); c31 = a3.fma(w0, c31);
+            } else {
+                c02 = a0.fma(w0, c02); c12 = a1.fma(w0, c12); c22 = a2.fma(w0, c22); c32 = a3.fma(w0, c32);
+            }
+        }
+        FloatVector b0 = FloatVector.fromArray(S, b, bo);
+        c00.add(c01).add(c02.add(c03)).add(b0).intoArray(y[yr], yc);
+        c10.add(c11).add(c12.add(c13)).add(b0).intoArray(y[yr + 1], yc);
+        c20.add(c21).add(c22.add(c23)).add(b0).intoArray(y[yr + 2], yc);
+        c30.add(c31).add(c32.add(c33)).add(b0).intoArray(y[yr + 3], yc);
     }
 
     private static void tile1x1r(float[][] x, int xr, int xc, int in, float[] w, int wo, float[] b, int bo, float[][] y, int yr, int yc) {
-        FloatVector c0 = FloatVector.zero(S);
         float[] x0 = x[xr];
-        for (int k = 0; k < in; k++, wo += L) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00;
+        int k = 0;
+        for (; k + 4 <= in; k += 4, wo += 4 * L) {
+            FloatVector w0 = FloatVector.fromArray(S, w, wo), w1 = FloatVector.fromArray(S, w, wo + L), w2 = FloatVector.fromArray(S, w, wo + 2 * L),
+                    w3 = FloatVector.fromArray(S, w, wo + 3 * L);
+            c00 = FloatVector.broadcast(S, x0[xc + k]).fma(w0, c00); c01 = FloatVector.broadcast(S, x0[xc + k + 1]).fma(w1, c01);
+            c02 = FloatVector.broadcast(S, x0[xc + k + 2]).fma(w2, c02); c03 = FloatVector.broadcast(S, x0[xc + k + 3]).fma(w3, c03);
+        }
+        for (int q = 0; k < in; k++, q++, wo += L) { // the last in % 4 steps: partials 0, 1, 2
             FloatVector w0 = FloatVector.fromArray(S, w, wo);
-            c0 = FloatVector.broadcast(S, x0[xc + k]).fma(w0, c0);
+            FloatVector a0 = FloatVector.broadcast(S, x0[xc + k]);
+            if (q == 0) {
+                c00 = a0.fma(w0, c00);
+            } else if (q == 1) {
+                c01 = a0.fma(w0, c01);
+            } else {
+                c02 = a0.fma(w0, c02);
+            }
         }
         FloatVector b0 = FloatVector.fromArray(S, b, bo);
-        c0.add(b0).intoArray(y[yr], yc);
+        c00.add(c01).add(c02.add(c03)).add(b0).intoArray(y[yr], yc);
     }
-
 }

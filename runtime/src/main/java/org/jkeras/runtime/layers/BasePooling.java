@@ -5,6 +5,7 @@ import java.util.List;
 import org.jkeras.runtime.Layer;
 import org.jkeras.runtime.Shape;
 import org.jkeras.runtime.Tensor;
+import org.jkeras.runtime.kernels.Arena;
 import org.jkeras.runtime.kernels.ConvKernel;
 import org.jkeras.runtime.kernels.Grid;
 import org.jkeras.runtime.kernels.Parallel;
@@ -54,7 +55,7 @@ public abstract class BasePooling extends Layer {
         Grid gi = Grid.of(x.shape().dropFirst(), rank, cf);
         ConvKernel.Geometry g = window.geometry(new int[] {gi.d(), gi.h(), gi.w()});
         Grid go = Grid.of(g.out(), gi.c(), cf);
-        float[] in = x.data(), y = new float[Math.multiplyExact(batch, go.size())];
+        float[] in = x.data(), y = Arena.floats(Math.multiplyExact(batch, go.size())); // every element written
         int perImage = go.d() * go.h(), lines = batch * perImage; // one task per output line (b, z, y)
         long work = (long) y.length * window.size3()[0] * window.size3()[1] * window.size3()[2];
         if (cf) {

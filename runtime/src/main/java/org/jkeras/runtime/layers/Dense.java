@@ -6,6 +6,7 @@ import org.jkeras.activations.Activation;
 import org.jkeras.runtime.Layer;
 import org.jkeras.runtime.Shape;
 import org.jkeras.runtime.Tensor;
+import org.jkeras.runtime.kernels.Arena;
 import org.jkeras.runtime.kernels.DenseKernel;
 
 /**
@@ -70,7 +71,7 @@ public final class Dense extends Layer {
     public Tensor forward(List<Tensor> inputs) {
         Tensor x = inputs.get(0);
         int rows = x.size() / kernel.inputSize();
-        float[] y = new float[Math.multiplyExact(rows, kernel.outputWidth())];
+        float[] y = Arena.floats(Math.multiplyExact(rows, kernel.outputWidth())); // every element written
         kernel.forward(x.data(), 0, y, 0, rows);
         return new Tensor(x.shape().withLast(kernel.outputWidth()), y);
     }

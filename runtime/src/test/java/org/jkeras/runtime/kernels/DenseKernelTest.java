@@ -31,13 +31,18 @@ class DenseKernelTest {
         Parallel.setThreads(threadsBefore);
     }
 
-    /** The contract, written out: acc = fma(x[k], W[k][n], acc) for k ascending, then + b[n], then act. */
+    /**
+     * The contract, written out: acc = fma(x[k], W[k][n], acc) for k ascending, then + b[n], then act; a layer of
+     * at most one vector of units sums k into four partials by k % 4, added as (p0 + p1) + (p2 + p3).
+     */
     static float[] reference(float[] kernel, float[] bias, int in, int units, float[] x, int rows, Activation act) {
         float[] y = new float[rows * units];
+        boolean narrow = units <= (Simd.ENABLED ? DenseVector.L : 16);
         for (int r = 0; r < rows; r++) {
             for (int n = 0; n < units; n++) {
-                float acc = 0f;
-                for (int k = 0; k < in; k++) acc = Math.fma(x[r * in + k], kernel[k * units + n], acc);
+                float[] part = new float[4];
+                for (int k = 0; k < in; k++) part[narrow ? k % 4 : 0] = Math.fma(x[r * in + k], kernel[k * units + n], part[narrow ? k % 4 : 0]);
+                float acc = narrow ? (part[0] + part[1]) + (part[2] + part[3]) : part[0];
                 y[r * units + n] = bias == null ? acc : acc + bias[n];
             }
         }
