@@ -8,8 +8,8 @@ import io.jhdf.WritableHdfFile;
 import io.jhdf.api.WritableGroup;
 
 /**
- * Writes a Keras 2.2.4-layout {@code .h5} (root {@code model_config}, weights under {@code model_weights}) of a
- * Sequential stack of Dense layers, as {@code keras.Model.save} and the peers' {@code tools/make_keras_h5.py} do,
+ * Writes a Keras 2.2.4-layout {@code .h5} (root {@code model_config}, weights under {@code model_weights}) of the
+ * peers' Sequential MLP or CNN, as {@code keras.Model.save} and the peers' {@code tools/make_keras_h5.py} do,
  * with the peers' deterministic weights ({@code peers.Weights}), so a benchmark loads exactly what a user would.
  */
 final class KerasH5 {
@@ -77,6 +77,49 @@ final class KerasH5 {
                 inner.putDataset("kernel:0", kernel(i - 1, widths[i - 1], widths[i]));
                 inner.putDataset("bias:0", bias(i - 1, widths[i]));
             }
+        }
+        return file;
+    }
+
+    /**
+     * The peers' {@code cnn:28x28x1-c32k3-p2-d10}: Conv2D 32 3×3 valid ReLU, MaxPooling2D 2, Flatten, Dense 10 softmax,
+     * conv kernel (3, 3, 1, 32) scaled by fan-in + fan-out of 9·(1 + 32). Returns {@code file}.
+     */
+    static Path cnn(Path file) {
+        String common = "\"trainable\": true, \"dtype\": \"float32\", \"use_bias\": true, \"kernel_initializer\": {\"class_name\": \"GlorotUniform\", "
+                + "\"config\": {\"seed\": null}}, \"bias_initializer\": {\"class_name\": \"Zeros\", \"config\": {}}, \"kernel_regularizer\": null, "
+                + "\"bias_regularizer\": null, \"activity_regularizer\": null, \"kernel_constraint\": null, \"bias_constraint\": null";
+        String config = "{\"class_name\": \"Sequential\", \"config\": {\"name\": \"sequential_1\", \"layers\": ["
+                + "{\"class_name\": \"Conv2D\", \"config\": {\"name\": \"conv2d_1\", " + common + ", \"batch_input_shape\": [null, 28, 28, 1], "
+                + "\"filters\": 32, \"kernel_size\": [3, 3], \"strides\": [1, 1], \"padding\": \"valid\", \"data_format\": \"channels_last\", "
+                + "\"dilation_rate\": [1, 1], \"activation\": \"relu\"}}, "
+                + "{\"class_name\": \"MaxPooling2D\", \"config\": {\"name\": \"max_pooling2d_2\", \"trainable\": true, \"dtype\": \"float32\", "
+                + "\"pool_size\": [2, 2], \"padding\": \"valid\", \"strides\": [2, 2], \"data_format\": \"channels_last\"}}, "
+                + "{\"class_name\": \"Flatten\", \"config\": {\"name\": \"flatten_3\", \"trainable\": true, \"dtype\": \"float32\", "
+                + "\"data_format\": \"channels_last\"}}, "
+                + "{\"class_name\": \"Dense\", \"config\": {\"name\": \"dense_4\", " + common + ", \"units\": 10, \"activation\": \"softmax\"}}]}}";
+        float[] flat = fill(3 * 3 * 32, 12345L, 2 * Math.sqrt(6.0 / (9 * (1 + 32))), 0.5);
+        float[][][][] conv = new float[3][3][1][32];
+        for (int i = 0; i < flat.length; i++) conv[i / 96][i / 32 % 3][0][i % 32] = flat[i];
+        String[] names = {"conv2d_1", "dense_4"}; // the layers with weights (jHDF writes no empty weight_names attribute)
+        try (WritableHdfFile h5 = HdfFile.write(file)) {
+            h5.putAttribute("keras_version", "2.2.4");
+            h5.putAttribute("backend", "tensorflow");
+            h5.putAttribute("model_config", config);
+            WritableGroup weights = h5.putGroup("model_weights");
+            weights.putAttribute("layer_names", names);
+            weights.putAttribute("backend", "tensorflow");
+            weights.putAttribute("keras_version", "2.2.4");
+            WritableGroup c = weights.putGroup("conv2d_1");
+            c.putAttribute("weight_names", new String[] {"conv2d_1/kernel:0", "conv2d_1/bias:0"});
+            WritableGroup ci = c.putGroup("conv2d_1");
+            ci.putDataset("kernel:0", conv);
+            ci.putDataset("bias:0", bias(0, 32));
+            WritableGroup d = weights.putGroup("dense_4");
+            d.putAttribute("weight_names", new String[] {"dense_4/kernel:0", "dense_4/bias:0"});
+            WritableGroup di = d.putGroup("dense_4");
+            di.putDataset("kernel:0", kernel(1, 13 * 13 * 32, 10));
+            di.putDataset("bias:0", bias(1, 10));
         }
         return file;
     }
