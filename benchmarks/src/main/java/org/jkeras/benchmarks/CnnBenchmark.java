@@ -53,10 +53,7 @@ public class CnnBenchmark {
         Files.delete(file);
         Files.delete(dir);
         x = KerasH5.input(batch, 28 * 28);
-        float[] y = model.predict(x)[0];
-        double wsum = 0;
-        for (int i = 0; i < y.length; i++) wsum += y[i] * (i + 1);
-        if (Math.abs(wsum - 5.503113) > 1e-5) throw new IllegalStateException("row 0 wsum " + wsum + ", the peers get 5.503113");
+        KerasH5.checkRow0(model, x, 5.503113);
     }
 
     @Benchmark

@@ -1,16 +1,13 @@
 package org.jkeras.benchmarks;
 
-import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 import org.jkeras.activations.Activations;
-import org.jkeras.runtime.Shape;
-import org.jkeras.runtime.Tensor;
+import org.jkeras.runtime.kernels.ConvKernel;
 import org.jkeras.runtime.kernels.Padding;
 import org.jkeras.runtime.kernels.Parallel;
 import org.jkeras.runtime.kernels.Window;
-import org.jkeras.runtime.layers.Conv2D;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -25,18 +22,16 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Keras {@code Conv2D(64, 3, padding='same', activation='relu')} on a 56×56×64 image, batch 1 (a ResNet stage-1
- * layer): im2col rows (3136 × 576) times the fused Dense GEMM, bias and relu in its epilogue.
+ * layer), in the two forms of {@code ConvKernel}: {@code direct} (the taps read where they lie, what the layer
+ * runs) and {@code im2col} (gathered rows, 3136 × 576, times the fused Dense GEMM), bias and relu in the epilogue.
  *
  * <p>GFLOP/s = 2 · 56 · 56 · 64 · 64 · 9 / time = 231.2 MFLOP per image / time (bias and relu not counted): e.g.
- * 2 ms/op is 116 GFLOP/s. Measured on the development machine (2 shared cores, AVX-512, JDK 17) with
- * {@code -f 1 -wi 3 -i 5 -w 1 -r 1} at load average 5 (other builds running): 1.96 ± 0.12 ms/op (118 GFLOP/s) on
- * 1 thread, 1.91 ± 0.33 ms/op (121 GFLOP/s) on 2; at load average 7, 2.2–15 ms/op. The best of ~2000 calls, less
- * disturbed by the neighbours: 1.60 ms (144 GFLOP/s) on 1 thread, 1.04 ms (223 GFLOP/s) on 2. The same GEMM on
- * the Dense kernel alone (3136 × 576 · 576 × 64, relu): 1.50 ms (154 GFLOP/s) and 0.72 ms (323 GFLOP/s), so
- * gathering the im2col rows costs ~6% on one core and ~30% on two (both cores then share the memory bandwidth).
+ * 2 ms/op is 116 GFLOP/s. One run on the development machine (1 thread, {@code -f 1 -wi 3 -i 5 -w 1 -r 1}, figures
+ * in BENCHMARKS.md): 64 channels direct 1.78 ms, im2col 2.05 ms; {@code -p channels=16} direct 0.21 ms, im2col
+ * 0.35 ms.
  *
  * <pre>
- * java --add-modules jdk.incubator.vector -jar benchmarks/target/benchmarks.jar Conv2DBenchmark -f 1 -wi 3 -i 5 -w 1 -r 1
+ * java --add-modules jdk.incubator.vector -jar benchmarks/target/benchmarks.jar Conv2DBenchmark -p threads=1 -p channels=64,16 -f 1 -wi 3 -i 5 -w 1 -r 1
  * </pre>
  */
 @State(Scope.Thread)
@@ -50,9 +45,12 @@ public class Conv2DBenchmark {
     @Param({"64"}) public int channels;
     @Param({"1"}) public int batch;
     @Param({"1", "2"}) public int threads;
+    /** direct: the taps read where they lie (what Conv2D runs); im2col: gathered rows times the Dense kernel. */
+    @Param({"direct", "im2col"}) public String form;
 
-    private Conv2D conv;
-    private Tensor x; // (batch, size, size, channels)
+    private ConvKernel conv;
+    private ConvKernel.Geometry geometry;
+    private float[] x; // (batch, size, size, channels)
 
     @Setup
     public void setup() {
@@ -65,13 +63,14 @@ public class Conv2DBenchmark {
         for (int i = 0; i < c; i++) bias[i] = (float) rnd.nextDouble(0, 0.01);
         float[] data = new float[batch * size * size * c];
         for (int i = 0; i < data.length; i++) data[i] = (float) rnd.nextDouble();
-        x = new Tensor(Shape.of(batch, size, size, c), data);
+        x = data;
         Window w = new Window(2, new int[] {3, 3}, new int[] {1, 1}, new int[] {1, 1}, Padding.SAME, false);
-        conv = new Conv2D("conv", w, kernel, bias, c, c, 1, Activations.relu());
+        geometry = w.geometry(new int[] {1, size, size});
+        conv = ConvKernel.pack(kernel, bias, w.size3(), w.strides3(), w.dilation3(), c, c, 1, Activations.relu(), form.equals("direct"));
     }
 
     @Benchmark
-    public Tensor conv2d() {
-        return conv.forward(List.of(x));
+    public float[] conv2d() {
+        return conv.forward(x, batch, geometry);
     }
 }

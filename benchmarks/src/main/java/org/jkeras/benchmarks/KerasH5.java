@@ -7,6 +7,8 @@ import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.WritableGroup;
 
+import org.jkeras.KerasModel;
+
 /**
  * Writes a Keras 2.2.4-layout {@code .h5} (root {@code model_config}, weights under {@code model_weights}) of the
  * peers' Sequential MLP or CNN, as {@code keras.Model.save} and the peers' {@code tools/make_keras_h5.py} do,
@@ -61,24 +63,13 @@ final class KerasH5 {
                     names[i - 1], i == 1 ? "\"batch_input_shape\": [null, " + widths[0] + "], " : "", widths[i], i == widths.length - 1 ? "softmax" : "relu"));
         }
         String config = "{\"class_name\": \"Sequential\", \"config\": {\"name\": \"sequential_1\", \"layers\": [" + layers + "]}}";
-        try (WritableHdfFile h5 = HdfFile.write(file)) {
-            h5.putAttribute("keras_version", "2.2.4");
-            h5.putAttribute("backend", "tensorflow");
-            h5.putAttribute("model_config", config);
-            WritableGroup weights = h5.putGroup("model_weights");
-            weights.putAttribute("layer_names", names);
-            weights.putAttribute("backend", "tensorflow");
-            weights.putAttribute("keras_version", "2.2.4");
-            for (int i = 1; i < widths.length; i++) {
-                String n = names[i - 1];
-                WritableGroup g = weights.putGroup(n);
-                g.putAttribute("weight_names", new String[] {n + "/kernel:0", n + "/bias:0"});
-                WritableGroup inner = g.putGroup(n);
-                inner.putDataset("kernel:0", kernel(i - 1, widths[i - 1], widths[i]));
-                inner.putDataset("bias:0", bias(i - 1, widths[i]));
-            }
+        Object[] kernels = new Object[names.length];
+        float[][] biases = new float[names.length][];
+        for (int i = 1; i < widths.length; i++) {
+            kernels[i - 1] = kernel(i - 1, widths[i - 1], widths[i]);
+            biases[i - 1] = bias(i - 1, widths[i]);
         }
-        return file;
+        return write(file, config, names, kernels, biases);
     }
 
     /**
@@ -101,7 +92,16 @@ final class KerasH5 {
         float[] flat = fill(3 * 3 * 32, 12345L, 2 * Math.sqrt(6.0 / (9 * (1 + 32))), 0.5);
         float[][][][] conv = new float[3][3][1][32];
         for (int i = 0; i < flat.length; i++) conv[i / 96][i / 32 % 3][0][i % 32] = flat[i];
-        String[] names = {"conv2d_1", "dense_4"}; // the layers with weights (jHDF writes no empty weight_names attribute)
+        return write(file, config, new String[] {"conv2d_1", "dense_4"}, new Object[] {conv, kernel(1, 13 * 13 * 32, 10)},
+                new float[][] {bias(0, 32), bias(1, 10)});
+    }
+
+    /**
+     * The file: Keras 2.2.4 attributes, {@code config}, and under {@code model_weights} each named layer's kernel
+     * (a float array of any rank) and bias. Layers without weights are left out of {@code layer_names}, as Keras
+     * reads them (jHDF writes no empty {@code weight_names} attribute).
+     */
+    private static Path write(Path file, String config, String[] names, Object[] kernels, float[][] biases) {
         try (WritableHdfFile h5 = HdfFile.write(file)) {
             h5.putAttribute("keras_version", "2.2.4");
             h5.putAttribute("backend", "tensorflow");
@@ -110,17 +110,23 @@ final class KerasH5 {
             weights.putAttribute("layer_names", names);
             weights.putAttribute("backend", "tensorflow");
             weights.putAttribute("keras_version", "2.2.4");
-            WritableGroup c = weights.putGroup("conv2d_1");
-            c.putAttribute("weight_names", new String[] {"conv2d_1/kernel:0", "conv2d_1/bias:0"});
-            WritableGroup ci = c.putGroup("conv2d_1");
-            ci.putDataset("kernel:0", conv);
-            ci.putDataset("bias:0", bias(0, 32));
-            WritableGroup d = weights.putGroup("dense_4");
-            d.putAttribute("weight_names", new String[] {"dense_4/kernel:0", "dense_4/bias:0"});
-            WritableGroup di = d.putGroup("dense_4");
-            di.putDataset("kernel:0", kernel(1, 13 * 13 * 32, 10));
-            di.putDataset("bias:0", bias(1, 10));
+            for (int i = 0; i < names.length; i++) {
+                String n = names[i];
+                WritableGroup g = weights.putGroup(n);
+                g.putAttribute("weight_names", new String[] {n + "/kernel:0", n + "/bias:0"});
+                WritableGroup inner = g.putGroup(n);
+                inner.putDataset("kernel:0", kernels[i]);
+                inner.putDataset("bias:0", biases[i]);
+            }
         }
         return file;
+    }
+
+    /** Row 0 of {@code model}'s output for {@code x} must give the peers' {@code wsum_row0} = Σ (i+1)·y[i]. */
+    static void checkRow0(KerasModel model, float[][] x, double peers) {
+        float[] y = model.predict(x)[0];
+        double wsum = 0;
+        for (int i = 0; i < y.length; i++) wsum += y[i] * (i + 1);
+        if (Math.abs(wsum - peers) > 1e-5) throw new IllegalStateException("row 0 wsum " + wsum + ", the peers get " + peers);
     }
 }

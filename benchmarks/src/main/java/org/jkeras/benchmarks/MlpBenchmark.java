@@ -57,12 +57,7 @@ public class MlpBenchmark {
         Files.delete(file);
         Files.delete(dir);
         x = KerasH5.input(batch, w[0]);
-        if (widths.equals("784-512-512-10")) {
-            float[] y = model.predict(x)[0];
-            double wsum = 0;
-            for (int i = 0; i < y.length; i++) wsum += y[i] * (i + 1);
-            if (Math.abs(wsum - 5.503430) > 1e-5) throw new IllegalStateException("row 0 wsum " + wsum + ", the peers get 5.503430");
-        }
+        if (widths.equals("784-512-512-10")) KerasH5.checkRow0(model, x, 5.503430);
     }
 
     @Benchmark

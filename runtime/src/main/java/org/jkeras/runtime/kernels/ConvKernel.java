@@ -75,8 +75,8 @@ public final class ConvKernel {
         return pack(kernel, bias, k, s, dil, cin, cout, groups, act, false, true);
     }
 
-    /** As {@link #pack}, with {@code direct} false forcing the im2col form (tests compare the two). */
-    static ConvKernel pack(float[] kernel, float[] bias, int[] k, int[] s, int[] dil, int cin, int cout, int groups, Activation act, boolean direct) {
+    /** As {@link #pack}, with {@code direct} false forcing the im2col form (tests and benchmarks compare the two). */
+    public static ConvKernel pack(float[] kernel, float[] bias, int[] k, int[] s, int[] dil, int cin, int cout, int groups, Activation act, boolean direct) {
         return pack(kernel, bias, k, s, dil, cin, cout, groups, act, false, direct);
     }
 

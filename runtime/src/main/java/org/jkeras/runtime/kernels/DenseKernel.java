@@ -163,6 +163,19 @@ public final class DenseKernel {
             chunk(x, xOff, y, yOff, 1, 0, panels, simd);
             return;
         }
+        split(rows, (r0, n, p0, p1) -> chunk(x, xOff + r0 * in, y, yOff + r0 * outWidth, n, p0, p1, simd));
+    }
+
+    /** One task of {@link #split}: rows [r0, r0 + n), panels [p0, p1). */
+    private interface Task {
+        void run(int r0, int n, int p0, int p1);
+    }
+
+    /**
+     * Runs {@code rows} (more than one) as tasks on {@link Parallel}: chunks of ROW_CHUNK rows, and, when that gives
+     * fewer than MIN_TASKS tasks and the epilogue allows, groups of panels. Fixed by the batch size alone.
+     */
+    private void split(int rows, Task task) {
         int chunks = (rows + ROW_CHUNK - 1) / ROW_CHUNK;
         int perGroup = panels;
         if (chunks < MIN_TASKS && (tileAct != null || act.isIdentity())) {
@@ -172,7 +185,7 @@ public final class DenseKernel {
         int groups = (panels + perGroup - 1) / perGroup, pg = perGroup;
         Parallel.parallelFor(chunks * groups, 2L * in * units * rows, t -> {
             int r0 = t / groups * ROW_CHUNK, p0 = t % groups * pg;
-            chunk(x, xOff + r0 * in, y, yOff + r0 * outWidth, Math.min(ROW_CHUNK, rows - r0), p0, Math.min(panels, p0 + pg), simd);
+            task.run(r0, Math.min(ROW_CHUNK, rows - r0), p0, Math.min(panels, p0 + pg));
         });
     }
 
@@ -188,17 +201,7 @@ public final class DenseKernel {
             chunk(x, xRow, xCol, y, yRow, yCol, 1, 0, panels, simd);
             return;
         }
-        int chunks = (rows + ROW_CHUNK - 1) / ROW_CHUNK;
-        int perGroup = panels;
-        if (chunks < MIN_TASKS && (tileAct != null || act.isIdentity())) {
-            int groups = Math.min(panels, (MIN_TASKS + chunks - 1) / chunks);
-            perGroup = (panels + groups - 1) / groups;
-        }
-        int groups = (panels + perGroup - 1) / perGroup, pg = perGroup;
-        Parallel.parallelFor(chunks * groups, 2L * in * units * rows, t -> {
-            int r0 = t / groups * ROW_CHUNK, p0 = t % groups * pg;
-            chunk(x, xRow + r0, xCol, y, yRow + r0, yCol, Math.min(ROW_CHUNK, rows - r0), p0, Math.min(panels, p0 + pg), simd);
-        });
+        split(rows, (r0, n, p0, p1) -> chunk(x, xRow + r0, xCol, y, yRow + r0, yCol, n, p0, p1, simd));
     }
 
     /** The rows form entirely on the calling thread, never handing work to {@link Parallel}. */
