@@ -11,7 +11,8 @@ import org.jkeras.activations.Simd;
  * into one row, and {@link DenseKernel} computes {@code act(row · W + b)} for a block of rows, bias and activation in
  * its epilogue. Channels last, spatial axes {@code (d, h, w)} (unused leading axes of extent 1). Ungrouped forward
  * convolutions with an elementwise activation skip the gathered rows: {@link DirectConv} reads each tap where it
- * lies in the image, with the same bits. 1×1 stride-1 ones multiply the input rows directly.
+ * lies in the image (one FMA chain per output, see its exactness note). 1×1 stride-1 ones multiply the input rows
+ * directly.
  *
  * <p>Keras/TensorFlow semantics: {@code y[o][co] = b[co] + Σ_{tap, ci} x[i(o, tap)][ci] · K[tap][ci][co]} with
  * {@code i = o·s − pad + tap·dilation} (cross-correlation). Transposed: the gradient of that convolution,

@@ -13,10 +13,11 @@ import org.jkeras.activations.Simd;
  * written or read. For few input channels that matrix costs as much as the product itself (Conv2D 3×3 1 → 32:
  * K = 9 per output position).
  *
- * <p>Same bits as the im2col path: output position q, filter n is
+ * <p>Exactness: output position q, filter n is
  * {@code acc = 0; for k: acc = fma(x[tap k of q], W[k][n], acc); y = act(acc + b[n])} with k in Keras' kernel
- * order (kd, kh, kw, ci), padding taps reading 0 from a zero-bordered copy of the image, exactly the contract of
- * {@link DenseKernel} on the im2col rows.
+ * order (kd, kh, kw, ci), padding taps reading 0 from a zero-bordered copy of the image, on every path (vector,
+ * scalar, any split): the contract of {@link DenseKernel} on the im2col rows, so the im2col form gives the same
+ * bits for more than one vector of filters (a narrower Dense layer sums in four partials).
  *
  * <p>Layout: W in panels of {@code pw} = 1, 2 or 4 vectors of filters (the fewest that hold them, 4 beyond),
  * each panel (K, pw) k-major. Each image's output positions are cut into tiles of {@link ConvVector#rows(int)}
@@ -86,7 +87,7 @@ final class DirectConv {
     }
 
     /**
-     * Where one call's taps and positions lie, computed once per call. Positions are numbered v in (z, y, x)
+     * Where a call's taps and positions lie, computed once per geometry (the last one is kept). Positions are numbered v in (z, y, x)
      * order over a grid as wide as the addressed image when strides are 1 along h and w, so that a row's last
      * positions run into the next row's first with inputs one cell apart; the extra ("virtual") positions are
      * computed to keep tiles whole and dropped ({@code dst[v]} −1). Otherwise the grid is the output's.
