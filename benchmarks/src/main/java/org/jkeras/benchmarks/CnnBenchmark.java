@@ -1,8 +1,6 @@
 package org.jkeras.benchmarks;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import org.jkeras.KerasModel;
@@ -47,11 +45,7 @@ public class CnnBenchmark {
     @Setup
     public void setup() throws IOException {
         Parallel.setThreads(threads);
-        Path dir = Files.createTempDirectory("jkeras-cnn");
-        Path file = KerasH5.cnn(dir.resolve("cnn.h5"));
-        model = KerasModel.load(file);
-        Files.delete(file);
-        Files.delete(dir);
+        model = KerasH5.load(KerasH5::cnn);
         x = KerasH5.input(batch, 28 * 28);
         KerasH5.checkRow0(model, x, 5.503113);
     }

@@ -1,7 +1,10 @@
 package org.jkeras.benchmarks;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
@@ -120,6 +123,18 @@ final class KerasH5 {
             }
         }
         return file;
+    }
+
+    /** The model {@code writer} puts in a file of a fresh temp dir, loaded as a user loads it; the file is then deleted. */
+    static KerasModel load(UnaryOperator<Path> writer) throws IOException {
+        Path dir = Files.createTempDirectory("jkeras-bench");
+        Path file = writer.apply(dir.resolve("model.h5"));
+        try {
+            return KerasModel.load(file);
+        } finally {
+            Files.deleteIfExists(file);
+            Files.delete(dir);
+        }
     }
 
     /** Row 0 of {@code model}'s output for {@code x} must give the peers' {@code wsum_row0} = Σ (i+1)·y[i]. */

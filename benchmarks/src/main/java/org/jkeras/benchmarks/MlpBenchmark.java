@@ -1,8 +1,6 @@
 package org.jkeras.benchmarks;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
@@ -51,11 +49,7 @@ public class MlpBenchmark {
     public void setup() throws IOException {
         Parallel.setThreads(threads);
         int[] w = Arrays.stream(widths.split("-")).mapToInt(Integer::parseInt).toArray();
-        Path dir = Files.createTempDirectory("jkeras-mlp");
-        Path file = KerasH5.mlp(dir.resolve("mlp.h5"), w);
-        model = KerasModel.load(file);
-        Files.delete(file);
-        Files.delete(dir);
+        model = KerasH5.load(file -> KerasH5.mlp(file, w));
         x = KerasH5.input(batch, w[0]);
         if (widths.equals("784-512-512-10")) KerasH5.checkRow0(model, x, 5.503430);
     }
