@@ -35,8 +35,8 @@ import org.jkeras.activations.Simd;
  * {@code outputWidth} columns per row are then copied out.
  *
  * <p>Work split: batch 1 runs on the caller (latency: ~13 µs for 784 → 512 from L2); larger batches are cut
- * into fixed chunks of {@code ROW_CHUNK} = 96 rows, and, when that gives fewer than 4 tasks and the epilogue allows,
- * into groups of panels, run on {@link Parallel}. Multi-row calls stream the panels in alternating order, like
+ * into fixed chunks of {@code ROW_CHUNK} = 96 rows, and, when that gives fewer than 4 tasks, into groups of panels
+ * (when the epilogue allows and there are several) or smaller chunks of rows, run on {@link Parallel}. Multi-row calls stream the panels in alternating order, like
  * batch 1 (see {@link #reverseSweep}).
  *
  * <p>Two forms of input and output: contiguous rows ({@link #forward}, for {@code Dense} on tensors) and one
@@ -173,19 +173,25 @@ public final class DenseKernel {
 
     /**
      * Runs {@code rows} (more than one) as tasks on {@link Parallel}: chunks of ROW_CHUNK rows, and, when that gives
-     * fewer than MIN_TASKS tasks and the epilogue allows, groups of panels. Fixed by the batch size alone.
+     * fewer than MIN_TASKS tasks, groups of panels when the epilogue allows and there are several, else smaller
+     * chunks of rows (whole 24-row multiples: the tiles' heights divide them). Fixed by the batch size alone; no
+     * split changes a bit, each row's arithmetic being its own.
      */
     private void split(int rows, Task task) {
-        int chunks = (rows + ROW_CHUNK - 1) / ROW_CHUNK;
+        int size = ROW_CHUNK, chunks = (rows + ROW_CHUNK - 1) / ROW_CHUNK;
         int perGroup = panels;
-        if (chunks < MIN_TASKS && (tileAct != null || act.isIdentity())) {
+        boolean byPanels = tileAct != null || act.isIdentity();
+        if (chunks < MIN_TASKS && byPanels && panels > 1) {
             int groups = Math.min(panels, (MIN_TASKS + chunks - 1) / chunks);
             perGroup = (panels + groups - 1) / groups;
+        } else if (chunks < MIN_TASKS && rows > 24) { // one panel (a narrow layer) or a row-wise epilogue: split the rows
+            size = Math.max(24, (rows + MIN_TASKS - 1) / MIN_TASKS + 23) / 24 * 24;
+            chunks = (rows + size - 1) / size;
         }
-        int groups = (panels + perGroup - 1) / perGroup, pg = perGroup;
+        int groups = (panels + perGroup - 1) / perGroup, pg = perGroup, rowsPer = size;
         Parallel.parallelFor(chunks * groups, 2L * in * units * rows, t -> {
-            int r0 = t / groups * ROW_CHUNK, p0 = t % groups * pg;
-            task.run(r0, Math.min(ROW_CHUNK, rows - r0), p0, Math.min(panels, p0 + pg));
+            int r0 = t / groups * rowsPer, p0 = t % groups * pg;
+            task.run(r0, Math.min(rowsPer, rows - r0), p0, Math.min(panels, p0 + pg));
         });
     }
 

@@ -56,6 +56,29 @@ class ParallelTest {
         assertEquals(2, threads.size());
     }
 
+    /** After its work a helper spins for a moment only, then blocks: an idle pool burns no CPU. */
+    @Test
+    void idleHelpersBlock() throws Exception {
+        Parallel.setThreads(2);
+        var helpers = ConcurrentHashMap.<Thread>newKeySet();
+        for (int attempt = 0; attempt < 50 && helpers.isEmpty(); attempt++) {
+            Thread caller = Thread.currentThread();
+            Parallel.parallelFor(64, i -> {
+                if (Thread.currentThread() != caller) helpers.add(Thread.currentThread());
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+        assertEquals(1, helpers.size());
+        Thread helper = helpers.iterator().next();
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (helper.getState() != Thread.State.WAITING && System.nanoTime() < deadline) Thread.sleep(1);
+        assertEquals(Thread.State.WAITING, helper.getState(), "a helper still busy " + Parallel.SPIN_NANOS / 1000 + " µs after its work");
+    }
+
     @Test
     void firstFailureIsRethrown() {
         Parallel.setThreads(3);
