@@ -111,7 +111,7 @@ public final class ConvKernel {
         if (bias != null && bias.length != cout) throw new IllegalArgumentException("bias has " + bias.length + " values, filters are " + cout);
         boolean pointwise = taps == 1 && s[0] * s[1] * s[2] == 1;
         if (allowDirect && !transposed && groups == 1 && !pointwise && DirectConv.fits(act)) {
-            DirectConv d = DirectConv.pack(kernel, bias, k, s, dil, cin, cout, act, DenseKernel.LINEAR);
+            DirectConv d = DirectConv.pack(kernel, bias, k, s, dil, cin, cout, act);
             return new ConvKernel(k.clone(), s.clone(), dil.clone(), false, cin, cout, 1, null, d);
         }
         DenseKernel[] gemm = new DenseKernel[groups];

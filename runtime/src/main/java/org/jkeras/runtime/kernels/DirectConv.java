@@ -26,10 +26,10 @@ import org.jkeras.activations.Simd;
 final class DirectConv {
     private final int[] k, s, dil;  // (3) kernel extent, stride, dilation per axis (d, h, w)
     private final int cin, cout, taps; // taps: K = kd·kh·kw·cin
-    final int pw, panels;           // filters per panel; ceil(cout / pw)
-    final float[] w;                // (panels, K, pw) from w0, padding 0
-    final int w0;                   // first packed float, on a 64-byte line (see Alignment)
-    final float[] b;                // (panels · pw): bias, padding 0
+    private final int pw, panels;   // filters per panel; ceil(cout / pw)
+    private final float[] w;        // (panels, K, pw) from w0, padding 0
+    private final int w0;           // first packed float, on a 64-byte line (see Alignment)
+    private final float[] b;        // (panels · pw): bias, padding 0
     private final Activation act;   // elementwise or identity
     private final ElementwiseActivation tileAct; // null for identity
     private final boolean plainRelu;             // tileAct is max(x, 0): applied in registers
@@ -57,8 +57,8 @@ final class DirectConv {
         return act == null || act.isIdentity() || act instanceof ElementwiseActivation && act.outputWidth(1) == 1;
     }
 
-    /** {@code kernel} (K, cout) row-major, K in (kd, kh, kw, ci) order; {@code act} must {@link #fits}. */
-    static DirectConv pack(float[] kernel, float[] bias, int[] k, int[] s, int[] dil, int cin, int cout, Activation act, Activation linear) {
+    /** {@code kernel} (K, cout) row-major, K in (kd, kh, kw, ci) order; {@code act} must {@link #fits}, null for linear. */
+    static DirectConv pack(float[] kernel, float[] bias, int[] k, int[] s, int[] dil, int cin, int cout, Activation act) {
         int taps = k[0] * k[1] * k[2] * cin;
         int pw = panelWidth(cout), np = (cout + pw - 1) / pw;
         long size = (long) np * taps * pw;
@@ -73,7 +73,7 @@ final class DirectConv {
         }
         float[] b = new float[np * pw];
         if (bias != null) System.arraycopy(bias, 0, b, 0, cout);
-        return new DirectConv(k.clone(), s.clone(), dil.clone(), cin, cout, pw, w, w0, b, act == null ? linear : act);
+        return new DirectConv(k.clone(), s.clone(), dil.clone(), cin, cout, pw, w, w0, b, act == null ? DenseKernel.LINEAR : act);
     }
 
     /** 1, 2 or 4 vectors (16, 32 or 64 floats without the Vector API, where any width computes the same bits). */

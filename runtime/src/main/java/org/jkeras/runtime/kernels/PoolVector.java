@@ -49,13 +49,7 @@ final class PoolVector {
             }
             return;
         }
-        for (int i = 0; i < count; i++, origin += step, o += c) {
-            for (int ch = 0; ch < vec; ch += S.length()) {
-                FloatVector acc = FloatVector.broadcast(S, floor);
-                for (int j = 0, at = origin + ch; j < n; j++) acc = acc.max(FloatVector.fromArray(S, x, at + cells[j]));
-                acc.intoArray(y, o + ch);
-            }
-        }
+        for (int i = 0; i < count; i++, origin += step, o += c) max(x, origin, cells, n, vec, floor, y, o);
     }
 
     /** As {@link #max}, the sum in the same order divided by {@code count}. (Two methods: a vector chosen by a branch is boxed too.) */
