@@ -11,7 +11,6 @@ import org.jkeras.importer.ModelInfo;
 import org.jkeras.importer.ModelReader;
 import org.jkeras.importer.Registry;
 import org.jkeras.runtime.Model;
-import org.jkeras.runtime.PredictException;
 import org.jkeras.runtime.Shape;
 import org.jkeras.runtime.Tensor;
 
@@ -129,21 +128,6 @@ public final class KerasModel {
      * row of the result is one output sample flattened the same way.
      */
     public float[][] predict(float[][] x) {
-        if (model.inputs().size() != 1 || model.outputs().size() != 1) {
-            throw new PredictException("predict(float[][]) needs one input and one output; this model has inputs " + model.inputNames()
-                    + " and outputs " + model.outputNames() + ": use predict(Map)");
-        }
-        Shape sample = model.inputs().get(0).shape();
-        if (!sample.isFullyKnown()) {
-            throw new PredictException("input '" + model.inputNames().get(0) + "' has shape " + sample + " with unknown dimensions: use predict(Map) with a shaped Tensor");
-        }
-        if (x.length == 0) return new float[0][];
-        for (int r = 0; r < x.length; r++) {
-            if (x[r] == null || x[r].length != sample.size()) {
-                throw new PredictException("input '" + model.inputNames().get(0) + "': row " + r + " has " + (x[r] == null ? "no" : x[r].length)
-                        + " values, each sample of shape " + sample + " needs " + sample.size());
-            }
-        }
         return model.predictRows(x);
     }
 

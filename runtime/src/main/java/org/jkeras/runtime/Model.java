@@ -172,17 +172,19 @@ public final class Model {
 
     /**
      * For a model with one input of fully known per-sample shape and one output: each row of {@code x} is one
-     * sample flattened in C order (rows checked by the caller: {@code inputs().get(0).shape().size()} values each);
-     * returns one new array per sample, its output flattened the same way. Same numbers as {@link #predict}; a
+     * sample flattened in C order ({@code inputs().get(0).shape().size()} values each, checked); returns one new
+     * array per sample, its output flattened the same way. Same numbers as {@link #predict}; a
      * model that is one chain of Dense layers reads the rows in place and writes the result rows directly.
      */
     public float[][] predictRows(float[][] x) {
         if (inputs.size() != 1 || outputs.size() != 1) {
-            throw new PredictException("predictRows needs one input and one output; model '" + name + "' has inputs " + inputNames() + " and outputs "
-                    + outputNames());
+            throw new PredictException("predict on rows needs one input and one output; model '" + name + "' has inputs " + inputNames()
+                    + " and outputs " + outputNames() + ": use predict(Map)");
         }
         Shape sample = inputs.get(0).shape();
-        if (!sample.isFullyKnown()) throw new PredictException("input '" + inputs.get(0).name() + "' has shape " + sample + " with unknown dimensions");
+        if (!sample.isFullyKnown()) {
+            throw new PredictException("input '" + inputs.get(0).name() + "' has shape " + sample + " with unknown dimensions: use predict(Map) with a shaped Tensor");
+        }
         if (x.length == 0) return new float[0][];
         for (int r = 0; r < x.length; r++) {
             if (x[r] == null || x[r].length != sample.size()) {
