@@ -14,8 +14,8 @@ import org.jkeras.activations.ElementwiseActivation;
  * registers. Each accumulator lane runs exactly {@code acc = fma(x[k], W[k][n], acc)} for k = 0..in-1, then
  * {@code + b[n]}: the contract of {@link DenseKernel}. The k loop is never split (no K-blocking: storing and
  * reloading the tile per K block measured slower than streaming the panel from L2). Layers of at most one
- * vector of units (10 classes, 1 logit) get 1-vector panels and 8 × 1 tiles instead of a 4-vector panel that
- * would be mostly padding.
+ * vector of units (10 classes, 1 logit) get 1-vector panels and 4 × 1 tiles, four partial sums per row (the
+ * narrow contract of {@link DenseKernel}), instead of a 4-vector panel that would be mostly padding.
  *
  * <p>Two forms. The strided form ({@link #linear}: x rows {@code in} apart in one array) serves
  * {@link DenseKernel#forward}. The rows form ({@link #linearRows}: each x row its own array, read from one

@@ -12,9 +12,9 @@ import org.jkeras.runtime.kernels.Window;
 
 /**
  * Keras {@code Conv1D/2D/3D} (and, through {@link BaseConvTranspose}, their transposes):
- * {@code activation(conv(x, kernel) + bias)} by {@link ConvKernel} (im2col rows times the fused Dense GEMM).
- * Channels-first inputs are moved channels last for the kernel and back. The activation runs in the GEMM
- * epilogue when the output's last axis is the channel axis; otherwise (channels first, or a row-wise activation
+ * {@code activation(conv(x, kernel) + bias)} by {@link ConvKernel} (direct, or im2col rows times the fused Dense
+ * GEMM). Channels-first inputs are moved channels last for the kernel and back. The activation runs in the
+ * kernel's epilogue when the output's last axis is the channel axis; otherwise (channels first, or a row-wise activation
  * on a grouped convolution) it runs afterwards on the output's last axis, as Keras applies it.
  */
 public abstract class BaseConv extends Layer {
