@@ -27,7 +27,7 @@ import org.jkeras.runtime.Tensor;
  * tolerance from its {@code case.json}.
  */
 record GoldenCase(String name, Path dir, JsonObject meta, List<String> layers, double atol, double rtol,
-                  List<Form> forms, List<Named> inputs, List<Named> outputs) {
+                  List<Form> forms, List<Named> inputs, List<Named> outputs, Set<String> expectUnsupported) {
 
     /** A file form of the model: a single file, or a JSON config with its weights. */
     record Form(String label, Path model, Path weights) {
@@ -41,16 +41,21 @@ record GoldenCase(String name, Path dir, JsonObject meta, List<String> layers, d
         return Path.of("").toAbsolutePath().resolve("keras3").getParent();
     }
 
-    /** Cases under {@code keras3/}: model.h5, model.keras, model.json + model.weights.h5; io.h5 predictions. */
+    /**
+     * Cases under {@code keras3/}: model.h5, model.keras, model.json + model.weights.h5 (those its {@code forms} lists,
+     * when it does: the forms Keras itself reloads); io.h5 predictions.
+     */
     static List<GoldenCase> keras3() throws IOException {
         List<GoldenCase> out = new ArrayList<>();
         for (Path dir : sortedDirs(root().resolve("keras3"))) {
             JsonObject meta = json(dir.resolve("case.json"));
             if (!meta.has("tolerance")) continue;
-            List<Form> forms = List.of(
+            List<Form> all = List.of(
                     new Form("model.h5", dir.resolve("model.h5"), null),
                     new Form("model.keras", dir.resolve("model.keras"), null),
                     new Form("model.json+model.weights.h5", dir.resolve("model.json"), dir.resolve("model.weights.h5")));
+            List<String> listed = meta.has("forms") ? strings(meta.getAsJsonArray("forms")) : null;
+            List<Form> forms = all.stream().filter(f -> listed == null || listed.contains(f.label())).toList();
             List<Named> in = new ArrayList<>(), outs = new ArrayList<>();
             try (HdfFile io = new HdfFile(dir.resolve("io.h5"))) {
                 readGroup(io, "inputs", in);
@@ -58,7 +63,7 @@ record GoldenCase(String name, Path dir, JsonObject meta, List<String> layers, d
             }
             JsonObject tol = meta.getAsJsonObject("tolerance");
             out.add(new GoldenCase(dir.getFileName().toString(), dir, meta, strings(meta.getAsJsonArray("layers_used")),
-                    tol.get("atol").getAsDouble(), tol.get("rtol").getAsDouble(), forms, in, outs));
+                    tol.get("atol").getAsDouble(), tol.get("rtol").getAsDouble(), forms, in, outs, expectUnsupported(meta)));
         }
         return out;
     }
@@ -89,22 +94,20 @@ record GoldenCase(String name, Path dir, JsonObject meta, List<String> layers, d
             }
             JsonObject tol = meta.getAsJsonObject("tolerance");
             out.add(new GoldenCase(dir.getFileName().toString(), dir, meta, strings(meta.getAsJsonArray("layers")),
-                    tol.get("atol").getAsDouble(), tol.get("rtol").getAsDouble(), forms, in, outs));
+                    tol.get("atol").getAsDouble(), tol.get("rtol").getAsDouble(), forms, in, outs, expectUnsupported(meta)));
         }
         return out;
+    }
+
+    /** {@code expect_unsupported} of case.json: the classes jkeras is declared to refuse (empty: it must load). */
+    private static Set<String> expectUnsupported(JsonObject meta) {
+        return meta.has("expect_unsupported") ? new TreeSet<>(strings(meta.getAsJsonArray("expect_unsupported"))) : Set.of();
     }
 
     /** The golden file for {@code jkeras verify} and KerasAssertions: io.h5 (keras3), or the folder of in_N/out_N.npy. */
     Path golden() {
         Path io = dir.resolve("io.h5");
         return Files.isRegularFile(io) ? io : dir;
-    }
-
-    /** The layer classes of this case that jkeras does not map (yet). */
-    Set<String> unsupported(Set<String> supported) {
-        Set<String> s = new TreeSet<>(layers);
-        s.removeAll(supported);
-        return s;
     }
 
     private static void readGroup(HdfFile io, String group, List<Named> into) {
