@@ -28,8 +28,20 @@ public final class CsvBatches implements Iterator<Tensor>, Closeable {
     private String pending;
     private int pendingLineNo;
 
-    /** Reads up to the first data row, to tell whether the first line is a header. */
+    /** Whether the first line is a header: {@code AUTO} decides by its content (see {@link #CsvBatches(Reader, String, int, Header)}). */
+    public enum Header { AUTO, YES, NO }
+
+    /** Reads up to the first data row; the first line is a header when it is not all numbers. */
     public CsvBatches(Reader reader, String nameForErrors, int maxRows) {
+        this(reader, nameForErrors, maxRows, Header.AUTO);
+    }
+
+    /**
+     * Reads up to the first data row. With {@link Header#AUTO} the first line is a header when a field is not a number,
+     * or when it is exactly {@code 0,1,…,n−1} with n ≥ 2: the column names pandas writes for a DataFrame of plain rows
+     * ({@code DataFrame(x).to_csv(index=False)}); {@link #headerNote()} then says so.
+     */
+    public CsvBatches(Reader reader, String nameForErrors, int maxRows, Header mode) {
         if (maxRows < 1) throw new IllegalArgumentException("maxRows must be positive, got " + maxRows);
         this.in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
         this.name = nameForErrors;
@@ -38,19 +50,39 @@ public final class CsvBatches implements Iterator<Tensor>, Closeable {
         firstLineNo = pendingLineNo;
         String[] fields = pending == null ? new String[0] : split(pending);
         columns = fields.length;
+        boolean numbers = java.util.Arrays.stream(fields).allMatch(Floats::isNumber);
+        boolean index = fields.length >= 2;
+        for (int i = 0; index && i < fields.length; i++) index = fields[i].trim().equals(Integer.toString(i));
+        boolean isHeader = pending != null && switch (mode) {
+            case YES -> true;
+            case NO -> false;
+            case AUTO -> !numbers || index;
+        };
         List<String> names = new ArrayList<>();
-        for (String f : fields) {
-            if (!Floats.isNumber(f)) {
-                for (String h : fields) names.add(unquote(h));
-                advance();
-                break;
-            }
+        if (isHeader) {
+            for (String h : fields) names.add(unquote(h));
+            advance();
         }
         header = List.copyOf(names);
+        headerNote = mode == Header.AUTO && numbers && index
+                ? name + ": the first line '0," + (fields.length > 2 ? "1,…," : "") + (fields.length - 1) + "' is read as a header (column numbers,"
+                        + " as pandas writes them); --header no reads it as a sample"
+                : null;
+    }
+
+    private final String headerNote;
+
+    /** A note for the user when {@link Header#AUTO} took an all-number first line for a header; null otherwise. */
+    public String headerNote() {
+        return headerNote;
     }
 
     public static CsvBatches open(Path file, int maxRows) {
-        return Readers.build(Readers.utf8(file), r -> new CsvBatches(r, file.toString(), maxRows));
+        return open(file, maxRows, Header.AUTO);
+    }
+
+    public static CsvBatches open(Path file, int maxRows, Header mode) {
+        return Readers.build(Readers.utf8(file), r -> new CsvBatches(r, file.toString(), maxRows, mode));
     }
 
     /** The column names of the header line; empty when the file has none. */
