@@ -116,13 +116,30 @@ public final class CsvBatches implements Iterator<Tensor>, Closeable {
                     values.add(Floats.parse(fields[j]));
                 } catch (NumberFormatException e) {
                     throw new ArrayFileException(name + " line " + pendingLineNo + ", field " + (j + 1) + ": '"
-                            + fields[j] + "' is not a number");
+                            + shorten(fields[j]) + "' is not a number" + separatorHint(fields[j]), e);
                 }
             }
             rows++;
             advance();
         } while (pending != null && rows < maxRows);
         return new Tensor(Shape.of(rows, columns), values.toArray());
+    }
+
+    /** A field as quoted in an error: at most 40 characters, so a row of another format is not echoed whole. */
+    private static String shorten(String field) {
+        return field.length() <= 40 ? field : field.substring(0, 40) + "… (" + field.length() + " characters)";
+    }
+
+    /** A hint when the field is numbers joined by another separator (';' from a European locale, tabs). */
+    private static String separatorHint(String field) {
+        for (char sep : new char[] {';', '\t', '|', ' '}) {
+            String[] parts = field.trim().split(java.util.regex.Pattern.quote(String.valueOf(sep)));
+            if (parts.length > 1 && java.util.Arrays.stream(parts).allMatch(p -> Floats.isNumber(p.trim()) || Floats.isNumber(p.trim().replace(',', '.')))) {
+                return "; the file seems separated by " + (sep == '\t' ? "tabs" : "'" + sep + "'")
+                        + ", jkeras reads comma-separated values (e.g. pandas: to_csv(path, sep=',', decimal='.'))";
+            }
+        }
+        return "";
     }
 
     @Override

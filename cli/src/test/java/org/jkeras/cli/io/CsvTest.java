@@ -99,6 +99,17 @@ class CsvTest {
     }
 
     @Test
+    void semicolonSeparatedFilesGetAShortHint() {
+        StringBuilder row = new StringBuilder();
+        for (int j = 0; j < 768; j++) row.append(j == 0 ? "" : ";").append("0.123456");
+        ArrayFileException e = assertThrows(ArrayFileException.class, () -> Csv.read(file("a;b\n" + row + "\n")));
+        assertTrue(e.getMessage().contains("separated by ';'"), e.getMessage());
+        assertTrue(e.getMessage().length() < 300, "one short line, not the row echoed: " + e.getMessage().length() + " characters");
+        e = assertThrows(ArrayFileException.class, () -> Csv.read(file("1\tx\n")));
+        assertFalse(e.getMessage().contains("separated by"), e.getMessage());
+    }
+
+    @Test
     void raggedRowsNameTheLine() {
         ArrayFileException e = assertThrows(ArrayFileException.class, () -> Csv.read(file("a,b\n1,2\n\n3,4,5\n")));
         assertTrue(e.getMessage().endsWith(" line 4: 3 fields, expected 2 as on line 1"), e.getMessage());
