@@ -46,7 +46,7 @@ import org.jkeras.runtime.kernels.Parallel;
  * as the batches come (.npy's header is rewritten with the row count at the end), .npz and multi-output JSON
  * results are gathered first. Every output file goes to a temporary file renamed into place when complete.
  */
-@Command(name = "predict", description = "Predict with a Keras model on array files; no arguments: the bundled demo.")
+@Command(mixinStandardHelpOptions = true, name = "predict", description = "Predict with a Keras model on array files; no arguments: the bundled demo.")
 final class PredictCommand implements Callable<Integer> {
     static final String DEMO = "/org/jkeras/cli/demo/";
 
