@@ -504,9 +504,39 @@ def locally_connected_cases(tk, KL):
                                 "ships; the three implementations were checked to agree" % cls.__name__, **TOL)
 
 
+CASES = ["convlstm2d", "convlstm1d_channels_first", "convlstm3d", "stacked_rnn_cells", "tfkeras2_stacked_rnn_cells", "tfkeras2_convlstm2d",
+         "keras2_cudnn_lstm", "keras2_cudnn_gru", "keras2_locally_connected1d", "keras2_locally_connected2d"]
+
+
+def write_io_json(name):
+    """io.json beside io.h5 (the same inputs and outputs), as the older cases have it."""
+    import h5py
+
+    folder = os.path.join(ROOT, name)
+    out = {"note": "data is row-major (C order) flattened; floats are the exact float32 values printed as doubles (repr)"}
+    with h5py.File(os.path.join(folder, "io.h5"), "r") as f:
+        for group in ("inputs", "outputs"):
+            out[group] = []
+            for i in range(len(f[group])):
+                d = f[group][str(i)]
+                a = np.asarray(d)
+                out[group].append({"name": d.attrs["name"], "shape": list(a.shape), "dtype": str(a.dtype),
+                                   "data": [float(v) for v in a.astype(np.float32).ravel()]})
+    with open(os.path.join(folder, "io.json"), "w") as f:
+        json.dump({"inputs": out["inputs"], "outputs": out["outputs"], "note": out["note"]}, f)
+    with open(os.path.join(folder, "case.json")) as f:
+        case = json.load(f)
+    case["files"] = {n: os.path.getsize(os.path.join(folder, n)) for n in sorted(os.listdir(folder))}
+    with open(os.path.join(folder, "case.json"), "w") as f:
+        json.dump(case, f, indent=1)
+
+
 if __name__ == "__main__":
     which = sys.argv[1:] or ["keras3", "tfkeras"]
     if "keras3" in which:
         keras3_cases()
     if "tfkeras" in which:
         tfkeras_cases()
+    for case in CASES:
+        if os.path.exists(os.path.join(ROOT, case, "io.h5")):
+            write_io_json(case)
