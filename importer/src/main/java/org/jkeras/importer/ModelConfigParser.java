@@ -254,7 +254,10 @@ public final class ModelConfigParser {
         if (!a.isEmpty() && a.get(0).isJsonPrimitive()) {
             out.add(ref(a, key));
         } else {
-            for (JsonElement x : a) out.add(ref(x, key));
+            for (JsonElement x : a) {
+                if (x instanceof JsonArray n && !n.isEmpty() && n.get(0).isJsonArray()) out.addAll(refs(n, key)); // nested outputs: a stack's [h, c]
+                else out.add(ref(x, key));
+            }
         }
         if (out.isEmpty()) throw error("Functional model config: '" + key + "' is empty");
         return out;

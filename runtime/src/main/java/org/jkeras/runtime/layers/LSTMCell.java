@@ -32,13 +32,19 @@ public final class LSTMCell implements RecurrentKernel.Cell {
     @Override public int inputSize() { return in; }
     @Override public int units() { return units; }
     @Override public int stateCount() { return 2; }
-    @Override public DenseKernel inputKernel() { return input; }
+    @Override public int projectedWidth() { return input.outputWidth(); }
+    @Override public long projectWork() { return 2L * in * input.outputWidth(); }
     @Override public long recurrentWork() { return 2L * units * 4 * units; }
     @Override public int scratchPerRow() { return 5 * units; }
 
     @Override
-    public void step(float[] xp, int xpOff, int xpStride, float[][] prev, float[][] next, int off, int rows, float[] s) {
-        int u = units, g = 4 * u;
+    public void project(float[] x, int xOff, float[] out, int outOff, int rows) {
+        input.forward(x, xOff, out, outOff, rows);
+    }
+
+    @Override
+    public void step(float[] xp, int xpOff, int xpStride, float[][] prev, float[][] next, int row0, int rows, float[] s) {
+        int u = units, off = row0 * units, g = 4 * u;
         recurrent.forward(prev[0], off, s, 0, rows); // s = h·U, (rows, 4u)
         float[] cp = prev[1], hn = next[0], cn = next[1];
         int tmp = rows * g; // (u) scratch after the gates

@@ -91,14 +91,15 @@ public class RNN extends MaskedLayer {
         }
         for (int s = 1; s < inputs.size(); s++) {
             Shape st = inputs.get(s);
-            if (st.rank() != 1 || (st.dim(0) != u && st.dim(0) != Shape.UNKNOWN)) {
-                throw new IllegalArgumentException(kerasClass() + " '" + name() + "': initial state " + (s - 1) + " must be (batch, " + u + "), got "
+            int size = cell.stateSize(s - 1);
+            if (st.rank() != 1 || (st.dim(0) != size && st.dim(0) != Shape.UNKNOWN)) {
+                throw new IllegalArgumentException(kerasClass() + " '" + name() + "': initial state " + (s - 1) + " must be (batch, " + size + "), got "
                         + st.prepend(Shape.UNKNOWN));
             }
         }
         List<Shape> out = new ArrayList<>();
         out.add(options.returnSequences() ? Shape.of(seq.dim(0), u) : Shape.of(u));
-        if (options.returnState()) for (int s = 0; s < ns; s++) out.add(Shape.of(u));
+        if (options.returnState()) for (int s = 0; s < ns; s++) out.add(Shape.of(cell.stateSize(s)));
         return out;
     }
 
@@ -116,9 +117,9 @@ public class RNN extends MaskedLayer {
             initial = new float[ns][];
             for (int s = 0; s < ns; s++) {
                 Tensor t = inputs.get(1 + s);
-                if (t.batch() != batch || t.rowSize() != u) {
+                if (t.batch() != batch || t.rowSize() != cell.stateSize(s)) {
                     throw new IllegalArgumentException(kerasClass() + " '" + name() + "': initial state " + s + " has shape " + t.shape() + ", expected ("
-                            + batch + ", " + u + ")");
+                            + batch + ", " + cell.stateSize(s) + ")");
                 }
                 initial[s] = t.data();
             }
@@ -127,7 +128,7 @@ public class RNN extends MaskedLayer {
                 o.zeroOutputForMask());
         List<Tensor> out = new ArrayList<>();
         out.add(o.returnSequences() ? Tensor.of(r.output(), batch, steps, u) : Tensor.of(r.output(), batch, u));
-        if (o.returnState()) for (float[] s : r.states()) out.add(Tensor.of(s, batch, u));
+        if (o.returnState()) for (int s = 0; s < ns; s++) out.add(Tensor.of(r.states()[s], batch, cell.stateSize(s)));
         return out;
     }
 

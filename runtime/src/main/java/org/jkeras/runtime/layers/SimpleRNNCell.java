@@ -25,13 +25,19 @@ public final class SimpleRNNCell implements RecurrentKernel.Cell {
     @Override public int inputSize() { return in; }
     @Override public int units() { return units; }
     @Override public int stateCount() { return 1; }
-    @Override public DenseKernel inputKernel() { return input; }
+    @Override public int projectedWidth() { return input.outputWidth(); }
+    @Override public long projectWork() { return 2L * in * input.outputWidth(); }
     @Override public long recurrentWork() { return 2L * units * units; }
     @Override public int scratchPerRow() { return 0; }
 
     @Override
-    public void step(float[] xp, int xpOff, int xpStride, float[][] prev, float[][] next, int off, int rows, float[] s) {
-        int u = units;
+    public void project(float[] x, int xOff, float[] out, int outOff, int rows) {
+        input.forward(x, xOff, out, outOff, rows);
+    }
+
+    @Override
+    public void step(float[] xp, int xpOff, int xpStride, float[][] prev, float[][] next, int row0, int rows, float[] s) {
+        int u = units, off = row0 * units;
         float[] hn = next[0];
         recurrent.forward(prev[0], off, hn, off, rows); // h·U
         for (int r = 0; r < rows; r++) {

@@ -108,27 +108,37 @@ class RecurrentLayersTest {
     /** Reference backend.rnn: [output (sequence in processing order, or last), final states...] flattened over the batch. */
     static double[][] loop(RefCell cell, int ns, int u, float[] x, int batch, int steps, int f, float[][] init, boolean[][] mask,
                            boolean returnSequences, boolean goBackwards, boolean zeroOutput) {
+        int[] sizes = new int[ns];
+        Arrays.fill(sizes, u);
+        return loop(cell, sizes, 0, x, batch, steps, f, init, mask, returnSequences, goBackwards, zeroOutput);
+    }
+
+    /** {@link #loop} with states of widths {@code sizes}, state {@code os} the output. */
+    static double[][] loop(RefCell cell, int[] sizes, int os, float[] x, int batch, int steps, int f, float[][] init, boolean[][] mask,
+                           boolean returnSequences, boolean goBackwards, boolean zeroOutput) {
+        int ns = sizes.length, u = sizes[os];
         double[] out = new double[returnSequences ? batch * steps * u : batch * u];
-        double[][] finals = new double[ns][batch * u];
+        double[][] finals = new double[ns][];
+        for (int k = 0; k < ns; k++) finals[k] = new double[batch * sizes[k]];
         for (int b = 0; b < batch; b++) {
-            double[][] s = new double[ns][u];
-            if (init != null) for (int k = 0; k < ns; k++) s[k] = row(init[k], b * u, u);
+            double[][] s = new double[ns][];
+            for (int k = 0; k < ns; k++) s[k] = init != null ? row(init[k], b * sizes[k], sizes[k]) : new double[sizes[k]];
             double[] last = null;
             for (int i = 0; i < steps; i++) {
                 int t = goBackwards ? steps - 1 - i : i;
                 double[][] next = cell.step(row(x, (b * steps + t) * f, f), s);
                 double[] o;
                 if (mask != null && !mask[b][t]) {
-                    o = zeroOutput ? new double[u] : s[0].clone();
+                    o = zeroOutput ? new double[u] : s[os].clone();
                 } else {
                     s = next;
-                    o = s[0];
+                    o = s[os];
                 }
                 if (returnSequences) System.arraycopy(o, 0, out, (b * steps + i) * u, u);
                 last = o;
             }
             if (!returnSequences) System.arraycopy(last, 0, out, b * u, u);
-            for (int k = 0; k < ns; k++) System.arraycopy(s[k], 0, finals[k], b * u, u);
+            for (int k = 0; k < ns; k++) System.arraycopy(s[k], 0, finals[k], b * sizes[k], sizes[k]);
         }
         double[][] res = new double[1 + ns][];
         res[0] = out;
@@ -305,6 +315,44 @@ class RecurrentLayersTest {
             assertEquals(out.size(), masks.size());
             assertEquals(mask(m).keep(0, 0), masks.get(0).keep(0, 0));
             assertNull(masks.get(masks.size() - 1));
+        }
+    }
+
+    /**
+     * StackedRNNCells: the cells run in turn within each step (LSTM 3 -> 4, GRU reset_after 4 -> 3, SimpleRNN 3 -> 2),
+     * states cell by cell or, reversed, flat in reverse cell order; masks, go_backwards and initial states.
+     */
+    @Test
+    void stackedCellsRunInTurnWithStatesInEitherOrder() {
+        Random r = new Random(7);
+        int batch = 4, steps = 5, f = 3;
+        float[] w1 = rand(r, f * 16, 0.5), u1 = rand(r, 4 * 16, 0.5), b1 = rand(r, 16, 0.3);
+        float[] w2 = rand(r, 4 * 9, 0.5), u2 = rand(r, 3 * 9, 0.5), b2 = rand(r, 9, 0.3), rb2 = rand(r, 9, 0.3);
+        float[] w3 = rand(r, 3 * 2, 0.5), u3 = rand(r, 2 * 2, 0.5), b3 = rand(r, 2, 0.3);
+        float[] x = rand(r, batch * steps * f, 1);
+        boolean[][] m = randomMask(r, batch, steps);
+        RefCell lstm = lstm(4, w1, u1, b1, TANH_D, SIGMOID_D), gru = gru(3, w2, u2, b2, rb2, true, TANH_D, SIGMOID_D), simple = simple(2, w3, u3, b3, TANH_D);
+        RefCell stack = (in, s) -> { // natural order: h1, c1, h2, h3
+            double[][] a = lstm.step(in, new double[][] {s[0], s[1]});
+            double[][] g = gru.step(a[0], new double[][] {s[2]});
+            double[][] h = simple.step(g[0], new double[][] {s[3]});
+            return new double[][] {a[0], a[1], g[0], h[0]};
+        };
+        int[] sizes = {4, 4, 3, 2};
+        float[][] init = {rand(r, batch * 4, 0.5), rand(r, batch * 4, 0.5), rand(r, batch * 3, 0.5), rand(r, batch * 2, 0.5)};
+        double[][] ref = loop(stack, sizes, 3, x, batch, steps, f, init, m, true, true, false);
+        for (boolean reversed : new boolean[] {false, true}) {
+            StackedRNNCells cells = new StackedRNNCells(List.of(new LSTMCell(f, 4, w1, u1, b1, TANH, SIGMOID),
+                    new GRUCell(4, 3, w2, u2, b2, rb2, true, TANH, SIGMOID), new SimpleRNNCell(3, 2, w3, u3, b3, TANH)), reversed);
+            int[] order = reversed ? new int[] {3, 2, 0, 1} : new int[] {0, 1, 2, 3}; // Keras 2.0-2.3: [h3, h2, h1, c1]
+            List<Tensor> in = new ArrayList<>(List.of(tensor(x, batch, steps, f)));
+            for (int k : order) in.add(tensor(init[k], batch, sizes[k]));
+            RNN layer = new RNN("stack", cells, new RNN.Options(true, true, true, false, ""));
+            List<Tensor> out = runAll(layer, in, new ArrayList<>(Arrays.asList(mask(m), null, null, null, null)));
+            assertEquals(5, out.size());
+            assertClose(ref[0], out.get(0).data(), TOL);
+            for (int i = 0; i < 4; i++) assertClose(ref[1 + order[i]], out.get(1 + i).data(), TOL);
+            assertEquals(layer.paramCount(), 4L * 4 * (f + 4) + 16 + 3L * 3 * (4 + 3) + 18 + 2L * (3 + 2) + 2);
         }
     }
 
