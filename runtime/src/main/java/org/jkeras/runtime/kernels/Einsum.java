@@ -192,7 +192,7 @@ public final class Einsum {
         return dims;
     }
 
-    /** The einsum of {@code operands}, by pairwise contraction through {@link DenseKernel}. */
+    /** The einsum of {@code operands} (a new array, never an operand's), by pairwise contraction through {@link DenseKernel}. */
     public Tensor apply(Tensor... operands) {
         int[][] dims = check(operands);
         int[] size = sizes(dims, false);
@@ -201,7 +201,9 @@ public final class Einsum {
             Term b = reduce(operands[i].data(), labels[i], dims[i], needed(i + 1, acc.labels), size);
             acc = contract(acc, b, needed(i + 1), size);
         }
-        return new Tensor(resolved(size), arrange(acc, out, size));
+        float[] y = arrange(acc, out, size);
+        for (Tensor t : operands) if (y == t.data()) y = y.clone(); // an identity einsum: the result is the caller's own
+        return new Tensor(resolved(size), y);
     }
 
     /** The output shape for these operand sizes. */
