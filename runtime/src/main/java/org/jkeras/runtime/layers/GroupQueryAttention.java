@@ -85,6 +85,14 @@ public final class GroupQueryAttention extends MaskedLayer {
         if (v.dim(0) != Shape.UNKNOWN && k.dim(0) != Shape.UNKNOWN && v.dim(0) != k.dim(0)) {
             throw new IllegalArgumentException("GroupQueryAttention '" + name() + "': value " + v + " and key " + k + " differ in steps");
         }
+        if (roles.attentionMask() >= 0) {
+            Shape m = inputs.get(roles.attentionMask());
+            if (m.rank() != 2 || (m.dim(1) != Shape.UNKNOWN && v.dim(0) != Shape.UNKNOWN && m.dim(1) != v.dim(0))
+                    || (m.dim(0) != Shape.UNKNOWN && q.dim(0) != Shape.UNKNOWN && m.dim(0) != q.dim(0) && m.dim(0) != 1)) {
+                throw new IllegalArgumentException("GroupQueryAttention '" + name() + "': attention_mask " + m.prepend(Shape.UNKNOWN)
+                        + " is not (batch, query steps or 1, value steps) for query " + q.prepend(Shape.UNKNOWN) + " and value " + v.prepend(Shape.UNKNOWN));
+            }
+        }
         Shape out = Shape.of(q.dim(0), q.dim(1));
         return returnScores ? List.of(out, Shape.of(qHeads, q.dim(0), v.dim(0))) : List.of(out);
     }
@@ -102,6 +110,10 @@ public final class GroupQueryAttention extends MaskedLayer {
         Mask qm = get(masks, roles.query()), vm = get(masks, roles.value()), km = roles.key() >= 0 ? get(masks, roles.key()) : null;
         float[] am = roles.attentionMask() >= 0 ? inputs.get(roles.attentionMask()).data() : null;
         int amRows = am == null ? 0 : am.length / batch / ts; // (batch, Tq or 1, S)
+        if (am != null && (!inputs.get(roles.attentionMask()).shape().equals(Shape.of(batch, amRows, ts)) || (amRows != 1 && amRows != tq))) {
+            throw new IllegalArgumentException("GroupQueryAttention '" + name() + "': attention_mask " + inputs.get(roles.attentionMask()).shape() + " does not fit "
+                    + tq + " query and " + ts + " value steps");
+        }
         boolean masked = qm != null || vm != null || km != null || am != null || causal || window > 0;
 
         float scale = (float) (1.0 / Math.sqrt(headDim));
