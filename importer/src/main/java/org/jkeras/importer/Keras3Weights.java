@@ -18,6 +18,9 @@ import org.jkeras.KerasImportException;
  * {@code name} attribute Keras writes on {@code vars} when present, else by its class and position.
  */
 public final class Keras3Weights implements WeightStore {
+    /** Classes saved under their export name whose weights are keyed by the Python class's name. */
+    private static final Map<String, String> PYTHON_CLASS = Map.of("GroupQueryAttention", "GroupedQueryAttention");
+
     private final String file;
     private final Group layersGroup;
     private final Map<String, Group> byName = new HashMap<>();
@@ -41,7 +44,7 @@ public final class Keras3Weights implements WeightStore {
         Map<String, Integer> seen = new HashMap<>();
         for (LayerSpec s : layers) {
             if ((sequential && s.isInput()) || s.isOp()) continue; // model.layers leaves op nodes out
-            String base = snakeCase(s.className());
+            String base = snakeCase(PYTHON_CLASS.getOrDefault(s.className(), s.className()));
             int n = seen.merge(base, 1, Integer::sum) - 1;
             keyByLayer.put(s.name(), n == 0 ? base : base + "_" + n);
         }

@@ -25,7 +25,7 @@ class Keras3WeightsTest {
     private static final Path UNNAMED = Path.of("src", "test", "resources", "keras3-unnamed");
 
     @ParameterizedTest
-    @ValueSource(strings = {"batchnorm_dense", "functional_2in_2out", "nested_sequential"})
+    @ValueSource(strings = {"batchnorm_dense", "functional_2in_2out", "nested_sequential", "gqa"})
     void layersFoundByClassAndPosition(String name) {
         KerasModel m = KerasModel.load(GOLDEN.resolve(name).resolve("model.json"), UNNAMED.resolve(name + ".weights.h5"));
         assertTrue(m.info().weights().contains("position"), m.info().weights());

@@ -1,25 +1,23 @@
 package org.jkeras.importer.layers;
 
+import org.jkeras.importer.Config;
 import org.jkeras.importer.MapContext;
 import org.jkeras.runtime.Layer;
-import org.jkeras.runtime.Shape;
 import org.jkeras.runtime.layers.CenterCrop;
 
-/** Keras {@code CenterCrop(height, width, data_format)} of a (batch, h, w, c) image with a known size at least (height, width). */
+/**
+ * Keras {@code CenterCrop(height, width, data_format)} of (batch, h, w, c) images: a crop of images at least that
+ * large, a crop to the aspect ratio and a bilinear resize of smaller ones (decided per call on the image's size).
+ */
 public final class CenterCropMapper {
     private CenterCropMapper() {
     }
 
     public static Layer map(MapContext ctx) {
-        boolean cf = SpatialConfig.channelsFirst(ctx);
-        Shape in = ctx.inputShape();
-        if (in.rank() != 3) throw ctx.error("expected images of rank 4 (batch, height, width, channels), got " + in.prepend(Shape.UNKNOWN));
-        int h = in.dim(cf ? 1 : 0), w = in.dim(cf ? 2 : 1);
-        if (h == Shape.UNKNOWN || w == Shape.UNKNOWN) throw ctx.error("the image size of input " + in + " must be known");
-        int height = ctx.config().getInt("height"), width = ctx.config().getInt("width");
-        if (h < height || w < width) {
-            throw ctx.error("cropping a " + h + "x" + w + " image to " + height + "x" + width + " makes Keras resize it instead; that is not supported");
-        }
-        return new CenterCrop(ctx.name(), cf, h, w, height, width);
+        Config cfg = ctx.config();
+        int height = cfg.getInt("height"), width = cfg.getInt("width");
+        if (height < 1) throw cfg.error("height", "must be positive, got " + height);
+        if (width < 1) throw cfg.error("width", "must be positive, got " + width);
+        return new CenterCrop(ctx.name(), SpatialConfig.channelsFirst(ctx), height, width);
     }
 }

@@ -99,7 +99,7 @@ public final class MultiHeadAttentionMapper {
     }
 
     /** Keras' call(query, value, key=None, ..., attention_mask=None): positional inputs fill query, value, key; keyword tensors their names. */
-    private static MultiHeadAttention.Roles roles(MapContext ctx) {
+    static MultiHeadAttention.Roles roles(MapContext ctx) {
         Config call = ctx.callKwargs();
         int n = ctx.inputShapes().size();
         String[] names = {"query", "value", "key", "attention_mask"};

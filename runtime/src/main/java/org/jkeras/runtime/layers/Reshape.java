@@ -4,10 +4,14 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.jkeras.runtime.Layer;
+import org.jkeras.runtime.PredictException;
 import org.jkeras.runtime.Shape;
 import org.jkeras.runtime.Tensor;
 
-/** Keras {@code Reshape}: same data in C order, a new sample shape; one {@code -1} is inferred. */
+/**
+ * Keras {@code Reshape}: same data in C order, a new sample shape; one {@code -1} is inferred, at load time when the
+ * input's shape is known, else per call (a sequence of open length: {@code (None, 8)} to {@code (-1, 4)}).
+ */
 public final class Reshape extends Layer {
     private final int[] target; // sample shape, may hold one -1
 
@@ -28,8 +32,8 @@ public final class Reshape extends Layer {
     public Shape outputShape(List<Shape> inputs) {
         expectInputs(inputs, 1);
         Shape in = inputs.get(0);
-        if (!in.isFullyKnown()) throw new IllegalArgumentException("Reshape '" + name() + "' needs a fully known input shape, got " + in);
-        return resolve(in.size(), in);
+        if (in.isFullyKnown()) return resolve(in.size(), in);
+        return Shape.of(target); // the -1, if any, stays open until the rows arrive
     }
 
     private Shape resolve(int size, Shape in) {
@@ -56,7 +60,12 @@ public final class Reshape extends Layer {
     @Override
     public Tensor forward(List<Tensor> inputs) {
         Tensor x = inputs.get(0);
-        Shape sample = resolve(x.rowSize(), x.shape().dropFirst());
+        Shape sample = x.shape().dropFirst();
+        try {
+            sample = resolve(sample.size(), sample);
+        } catch (IllegalArgumentException e) {
+            throw new PredictException(e.getMessage());
+        }
         return x.reshape(sample.prepend(x.batch()));
     }
 

@@ -209,7 +209,7 @@ class PoolingLayersTest {
         // (1, 5, 6, 1) -> 3x3: rows from int(2 / 2) = 1, columns from int(3 / 2) = 1
         float[] x = new float[30];
         for (int i = 0; i < 30; i++) x[i] = i;
-        Layer l = new CenterCrop("cc", false, 5, 6, 3, 3);
+        Layer l = new CenterCrop("cc", false, 3, 3);
         Tensor y = l.forward(List.of(new Tensor(Shape.of(1, 5, 6, 1), x)));
         org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {1, 3, 3, 1}, y.shape().dims());
         org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {7, 8, 9, 13, 14, 15, 19, 20, 21}, y.data());

@@ -109,7 +109,17 @@ class ShapeLayersTest {
         assertNamedError("resh_4", () -> new Reshape("resh_4", new int[] {4}).outputShape(List.of(shape(2, 3))));
         assertNamedError("resh_4", () -> new Reshape("resh_4", new int[] {-1, 4}).outputShape(List.of(shape(2, 3))));
         assertNamedError("resh_4", () -> new Reshape("resh_4", new int[] {0, -1}).outputShape(List.of(shape(2, 3))));
-        assertNamedError("resh_4", () -> new Reshape("resh_4", new int[] {-1, 2}).outputShape(List.of(shape(Shape.UNKNOWN, 2))));
+    }
+
+    @Test
+    void reshapeOfAnOpenLengthResolvesPerCall() {
+        Reshape r = new Reshape("resh_5", new int[] {-1, 4});
+        assertEquals(shape(Shape.UNKNOWN, 4), r.outputShape(List.of(shape(Shape.UNKNOWN, 8))));
+        Tensor out = r.forward(List.of(arange(0, 2, 3, 8)));
+        assertEquals(shape(2, 6, 4), out.shape());
+        assertEquals(23f, out.data()[23]);
+        assertEquals(shape(2, Shape.UNKNOWN), new Reshape("r", new int[] {2, -1}).outputShape(List.of(shape(Shape.UNKNOWN, 3))));
+        assertNamedError("resh_5", () -> r.forward(List.of(arange(0, 2, 3, 2)))); // 6 values per sample do not make rows of 4
     }
 
     // ---- Flatten ----
