@@ -226,6 +226,194 @@ def prep_augmentation_identity_no_h5():
         "as identities but have no golden case")
 
 
+# --- tf.keras TensorFlowOpLayer -----------------------------------------------------------------------------------
+# TensorFlow 2.0-2.3 wrapped each raw TensorFlow op called on Keras tensors in a TensorFlowOpLayer; TF 2.21 with
+# Keras 3 cannot write one (and tf_keras is not installable here), so the legacy HDF5 file is written by hand in the
+# layout tf.keras 2.3 saves ("2.3.0-tf", model_config JSON with node_def as protobuf JSON and constants keyed by input
+# position, model_weights/<layer>/<weight_names>), and the expected values come from TensorFlow running the same ops
+# (tf.raw_ops with the node's attributes) on the same inputs.
+
+def _attr(v):
+    if isinstance(v, bool):
+        return {"b": v}
+    if isinstance(v, int):
+        return {"i": str(v)}
+    if isinstance(v, str):
+        return {"type": v}
+    if isinstance(v, list):
+        return {"list": {"i": [str(i) for i in v]}}
+    raise TypeError(v)
+
+
+def _tf_op_case(name, inputs, ops, outputs, seed, notes, atol=1e-5, rtol=1e-5):
+    """inputs: {name: array}; ops: (layer, op, [tensor name | ("const", value)], attrs, raw_kwargs_fn)."""
+    import json
+    import h5py
+    import tensorflow as tf
+
+    rng = np.random.RandomState(seed)
+    values = {k: tf.constant(v) for k, v in inputs.items()}
+    layers_cfg = [{"class_name": "InputLayer", "config": {"batch_input_shape": [None] + list(v.shape[1:]), "dtype": "float32",
+                   "sparse": False, "ragged": False, "name": k}, "name": k, "inbound_nodes": []} for k, v in inputs.items()]
+    weights = {}
+    order = list(inputs)
+    for layer, op, args, attrs, run in ops:
+        tensors = [a for a in args if not isinstance(a, tuple)]
+        if op == "Dense":
+            units = attrs["units"]
+            k = rng.uniform(-0.5, 0.5, (values[tensors[0]].shape[-1], units)).astype("float32")
+            bias = rng.uniform(-0.5, 0.5, (units,)).astype("float32")
+            weights[layer] = [(layer + "/kernel:0", k), (layer + "/bias:0", bias)]
+            values[layer] = tf.matmul(values[tensors[0]], k) + bias if len(values[tensors[0]].shape) == 2 else \
+                tf.tensordot(values[tensors[0]], k, axes=1) + bias
+            layers_cfg.append({"class_name": "Dense", "config": {"name": layer, "trainable": True, "dtype": "float32", "units": units,
+                               "activation": "linear", "use_bias": True, "kernel_initializer": {"class_name": "GlorotUniform", "config": {"seed": None}},
+                               "bias_initializer": {"class_name": "Zeros", "config": {}}, "kernel_regularizer": None, "bias_regularizer": None,
+                               "activity_regularizer": None, "kernel_constraint": None, "bias_constraint": None},
+                               "name": layer, "inbound_nodes": [[[tensors[0], 0, 0, {}]]]})
+        else:
+            node_name = layer[len("tf_op_layer_"):]
+            node_inputs, constants, operands = [], {}, []
+            for i, a in enumerate(args):
+                if isinstance(a, tuple):
+                    node_inputs.append("%s/%d" % (node_name, i))
+                    constants[str(i)] = a[1]
+                    operands.append(tf.constant(np.asarray(a[1], dtype="int32" if isinstance(np.asarray(a[1]).flat[0], (int, np.integer)) and op not in ("AddV2", "Mul", "RealDiv", "Sub", "Pow", "Maximum", "Minimum", "MatMul") else "float32")))
+                else:
+                    node_inputs.append(a + "/Identity")
+                    operands.append(values[a])
+            node_def = {"name": node_name, "op": op, "input": node_inputs, "attr": {"T": {"type": "DT_FLOAT"}, **{k: _attr(v) for k, v in attrs.items()}}}
+            values[layer] = run(*operands, **attrs)
+            layers_cfg.append({"class_name": "TensorFlowOpLayer", "config": {"name": node_name, "trainable": True, "dtype": "float32",
+                               "node_def": node_def, "constants": constants}, "name": layer,
+                               "inbound_nodes": [[[t, 0, 0, {}] for t in tensors]]})
+        order.append(layer)
+    config = {"class_name": "Model", "config": {"name": "model", "layers": layers_cfg,
+                                                 "input_layers": [[k, 0, 0] for k in inputs], "output_layers": [[o, 0, 0] for o in outputs]}}
+    folder = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "keras3", name)
+    os.makedirs(folder, exist_ok=True)
+    strings = h5py.special_dtype(vlen=str)
+    with h5py.File(os.path.join(folder, "model.h5"), "w") as f:
+        f.attrs["keras_version"] = "2.3.0-tf"
+        f.attrs["backend"] = "tensorflow"
+        f.attrs["model_config"] = json.dumps(config)
+        mw = f.create_group("model_weights")
+        mw.attrs["layer_names"] = np.array([n.encode() for n in order])
+        mw.attrs["keras_version"] = "2.3.0-tf"
+        mw.attrs["backend"] = "tensorflow"
+        for n in order:
+            g = mw.create_group(n)
+            ws = weights.get(n, [])
+            g.attrs["weight_names"] = np.array([w.encode() for w, _ in ws]) if ws else np.zeros((0,), "float64")
+            for w, a in ws:
+                g.create_dataset(w, data=a)
+    with h5py.File(os.path.join(folder, "io.h5"), "w") as f:
+        f.attrs.create("input_names", list(inputs), dtype=strings)
+        f.attrs.create("output_names", outputs, dtype=strings)
+        f.attrs["keras_version"] = "2.3.0-tf (hand-written config); values by TensorFlow " + tf.__version__
+        f.attrs["backend"] = "tensorflow"
+        g = f.create_group("inputs")
+        for i, (k, v) in enumerate(inputs.items()):
+            g.create_dataset(str(i), data=v).attrs["name"] = k
+        g = f.create_group("outputs")
+        for i, o in enumerate(outputs):
+            g.create_dataset(str(i), data=np.asarray(values[o], dtype="float32")).attrs["name"] = o
+        g = f.create_group("activations")
+        g.attrs.create("order", [n for n in order if n not in inputs], dtype=strings)
+        for n in order:
+            if n in inputs:
+                continue
+            d = g.create_dataset(n, data=np.asarray(values[n], dtype="float32"))
+            d.attrs["name"] = n
+            d.attrs["class_name"] = "Dense" if n in weights else "TensorFlowOpLayer"
+            d.attrs["node_index"] = 0
+            d.attrs["output_index"] = 0
+    case = {"case": name, "keras_version": "2.3.0-tf", "backend": "tensorflow", "generator": "gen_prep.py (hand-written legacy config)",
+            "tensorflow": tf.__version__, "layers_used": sorted({"InputLayer", "TensorFlowOpLayer"} | ({"Dense"} if weights else set())),
+            "model_class": "Model", "input_names": list(inputs), "output_names": outputs,
+            "input_shapes": [list(v.shape) for v in inputs.values()], "input_dtypes": ["float32"] * len(inputs),
+            "output_shapes": [list(np.asarray(values[o]).shape) for o in outputs],
+            "tolerance": {"atol": atol, "rtol": rtol, "comment": "float32; |a-e| <= atol + rtol*|e|"}, "forms": ["model.h5"], "notes": notes,
+            "files": {f: os.path.getsize(os.path.join(folder, f)) for f in sorted(os.listdir(folder))}}
+    with open(os.path.join(folder, "case.json"), "w") as f:
+        json.dump(case, f, indent=1)
+    print("%s: forms ['model.h5'] (hand-written tf.keras 2.3 file)" % name)
+
+
+@case
+def tf_op_layer():
+    import tensorflow as tf
+    raw = tf.raw_ops
+    x = np.random.RandomState(10).uniform(-2, 2, (3, 4, 6)).astype("float32")
+    w = np.random.RandomState(11).uniform(-1, 1, (24, 3)).astype("float32").tolist()
+    ops = [
+        ("dense", "Dense", ["x"], {"units": 6}, None),
+        ("tf_op_layer_AddV2", "AddV2", ["dense", ("const", 2.0)], {}, lambda a, b: raw.AddV2(x=a, y=b)),
+        ("tf_op_layer_Mul", "Mul", ["tf_op_layer_AddV2", "x"], {}, lambda a, b: raw.Mul(x=a, y=b)),
+        ("tf_op_layer_Relu6", "Relu6", ["tf_op_layer_Mul"], {}, lambda a: raw.Relu6(features=a)),
+        ("tf_op_layer_Sub", "Sub", [("const", 1.5), "tf_op_layer_Relu6"], {}, lambda a, b: raw.Sub(x=a, y=b)),
+        ("tf_op_layer_Mean", "Mean", ["tf_op_layer_Mul", ("const", [1])], {"keep_dims": False}, lambda a, ax, keep_dims: raw.Mean(input=a, axis=ax, keep_dims=keep_dims)),
+        ("tf_op_layer_Sum", "Sum", ["tf_op_layer_Mul", ("const", 2)], {"keep_dims": True}, lambda a, ax, keep_dims: raw.Sum(input=a, axis=ax, keep_dims=keep_dims)),
+        ("tf_op_layer_Max", "Max", ["tf_op_layer_Sub", ("const", -1)], {"keep_dims": False}, lambda a, ax, keep_dims: raw.Max(input=a, axis=ax, keep_dims=keep_dims)),
+        ("tf_op_layer_concat", "ConcatV2", ["tf_op_layer_Mean", "tf_op_layer_Max", ("const", -1)], {"N": 2}, lambda a, b, ax, N: raw.ConcatV2(values=[a, b], axis=ax)),
+        ("tf_op_layer_ExpandDims", "ExpandDims", ["tf_op_layer_concat", ("const", 1)], {}, lambda a, ax: raw.ExpandDims(input=a, axis=ax)),
+        ("tf_op_layer_Squeeze", "Squeeze", ["tf_op_layer_ExpandDims"], {"squeeze_dims": [1]}, lambda a, squeeze_dims: raw.Squeeze(input=a, axis=squeeze_dims)),
+        ("tf_op_layer_Softmax", "Softmax", ["tf_op_layer_Squeeze"], {}, lambda a: raw.Softmax(logits=a)),
+        ("tf_op_layer_Reshape", "Reshape", ["tf_op_layer_Mul", ("const", [-1, 24])], {}, lambda a, s: raw.Reshape(tensor=a, shape=s)),
+        ("tf_op_layer_MatMul", "MatMul", ["tf_op_layer_Reshape", ("const", w)], {"transpose_a": False, "transpose_b": False},
+         lambda a, b, transpose_a, transpose_b: raw.MatMul(a=a, b=b, transpose_a=transpose_a, transpose_b=transpose_b)),
+        ("tf_op_layer_Tanh", "Tanh", ["tf_op_layer_MatMul"], {}, lambda a: raw.Tanh(x=a)),
+        ("tf_op_layer_transpose", "Transpose", ["tf_op_layer_Mul", ("const", [0, 2, 1])], {}, lambda a, p: raw.Transpose(x=a, perm=p)),
+        ("tf_op_layer_BatchMatMulV2", "BatchMatMulV2", ["tf_op_layer_Mul", "tf_op_layer_transpose"], {"adj_x": False, "adj_y": False},
+         lambda a, b, adj_x, adj_y: raw.BatchMatMulV2(x=a, y=b, adj_x=adj_x, adj_y=adj_y)),
+        ("tf_op_layer_Sigmoid", "Sigmoid", ["tf_op_layer_BatchMatMulV2"], {}, lambda a: raw.Sigmoid(x=a)),
+    ]
+    outs = ["tf_op_layer_Softmax", "tf_op_layer_Tanh", "tf_op_layer_Sigmoid", "tf_op_layer_Sum"]
+    _tf_op_case("tf_op_layer", {"x": x}, ops, outs, 12,
+                "tf.keras 2.3 TensorFlowOpLayer nodes (hand-written legacy .h5; values by tf.raw_ops): AddV2 and Sub with "
+                "constants (either side), Mul of two tensors, Relu6, Mean/Sum/Max with reduction_indices and keep_dims, "
+                "ConcatV2, ExpandDims, Squeeze, Softmax, Reshape [-1, 24], MatMul by a constant, Tanh, Transpose, "
+                "BatchMatMulV2, Sigmoid", atol=1e-5, rtol=1e-4)
+
+
+@case
+def tf_op_layer_math():
+    import tensorflow as tf
+    raw = tf.raw_ops
+    x = np.random.RandomState(13).uniform(0.1, 3, (3, 5)).astype("float32")
+    y = np.random.RandomState(14).uniform(-2, 2, (3, 5)).astype("float32")
+    ops = [
+        ("tf_op_layer_Sqrt", "Sqrt", ["x"], {}, lambda a: raw.Sqrt(x=a)),
+        ("tf_op_layer_Rsqrt", "Rsqrt", ["x"], {}, lambda a: raw.Rsqrt(x=a)),
+        ("tf_op_layer_Log", "Log", ["x"], {}, lambda a: raw.Log(x=a)),
+        ("tf_op_layer_Exp", "Exp", ["y"], {}, lambda a: raw.Exp(x=a)),
+        ("tf_op_layer_Square", "Square", ["y"], {}, lambda a: raw.Square(x=a)),
+        ("tf_op_layer_Neg", "Neg", ["y"], {}, lambda a: raw.Neg(x=a)),
+        ("tf_op_layer_Abs", "Abs", ["y"], {}, lambda a: raw.Abs(x=a)),
+        ("tf_op_layer_Relu", "Relu", ["y"], {}, lambda a: raw.Relu(features=a)),
+        ("tf_op_layer_RealDiv", "RealDiv", [("const", 1.0), "x"], {}, lambda a, b: raw.RealDiv(x=a, y=b)),
+        ("tf_op_layer_Pow", "Pow", ["x", ("const", 1.5)], {}, lambda a, b: raw.Pow(x=a, y=b)),
+        ("tf_op_layer_Maximum", "Maximum", ["y", ("const", [0.0, 0.5, -0.5, 1.0, 0.0])], {}, lambda a, b: raw.Maximum(x=a, y=b)),
+        ("tf_op_layer_Minimum", "Minimum", ["x", "y"], {}, lambda a, b: raw.Minimum(x=a, y=b)),
+        ("tf_op_layer_Cast", "Cast", ["tf_op_layer_Exp"], {"DstT": "DT_INT32"}, lambda a, DstT: raw.Cast(x=a, DstT=tf.int32)),
+        ("tf_op_layer_strided_slice", "StridedSlice", ["y", ("const", [0, 1]), ("const", [0, 5]), ("const", [1, 2])],
+         {"begin_mask": 1, "end_mask": 1, "ellipsis_mask": 0, "new_axis_mask": 0, "shrink_axis_mask": 0},
+         lambda a, b, e, s, **m: raw.StridedSlice(input=a, begin=b, end=e, strides=s, **m)),
+        ("tf_op_layer_strided_slice_1", "StridedSlice", ["y", ("const", [0, -1]), ("const", [0, 0]), ("const", [1, 1])],
+         {"begin_mask": 1, "end_mask": 1, "ellipsis_mask": 0, "new_axis_mask": 0, "shrink_axis_mask": 2},
+         lambda a, b, e, s, **m: raw.StridedSlice(input=a, begin=b, end=e, strides=s, **m)),
+        ("tf_op_layer_strided_slice_2", "StridedSlice", ["y", ("const", [0, 4]), ("const", [0, 0]), ("const", [1, -2])],
+         {"begin_mask": 1, "end_mask": 1, "ellipsis_mask": 0, "new_axis_mask": 0, "shrink_axis_mask": 0},
+         lambda a, b, e, s, **m: raw.StridedSlice(input=a, begin=b, end=e, strides=s, **m)),
+    ]
+    outs = [o[0] for o in ops]
+    _tf_op_case("tf_op_layer_math", {"x": x, "y": y}, ops, outs, 15,
+                "tf.keras 2.3 TensorFlowOpLayer unary and binary math (hand-written legacy .h5; values by tf.raw_ops): Sqrt, "
+                "Rsqrt, Log, Exp, Square, Neg, Abs, Relu, RealDiv by a constant numerator, Pow, Maximum with a broadcast "
+                "constant, Minimum of two inputs, Cast to int32, StridedSlice (step 2, shrink of index -1, negative step)",
+                atol=1e-5, rtol=1e-5)
+
+
 def main(names):
     for n in names or CASES:
         CASES[n]()

@@ -106,6 +106,7 @@ public final class LayerMappers {
             Map.entry("AdditiveAttention", org.jkeras.importer.layers.AdditiveAttentionMapper::map),
             Map.entry("TFOpLambda", TFOpLambdaMapper::map),
             Map.entry("SlicingOpLambda", SlicingOpLambdaMapper::map),
+            Map.entry("TensorFlowOpLayer", org.jkeras.importer.layers.TensorFlowOpLayerMapper::map),
             Map.entry("Conv1D", Conv1DMapper::map),
             Map.entry("Conv2D", Conv2DMapper::map),
             Map.entry("Conv3D", Conv3DMapper::map),
