@@ -414,9 +414,31 @@ def tf_op_layer_math():
                 atol=1e-5, rtol=1e-5)
 
 
+def write_io_json(name):
+    """io.json beside io.h5 (inputs and outputs, flat C order, float32 values printed exactly): the suite reads both."""
+    import json
+    import h5py
+    folder = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "keras3", name)
+    out = {"note": "data is row-major (C order) flattened; floats are the exact float32 values printed as doubles (repr)"}
+    with h5py.File(os.path.join(folder, "io.h5"), "r") as f:
+        for group in ("inputs", "outputs"):
+            arrays = []
+            for i in range(len(f[group])):
+                d = f[group][str(i)]
+                a = np.asarray(d[()])
+                data = [int(v) for v in a.reshape(-1)] if a.dtype.kind in "iub" else [float(v) for v in a.reshape(-1)]
+                name = d.attrs["name"]
+                arrays.append({"name": name.decode() if isinstance(name, bytes) else str(name), "shape": list(a.shape),
+                               "dtype": str(a.dtype), "data": data})
+            out[group] = arrays
+    with open(os.path.join(folder, "io.json"), "w") as f:
+        json.dump(out, f)
+
+
 def main(names):
     for n in names or CASES:
         CASES[n]()
+        write_io_json(n)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,10 @@ import org.jkeras.runtime.Layer;
 import org.jkeras.runtime.kernels.CategoryEncoder.Mode;
 import org.jkeras.runtime.layers.Discretization;
 
-/** Keras {@code Discretization(bin_boundaries, output_mode)}; an adapted layer's boundaries are in its config too. */
+/**
+ * Keras {@code Discretization(bin_boundaries, output_mode)}; an adapted layer's boundaries are in its config too.
+ * tf.keras 2.3–2.5 called them {@code bins}.
+ */
 public final class DiscretizationMapper {
     private DiscretizationMapper() {
     }
@@ -19,7 +22,7 @@ public final class DiscretizationMapper {
         Config cfg = ctx.config();
         cfg.getInt(0, "num_bins");
         cfg.raw("epsilon");
-        if (!(cfg.raw("bin_boundaries") instanceof JsonArray a)) {
+        if (!(cfg.raw("bin_boundaries", "bins") instanceof JsonArray a)) {
             throw cfg.error("bin_boundaries", "no bin boundaries: the layer was saved before adapt() or without bin_boundaries");
         }
         float[] b = new float[a.size()];

@@ -18,7 +18,8 @@ import org.jkeras.runtime.layers.IntegerLookup;
  * Keras {@code IntegerLookup}. The vocabulary is the config's {@code vocabulary} when it was given to the
  * constructor; an adapted layer keeps it only in a {@code .keras} archive ({@code assets/.../vocabulary.txt}, special
  * tokens first). tf_idf weights: the stored {@code idf_weights} variable ({@code .keras}), else the config's, padded
- * as Keras' {@code set_vocabulary} does.
+ * as Keras' {@code set_vocabulary} does. tf.keras 2.4 named the tokens {@code mask_value}, {@code oov_value} and
+ * {@code max_values}.
  */
 public final class IntegerLookupMapper {
     private IntegerLookupMapper() {
@@ -37,12 +38,12 @@ public final class IntegerLookupMapper {
         if (!dtype.equals("int64")) throw cfg.error("vocabulary_dtype", "only int64 is supported, got '" + dtype + "'");
         int numOov = cfg.getInt(1, "num_oov_indices");
         if (numOov < 0) throw cfg.error("num_oov_indices", "must be at least 0, got " + numOov);
-        Long mask = cfg.has("mask_token") ? int64(cfg, "mask_token", cfg.raw("mask_token")) : null;
-        Long oov = cfg.has("oov_token") ? int64(cfg, "oov_token", cfg.raw("oov_token")) : null;
+        Long mask = cfg.has("mask_token", "mask_value") ? int64(cfg, "mask_token", cfg.raw("mask_token", "mask_value")) : null;
+        Long oov = cfg.has("oov_token", "oov_value") ? int64(cfg, "oov_token", cfg.raw("oov_token", "oov_value")) : null;
         String oovMethod = cfg.getStringOr("floormod", "oov_method");
         if (!oovMethod.equals("floormod") && !oovMethod.equals("farmhash")) throw cfg.error("oov_method", "expected 'floormod' or 'farmhash', got '" + oovMethod + "'");
         long[] salt = PrepConfig.salt(ctx);
-        Integer maxTokens = cfg.has("max_tokens") ? cfg.getInt("max_tokens") : null;
+        Integer maxTokens = cfg.has("max_tokens", "max_values") ? cfg.getInt("max_tokens", "max_values") : null;
         boolean pad = cfg.getBool(false, "pad_to_max_tokens");
         cfg.raw("vocabulary_size");
 
