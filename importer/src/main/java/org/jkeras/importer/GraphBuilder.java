@@ -190,7 +190,7 @@ public final class GraphBuilder {
 
     private Layer map(LayerSpec l, int call, List<Shape> inShapes, WeightStore weights, String scope) {
         MapContext ctx = new MapContext(l, scope + l.name(), file, semantics, registry, inShapes, l.isOp() ? List.of() : weights.weights(l), l.callArgs().get(call),
-                l.callKwargs().get(call), kerasVersion, backend);
+                l.callKwargs().get(call), kerasVersion, backend, f -> weights.asset(l, f));
         try {
             Layer layer = registry.mapper(l).map(ctx);
             if (layer == null) throw ctx.error("the mapper returned no layer");

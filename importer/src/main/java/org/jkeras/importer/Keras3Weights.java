@@ -25,13 +25,20 @@ public final class Keras3Weights implements WeightStore {
     private final Group layersGroup;
     private final Map<String, Group> byName = new HashMap<>();
     private final Map<String, String> keyByLayer = new HashMap<>();
+    private final Map<String, byte[]> assets; // .keras archive entries under assets/, by path
 
     /**
      * {@code layers} in config order; {@code sequential}: the container is a Sequential model, whose layer list
      * (and so the numbering of keys) leaves its InputLayer out, as Keras' {@code Sequential.layers} does.
      */
     public Keras3Weights(String file, Group root, List<LayerSpec> layers, boolean sequential) {
+        this(file, root, layers, sequential, Map.of());
+    }
+
+    /** {@code assets}: the archive's {@code assets/...} entries by path, read by {@link #asset}. */
+    public Keras3Weights(String file, Group root, List<LayerSpec> layers, boolean sequential, Map<String, byte[]> assets) {
         this.file = file;
+        this.assets = assets;
         Node l = root.getChildren().get("layers");
         this.layersGroup = l instanceof Group g ? g : null;
         if (layersGroup == null) return;
@@ -68,7 +75,16 @@ public final class Keras3Weights implements WeightStore {
     @Override
     public WeightStore nested(LayerSpec modelLayer, List<LayerSpec> innerLayers) {
         Group g = groupOf(modelLayer);
-        return g == null ? WeightStore.NONE : new Keras3Weights(file, g, innerLayers, modelLayer.className().equals("Sequential"));
+        return g == null ? WeightStore.NONE : new Keras3Weights(file, g, innerLayers, modelLayer.className().equals("Sequential"), assets);
+    }
+
+    /** Keras saves a layer's assets under the same path as its weights group: {@code assets/layers/<key>/<name>}. */
+    @Override
+    public byte[] asset(LayerSpec layer, String name) {
+        Group g = groupOf(layer);
+        if (g == null) return null;
+        String path = g.getPath().replaceAll("^/+|/+$", "");
+        return assets.get("assets/" + path + "/" + name);
     }
 
     /**
@@ -93,9 +109,18 @@ public final class Keras3Weights implements WeightStore {
                 if (!(d instanceof Dataset ds)) throw new KerasImportException(file + ": '" + d.getPath() + "' is not a dataset");
                 out.add(new WeightArray(file, ds.getPath(), ds, group));
             }
-            if (n != vars.getChildren().size()) {
-                throw new KerasImportException(file + ": layer '" + layer.name() + "' (" + layer.className() + "): " + vars.getPath()
-                        + " holds entries that are not numbered 0.." + (n - 1) + ": " + vars.getChildren().keySet());
+            // then variables a layer stores by name (IntegerLookup's idf_weights), in name order
+            for (String key : new java.util.TreeSet<>(vars.getChildren().keySet())) {
+                if (key.matches("\\d+")) {
+                    if (Integer.parseInt(key) >= n) {
+                        throw new KerasImportException(file + ": layer '" + layer.name() + "' (" + layer.className() + "): " + vars.getPath()
+                                + " holds entries that are not numbered 0.." + (n - 1) + ": " + vars.getChildren().keySet());
+                    }
+                    continue;
+                }
+                Node d = vars.getChildren().get(key);
+                if (!(d instanceof Dataset ds)) throw new KerasImportException(file + ": '" + d.getPath() + "' is not a dataset");
+                out.add(new WeightArray(file, ds.getPath(), ds, group));
             }
         }
         for (String child : new java.util.TreeSet<>(g.getChildren().keySet())) {

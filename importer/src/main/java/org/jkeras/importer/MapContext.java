@@ -29,6 +29,7 @@ public final class MapContext {
     private final String kerasVersion; // as the file records it, or null
     private final String backend;      // as the file records it ('theano', 'tensorflow', ...), or null
     private final String file;
+    private final java.util.function.Function<String, byte[]> assets; // a file name -> this layer's asset, or null
 
     MapContext(LayerSpec spec, String name, String file, Semantics semantics, Registry registry, List<Shape> inputShapes,
                List<WeightArray> weights, JsonObject callKwargs) {
@@ -37,7 +38,14 @@ public final class MapContext {
 
     MapContext(LayerSpec spec, String name, String file, Semantics semantics, Registry registry, List<Shape> inputShapes,
                List<WeightArray> weights, JsonArray callArgs, JsonObject callKwargs, String kerasVersion, String backend) {
+        this(spec, name, file, semantics, registry, inputShapes, weights, callArgs, callKwargs, kerasVersion, backend, n -> null);
+    }
+
+    MapContext(LayerSpec spec, String name, String file, Semantics semantics, Registry registry, List<Shape> inputShapes,
+               List<WeightArray> weights, JsonArray callArgs, JsonObject callKwargs, String kerasVersion, String backend,
+               java.util.function.Function<String, byte[]> assets) {
         this.callArgs = callArgs;
+        this.assets = assets;
         this.kerasVersion = kerasVersion;
         this.backend = backend;
         this.spec = spec;
@@ -119,6 +127,14 @@ public final class MapContext {
     /** The backend the file records ({@code theano}, {@code tensorflow}, ...), or null (Keras 3 {@code .keras} files). */
     public String backend() {
         return backend;
+    }
+
+    /**
+     * A file Keras saved for this layer in a {@code .keras} archive's {@code assets} (an adapted IntegerLookup's
+     * {@code vocabulary.txt}), or null: other file forms carry none.
+     */
+    public byte[] asset(String fileName) {
+        return assets.apply(fileName);
     }
 
     /** Weight {@code index} read as float32 after checking it has exactly {@code shape}. */

@@ -165,7 +165,8 @@ public final class ModelReader {
                     throw new KerasImportException(file + ": archive entry '" + entryName + "' points outside the archive");
                 }
                 String n = entryName.replaceFirst("^(\\./)+", ""); // "./config.json" is config.json
-                if (!List.of("config.json", "metadata.json", "model.weights.h5").contains(n)) continue; // assets etc. unused
+                boolean asset = n.startsWith("assets/") && !n.endsWith("/"); // a layer's files (IntegerLookup's vocabulary)
+                if (!asset && !List.of("config.json", "metadata.json", "model.weights.h5").contains(n)) continue;
                 if (entries.containsKey(n)) throw new KerasImportException(file + ": archive holds '" + n + "' twice (entry '" + entryName + "')");
                 long cap = n.endsWith(".h5") ? MAX_ENTRY_BYTES : MAX_CONFIG_BYTES;
                 entries.put(n, readAll(zip, cap, file + "!" + n));
@@ -183,7 +184,9 @@ public final class ModelReader {
         }
         try (HdfFile h5 = HdfFile.fromBytes(entries.get("model.weights.h5"))) {
             String wname = file + "!model.weights.h5";
-            return build(root, file, FileFormat.KERAS_ZIP, version, null, spec -> weightStore(h5, wname, spec));
+            Map<String, byte[]> assets = new HashMap<>(entries);
+            assets.keySet().removeIf(k -> !k.startsWith("assets/"));
+            return build(root, file, FileFormat.KERAS_ZIP, version, null, spec -> weightStore(h5, wname, spec, assets));
         } catch (RuntimeException e) {
             throw wrap(e, file);
         }
@@ -225,11 +228,15 @@ public final class ModelReader {
     }
 
     private static WeightStore weightStore(HdfFile h5, String file, ModelSpec spec) {
+        return weightStore(h5, file, spec, Map.of());
+    }
+
+    private static WeightStore weightStore(HdfFile h5, String file, ModelSpec spec, Map<String, byte[]> assets) {
         Node mw = h5.getChildren().get("model_weights");
         if (mw instanceof Group g) return new LegacyWeights(file, g);
         if (h5.getAttribute("layer_names") != null) return new LegacyWeights(file, h5);
         if (h5.getChildren().get("layers") instanceof Group || h5.getChildren().get("vars") instanceof Group) {
-            return new Keras3Weights(file, h5, spec.layers(), spec.className().equals("Sequential"));
+            return new Keras3Weights(file, h5, spec.layers(), spec.className().equals("Sequential"), assets);
         }
         if (h5.getChildren().isEmpty()) return WeightStore.NONE;
         throw new KerasImportException(file + ": no Keras weights layout found (no model_weights group, layer_names attribute or layers group)");

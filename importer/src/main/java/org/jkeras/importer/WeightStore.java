@@ -11,6 +11,14 @@ public interface WeightStore {
     /** The weights of a model used as a layer ({@code modelLayer}), for its own layers. */
     WeightStore nested(LayerSpec modelLayer, List<LayerSpec> innerLayers);
 
+    /**
+     * A file Keras saved for this layer in a {@code .keras} archive's {@code assets/} folder (an adapted
+     * {@code IntegerLookup}'s {@code vocabulary.txt}), or null when the file form has none.
+     */
+    default byte[] asset(LayerSpec layer, String name) {
+        return null;
+    }
+
     /** A short description for {@code inspect}. */
     String describe();
 
