@@ -227,7 +227,7 @@ public final class ModelReader {
     private static WeightStore weightStore(HdfFile h5, String file, ModelSpec spec) {
         Node mw = h5.getChildren().get("model_weights");
         if (mw instanceof Group g) return new LegacyWeights(file, g);
-        if (h5.getAttribute("layer_names") != null) return new LegacyWeights(file, h5);
+        if (h5.getAttribute("layer_names") != null || h5.getAttribute("layer_names0") != null) return new LegacyWeights(file, h5); // or chunked
         if (h5.getChildren().get("layers") instanceof Group || h5.getChildren().get("vars") instanceof Group) {
             return new Keras3Weights(file, h5, spec.layers(), spec.className().equals("Sequential"));
         }
