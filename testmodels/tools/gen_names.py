@@ -10,6 +10,8 @@ Cases:
 * ``names_long_chunked``: names of over 4,500 bytes, so many that ``weight_names`` is split into chunks.
 * ``nested_functional_output``: a nested Functional model whose outputs are outer outputs, called once and
   twice (Keras 3 counts a nested Functional's calls from 1 in ``output_layers``, from 0 in inbound nodes).
+* ``nested_calls_by_number``: output references to nested models called twice, whose node index fits both
+  numberings; only Keras 3's rule (Functional from 1, Sequential from 0) reads them right.
 * ``repeated_outputs_lstm_state``: an LSTM with ``return_state``: three outputs, all named ``lstm`` by Keras 3.
 * ``repeated_outputs_shared``: a shared layer's two calls and one tensor listed twice among the outputs.
 """
@@ -25,6 +27,7 @@ import keras  # noqa: E402
 from keras import layers  # noqa: E402
 
 from golden_case import write_case  # noqa: E402
+from save_golden import save_golden  # noqa: E402
 
 # TensorFlow's graph mode refuses a layer name outside [A-Za-z0-9_.\\/>-] as a name scope, so model.predict fails on
 # such a model; run eagerly (same kernels, same numbers), where name scopes are not checked
@@ -97,9 +100,11 @@ def nested_functional_output():
     model = keras.Model([x1, x2], [b_head, s, a_hidden], name="outer")
     rng = np.random.default_rng(21)
     x = [rng.normal(size=(3, 3)).astype("float32"), rng.normal(size=(3, 3)).astype("float32")]
-    write_case("nested_functional_output", model, x, atol=1e-5, rtol=1e-5,
+    folder = write_case("nested_functional_output", model, x, atol=1e-5, rtol=1e-5,
                notes="nested Functional 'inner' (two outputs) called twice; outer outputs are ['inner', 2, 0], ['sum', 0, 0], "
-                     "['inner', 1, 1] (Keras 3 counts a nested Functional's calls from 1 in output_layers)")
+                     "['inner', 1, 1] (Keras 3 counts a nested Functional's calls from 1 in output_layers); io.npz: the same "
+                     "golden as save_golden writes it to .npz (output keys inner:0, sum, inner:2)")
+    save_golden(model, x, os.path.join(folder, "io.npz"))
 
     keras.utils.set_random_seed(22)
     ii = keras.Input((5,), name="feat")
@@ -110,15 +115,36 @@ def nested_functional_output():
                notes="the outer model's only output is a nested Functional's output: output_layers [['block', 1, 0]]")
 
 
+def nested_calls_by_number():
+    keras.utils.set_random_seed(23)
+    fi = keras.Input((3,), name="f_in")
+    f = keras.Model(fi, layers.Dense(2, activation="tanh", name="f_dense")(fi), name="f")
+    s = keras.Sequential([keras.Input((3,)), layers.Dense(2, activation="sigmoid", name="s_dense")], name="s")
+    x1 = keras.Input((3,), name="x1")
+    x2 = keras.Input((3,), name="x2")
+    f1, f2 = f(x1), f(x2)
+    s1, s2 = s(x1), s(x2)
+    head = layers.Add(name="head")([f2, s1])
+    model = keras.Model([x1, x2], [f1, s2, head], name="by_number")
+    rng = np.random.default_rng(23)
+    x = [rng.normal(size=(3, 3)).astype("float32"), rng.normal(size=(3, 3)).astype("float32")]
+    write_case("nested_calls_by_number", model, x, atol=1e-5, rtol=1e-5,
+               notes="a nested Functional 'f' and a nested Sequential 's', each called twice; output_layers [['f', 1, 0], ['s', 1, 0], "
+                     "['head', 0, 0]] name f's first call (Functional: counted from 1) and s's second call (Sequential: from 0); "
+                     "either index would fit the other numbering, so only Keras' rule gives these numbers")
+
+
 def repeated_outputs_lstm_state():
     keras.utils.set_random_seed(31)
     x = keras.Input((5, 3), name="seq")
     o, h, c = layers.LSTM(4, return_state=True, name="lstm")(x)
     model = keras.Model(x, [o, h, c], name="lstm_state")
     rng = np.random.default_rng(31)
-    write_case("repeated_outputs_lstm_state", model, rng.normal(size=(3, 5, 3)).astype("float32"), atol=1e-5, rtol=1e-5,
-               notes="LSTM return_state: outputs [['lstm', 0, 0], ['lstm', 0, 1], ['lstm', 0, 2]], Keras 3 output_names "
-                     "['lstm', 'lstm', 'lstm']")
+    x = rng.normal(size=(3, 5, 3)).astype("float32")
+    folder = write_case("repeated_outputs_lstm_state", model, x, atol=1e-5, rtol=1e-5,
+                        notes="LSTM return_state: outputs [['lstm', 0, 0], ['lstm', 0, 1], ['lstm', 0, 2]], Keras 3 output_names "
+                              "['lstm', 'lstm', 'lstm']; io.npz: the golden in save_golden's .npz form (keys output:lstm:0..2)")
+    save_golden(model, x, os.path.join(folder, "io.npz"))
 
 
 def repeated_outputs_shared():
@@ -131,14 +157,17 @@ def repeated_outputs_shared():
     model = keras.Model([a, b], [da, t, db, t], name="shared_twice")
     rng = np.random.default_rng(41)
     x = [rng.normal(size=(3, 3)).astype("float32"), rng.normal(size=(3, 3)).astype("float32")]
-    write_case("repeated_outputs_shared", model, x, atol=1e-5, rtol=1e-5,
-               notes="outputs [['d', 0, 0], ['t', 0, 0], ['d', 1, 0], ['t', 0, 0]]: a shared layer's two calls and one tensor "
-                     "twice; Keras 3 output_names ['d', 't', 'd', 't']")
+    folder = write_case("repeated_outputs_shared", model, x, atol=1e-5, rtol=1e-5,
+                        notes="outputs [['d', 0, 0], ['t', 0, 0], ['d', 1, 0], ['t', 0, 0]]: a shared layer's two calls and one "
+                              "tensor twice; Keras 3 output_names ['d', 't', 'd', 't']; io.npz: the golden in save_golden's .npz "
+                              "form (keys output:d:0, output:t:1, output:d:2, output:t:3)")
+    save_golden(model, x, os.path.join(folder, "io.npz"))
 
 
 if __name__ == "__main__":
     names_unicode()
     names_long_chunked()
     nested_functional_output()
+    nested_calls_by_number()
     repeated_outputs_lstm_state()
     repeated_outputs_shared()

@@ -20,22 +20,25 @@ Layout of ``golden.h5`` (the ``io.h5`` layout of jkeras' own golden cases):
 * root attributes ``input_names``, ``output_names`` (string arrays), ``keras_version``, ``backend``;
 * ``inputs/0``, ``inputs/1``, ...: the inputs in model input order, each with attribute ``name`` (the input's
   Keras name);
-* ``outputs/0``, ...: ``model.predict`` of those inputs, in model output order, each with attribute ``name``;
+* ``outputs/0``, ...: ``model.predict`` of those inputs, in model output order, each with attribute ``name``
+  (Keras 3 names each output by its layer, so names repeat where outputs come from one layer: an LSTM's states, a
+  shared layer's calls, a tensor listed twice; the position tells them apart);
 * ``activations/<layer>``: the output of every layer of the model for those inputs. A layer called more than once
   in the model (a shared layer), or with several outputs, gets one dataset per output: ``<layer>:<node>:<k>``
   (``node``: the call, counted among the layer's calls in this model; ``k``: the output of that call). A nested
   model is one layer (its output). Dataset attributes ``name``, ``class_name``, ``node_index``, ``output_index``;
   group attribute ``order`` (the datasets in ``model.layers`` order).
 
-With a path ending in ``.npz`` the same arrays go to a NumPy archive, keyed ``input:<name>``, ``output:<name>`` and
-``activation:<layer>`` (or ``activation:<layer>:<node>:<k>``).
+With a path ending in ``.npz`` the same arrays go to a NumPy archive, keyed ``input:<name>``, ``output:<key>`` and
+``activation:<layer>`` (or ``activation:<layer>:<node>:<k>``). An output's key is its name, or ``<name>:<position>``
+(0-based among the outputs) where several outputs share the name: the keys ``jkeras predict`` writes.
 """
 
 import json
 
 import numpy as np
 
-__all__ = ["save_golden"]
+__all__ = ["save_golden", "output_keys"]
 
 NAMING = (
     "One dataset per non-InputLayer layer of the model, in model.layers order (attribute 'order'). A layer called "
@@ -76,7 +79,7 @@ def save_golden(model, x, path, batch_size=None, activations=True):
         arrays = {}
         for n, a in zip(input_names, inputs):
             arrays["input:" + n] = np.asarray(a)
-        for n, a in zip(output_names, predictions):
+        for n, a in zip(output_keys(output_names), predictions):
             arrays["output:" + n] = np.asarray(a)
         for key, _, _, _, _, a in layers:
             arrays["activation:" + key] = a
@@ -109,6 +112,11 @@ def save_golden(model, x, path, batch_size=None, activations=True):
             d.attrs["node_index"] = node
             d.attrs["output_index"] = k
     return path
+
+
+def output_keys(names):
+    """One distinct key per output: its name, or ``name:<position>`` where several outputs share the name."""
+    return [n if names.count(n) == 1 else "%s:%d" % (n, i) for i, n in enumerate(names)]
 
 
 def _keras_of(model):

@@ -76,7 +76,8 @@ final class InspectCommand implements Callable<Integer> {
             }
             table(rows, out);
             out.printf("Total params: %,d%n", g.paramCount());
-            out.printf("Inputs: %s; outputs: %s%n", g.inputNames(), g.outputNames());
+            out.printf("Inputs: %s; outputs: %s%s%n", g.inputNames(), g.outputNames(),
+                    g.outputKeys().equals(g.outputNames()) ? "" : " (names repeat: keyed by position as " + g.outputKeys() + ")");
         } else {
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"Layer (name)", "Class", "Status"});

@@ -19,7 +19,7 @@ public final class ModelConfigParser {
     private final String file;
     private final boolean keras3;
 
-    /** {@code keras3}: the file was written by Keras 3, whose naming rules differ (Sequential outputs). */
+    /** {@code keras3}: the file was written by Keras 3, whose output naming differs (Sequential outputs, repeated names). */
     public ModelConfigParser(String file, boolean keras3) {
         this.file = file;
         this.keras3 = keras3;
@@ -138,7 +138,7 @@ public final class ModelConfigParser {
             specs.add(new LayerSpec(n, c, registeredName(e), configOf(e, n), inbound, kwargs));
         }
         List<TensorRef> outputs = refs(config.get("output_layers"), "output_layers");
-        return new ModelSpec(name, cls, specs, refs(config.get("input_layers"), "input_layers"), outputs, uniqueNames(outputs));
+        return new ModelSpec(name, cls, specs, refs(config.get("input_layers"), "input_layers"), outputs, outputNames(outputs));
     }
 
     /**
@@ -249,8 +249,13 @@ public final class ModelConfigParser {
         throw error(what + ": expected [layer_name, node_index, tensor_index], got " + e);
     }
 
-    /** Output names as Keras gives them: the layer's name, {@code name_1}, {@code name_2}... when it repeats. */
-    private static List<String> uniqueNames(List<TensorRef> outputs) {
+    /**
+     * Output names as Keras gives them ({@code model.output_names}): Keras 3 names each output by its layer, repeats
+     * and all ({@code ["lstm", "lstm", "lstm"]} for an LSTM's output and states); tf.keras / Keras 2 make them unique
+     * ({@code lstm}, {@code lstm_1}, {@code lstm_2}).
+     */
+    private List<String> outputNames(List<TensorRef> outputs) {
+        if (keras3) return outputs.stream().map(TensorRef::layer).toList();
         List<String> names = new ArrayList<>();
         java.util.Map<String, Integer> count = new java.util.HashMap<>();
         for (TensorRef r : outputs) {

@@ -46,7 +46,11 @@ public final class ModelReader {
      * A read model and where it came from. When {@code problems} is not empty (only in inspection mode) the
      * model could not be built and is null; {@code layers} is the top-level config either way.
      */
-    public record Loaded(Model model, ModelInfo info, List<org.jkeras.Problem> problems, List<LayerSpec> layers) {
+    public record Loaded(Model model, ModelInfo info, List<org.jkeras.Problem> problems, List<LayerSpec> layers,
+                         Map<String, List<List<Integer>>> nestedOutputs) {
+        public Loaded(Model model, ModelInfo info, List<org.jkeras.Problem> problems, List<LayerSpec> layers) {
+            this(model, info, problems, layers, Map.of());
+        }
     }
 
     private final boolean fuse;
@@ -214,7 +218,7 @@ public final class ModelReader {
         Model model = builder.build(spec, store);
         if (fuse) model = Fusion.fuse(model);
         return new Loaded(model, new ModelInfo(file, format, version, backend, semantics, source, store.describe(), builder.notes()),
-                List.of(), spec.layers());
+                List.of(), spec.layers(), fuse ? Map.of() : builder.nestedOutputs()); // fusion renumbers the values
     }
 
     /** Keras 3 configs carry {@code module}/{@code registered_name}; Keras 1/2 ones never do. */
