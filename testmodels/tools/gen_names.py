@@ -12,6 +12,8 @@ Cases:
   twice (Keras 3 counts a nested Functional's calls from 1 in ``output_layers``, from 0 in inbound nodes).
 * ``nested_calls_by_number``: output references to nested models called twice, whose node index fits both
   numberings; only Keras 3's rule (Functional from 1, Sequential from 0) reads them right.
+* ``dict_inputs_outputs``: a model built with dicts of inputs and outputs (flattened with keys sorted; outputs
+  named by their keys).
 * ``repeated_outputs_lstm_state``: an LSTM with ``return_state``: three outputs, all named ``lstm`` by Keras 3.
 * ``repeated_outputs_shared``: a shared layer's two calls and one tensor listed twice among the outputs.
 """
@@ -134,6 +136,23 @@ def nested_calls_by_number():
                      "either index would fit the other numbering, so only Keras' rule gives these numbers")
 
 
+def dict_inputs_outputs():
+    keras.utils.set_random_seed(51)
+    zeta = keras.Input((3,), name="zeta")
+    alpha = keras.Input((2,), name="alpha")
+    h = layers.Concatenate(name="cat")([alpha, zeta])
+    outputs = {"score": layers.Dense(1, activation="sigmoid", name="q_dense")(h), "logits": layers.Dense(2, name="p_dense")(h),
+               "Ωmega": layers.Dense(3, activation="tanh", name="o_dense")(h)}
+    model = keras.Model({"zeta": zeta, "alpha": alpha}, outputs, name="dicts")
+    rng = np.random.default_rng(51)
+    x = {"zeta": rng.normal(size=(3, 3)).astype("float32"), "alpha": rng.normal(size=(3, 2)).astype("float32")}
+    write_case("dict_inputs_outputs", model, x, atol=1e-5, rtol=1e-5,
+               notes="inputs and outputs given as dicts: input_layers {'zeta': ..., 'alpha': ...} and output_layers {'score', "
+                     "'logits', 'Ωmega'}, flattened as Keras flattens them (keys sorted: alpha, zeta; logits, score, Ωmega); "
+                     "outputs named by their keys, as model.predict returns them (model.output_names gives the layer names "
+                     "p_dense, q_dense, o_dense)")
+
+
 def repeated_outputs_lstm_state():
     keras.utils.set_random_seed(31)
     x = keras.Input((5, 3), name="seq")
@@ -169,5 +188,6 @@ if __name__ == "__main__":
     names_long_chunked()
     nested_functional_output()
     nested_calls_by_number()
+    dict_inputs_outputs()
     repeated_outputs_lstm_state()
     repeated_outputs_shared()

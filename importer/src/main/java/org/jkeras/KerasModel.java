@@ -153,7 +153,8 @@ public final class KerasModel {
     /**
      * Output names as Keras gives them ({@code model.output_names}). Keras 3 names each output by the layer that makes
      * it, so names repeat when outputs come from one layer (an LSTM with {@code return_state}, a shared layer called
-     * twice, a tensor listed twice); Keras 1/2 files keep their own unique names ({@code lstm}, {@code lstm_1}).
+     * twice, a tensor listed twice); Keras 1/2 files keep their own unique names ({@code lstm}, {@code lstm_1}). A model
+     * built with a dict of outputs names them by its keys, in sorted order, as {@code model.predict} returns them.
      */
     public List<String> outputNames() {
         return model.outputNames();

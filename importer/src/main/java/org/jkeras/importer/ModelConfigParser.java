@@ -137,8 +137,11 @@ public final class ModelConfigParser {
             }
             specs.add(new LayerSpec(n, c, registeredName(e), configOf(e, n), inbound, kwargs));
         }
-        List<TensorRef> outputs = refs(config.get("output_layers"), "output_layers");
-        return new ModelSpec(name, cls, specs, refs(config.get("input_layers"), "input_layers"), outputs, outputNames(outputs));
+        List<String> keys = new ArrayList<>();
+        List<TensorRef> outputs = refs(config.get("output_layers"), "output_layers", keys);
+        List<String> names = new ArrayList<>(outputNames(outputs));
+        for (int o = 0; o < names.size(); o++) if (keys.get(o) != null) names.set(o, keys.get(o));
+        return new ModelSpec(name, cls, specs, refs(config.get("input_layers"), "input_layers", new ArrayList<>()), outputs, names);
     }
 
     /**
@@ -225,17 +228,33 @@ public final class ModelConfigParser {
         }
     }
 
-    /** {@code ["x", 0, 0]} (a single ref, Keras 3) or {@code [["x", 0, 0], ...]}. */
-    private List<TensorRef> refs(JsonElement e, String key) {
-        if (!(e instanceof JsonArray a)) throw error("Functional model config has no '" + key + "' list");
+    /**
+     * {@code ["x", 0, 0]} (a single ref, Keras 3), {@code [["x", 0, 0], ...]}, or a Keras 3 structure of them: a model
+     * built with a dict of inputs or outputs saves {@code {"key": ["x", 0, 0], ...}}, flattened here as Keras
+     * flattens it ({@code tree.flatten}: keys sorted). {@code keys} gets each ref's dict key, or null: outputs given as
+     * a dict are named by their keys, as {@code model.predict} returns them.
+     */
+    private List<TensorRef> refs(JsonElement e, String key, List<String> keys) {
+        if (!(e instanceof JsonArray) && !(e instanceof JsonObject)) throw error("Functional model config has no '" + key + "' list");
         List<TensorRef> out = new ArrayList<>();
-        if (!a.isEmpty() && a.get(0).isJsonPrimitive()) {
-            out.add(ref(a, key));
-        } else {
-            for (JsonElement x : a) out.add(ref(x, key));
-        }
+        flatten(e, key, null, out, keys);
         if (out.isEmpty()) throw error("Functional model config: '" + key + "' is empty");
         return out;
+    }
+
+    private void flatten(JsonElement e, String key, String dictKey, List<TensorRef> out, List<String> keys) {
+        if (e instanceof JsonArray a && !a.isEmpty() && a.get(0).isJsonPrimitive()) {
+            out.add(ref(a, key));
+            keys.add(dictKey);
+        } else if (e instanceof JsonArray a) {
+            for (JsonElement x : a) flatten(x, key, null, out, keys);
+        } else if (e instanceof JsonObject o) {
+            List<String> sorted = new ArrayList<>(o.keySet());
+            sorted.sort((x, y) -> java.util.Arrays.compare(x.codePoints().toArray(), y.codePoints().toArray())); // Python's str order
+            for (String k : sorted) flatten(o.get(k), key, k, out, keys);
+        } else {
+            throw error(key + ": expected [layer_name, node_index, tensor_index], got " + e);
+        }
     }
 
     private TensorRef ref(JsonElement e, String what) {

@@ -73,6 +73,14 @@ class OutputNamesTest {
         check("nested_functional_only_output", List.of("block"), List.of("block"));
     }
 
+    /** A model built with dicts: flattened with keys sorted, as Keras does; outputs named by key, as predict returns them. */
+    @Test
+    void dictsOfInputsAndOutputs() throws Exception {
+        check("dict_inputs_outputs", List.of("logits", "score", "Ωmega"), List.of("logits", "score", "Ωmega"));
+        GoldenCase c = golden("dict_inputs_outputs");
+        for (GoldenCase.Form f : c.forms()) assertEquals(List.of("alpha", "zeta"), load(f).inputNames(), f.label());
+    }
+
     @Test
     void namesInAnyScript() throws Exception {
         check("names_unicode", List.of("выход ✓", "第二 出力"), List.of("выход ✓", "第二 出力"));
