@@ -267,7 +267,7 @@ public final class GraphBuilder {
                 LayerSpec src = byName.get(r.layer());
                 String why;
                 if (src == null) why = "names no layer";
-                else if (r.node() >= Math.max(1, src.inboundNodes().size())) why = "names call " + r.node() + " of a layer called " + src.inboundNodes().size() + " time(s)";
+                else if (r.node() < 0 || r.node() >= Math.max(1, src.inboundNodes().size())) why = "names a call of a layer called " + src.inboundNodes().size() + " time(s)";
                 else if (values.containsKey(new TensorRef(r.layer(), r.node(), 0))) why = "names output " + r.tensor() + " of a layer with fewer outputs";
                 else why = "is never computed (a cycle in the graph)";
                 stuck.add("layer '" + scope + l.name() + "' (" + l.className() + ") reads " + ref + ", which " + why);
