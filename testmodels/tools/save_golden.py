@@ -20,22 +20,26 @@ Layout of ``golden.h5`` (the ``io.h5`` layout of jkeras' own golden cases):
 * root attributes ``input_names``, ``output_names`` (string arrays), ``keras_version``, ``backend``;
 * ``inputs/0``, ``inputs/1``, ...: the inputs in model input order, each with attribute ``name`` (the input's
   Keras name);
-* ``outputs/0``, ...: ``model.predict`` of those inputs, in model output order, each with attribute ``name``;
+* ``outputs/0``, ...: ``model.predict`` of those inputs, in model output order, each with attribute ``name`` (a model
+  built with a dict of outputs: its keys, in sorted order, as Keras flattens the dict)
+  (Keras 3 names each output by its layer, so names repeat where outputs come from one layer: an LSTM's states, a
+  shared layer's calls, a tensor listed twice; the position tells them apart);
 * ``activations/<layer>``: the output of every layer of the model for those inputs. A layer called more than once
   in the model (a shared layer), or with several outputs, gets one dataset per output: ``<layer>:<node>:<k>``
   (``node``: the call, counted among the layer's calls in this model; ``k``: the output of that call). A nested
   model is one layer (its output). Dataset attributes ``name``, ``class_name``, ``node_index``, ``output_index``;
   group attribute ``order`` (the datasets in ``model.layers`` order).
 
-With a path ending in ``.npz`` the same arrays go to a NumPy archive, keyed ``input:<name>``, ``output:<name>`` and
-``activation:<layer>`` (or ``activation:<layer>:<node>:<k>``).
+With a path ending in ``.npz`` the same arrays go to a NumPy archive, keyed ``input:<name>``, ``output:<key>`` and
+``activation:<layer>`` (or ``activation:<layer>:<node>:<k>``). An output's key is its name, or ``<name>:<position>``
+(0-based among the outputs) where several outputs share the name: the keys ``jkeras predict`` writes.
 """
 
 import json
 
 import numpy as np
 
-__all__ = ["save_golden"]
+__all__ = ["save_golden", "output_keys"]
 
 NAMING = (
     "One dataset per non-InputLayer layer of the model, in model.layers order (attribute 'order'). A layer called "
@@ -56,9 +60,14 @@ def save_golden(model, x, path, batch_size=None, activations=True):
     """
     keras = _keras_of(model)
     input_names = _input_names(model)
-    inputs = _inputs_in_order(x, input_names)
+    inputs = _inputs_in_order(x, input_names, model)
     feed = inputs[0] if len(inputs) == 1 else inputs
-    predictions = _as_list(model.predict(feed, batch_size=batch_size, verbose=0))
+    model_feed = feed
+    struct = _struct(model, "inputs")
+    if struct is not None:  # a model built with a dict of inputs takes a dict (keyed as it was built)
+        by_name = dict(zip(input_names, inputs))
+        model_feed = {k: by_name[_layer_of(t).name] for k, t in struct.items()}
+    predictions = _as_list(model.predict(model_feed, batch_size=batch_size, verbose=0))
     output_names = _output_names(model, len(predictions))
 
     layers = []  # (key, layer name, class name, node index, output index, array)
@@ -76,7 +85,7 @@ def save_golden(model, x, path, batch_size=None, activations=True):
         arrays = {}
         for n, a in zip(input_names, inputs):
             arrays["input:" + n] = np.asarray(a)
-        for n, a in zip(output_names, predictions):
+        for n, a in zip(output_keys(output_names), predictions):
             arrays["output:" + n] = np.asarray(a)
         for key, _, _, _, _, a in layers:
             arrays["activation:" + key] = a
@@ -111,6 +120,11 @@ def save_golden(model, x, path, batch_size=None, activations=True):
     return path
 
 
+def output_keys(names):
+    """One distinct key per output: its name, or ``name:<position>`` where several outputs share the name."""
+    return [n if names.count(n) == 1 else "%s:%d" % (n, i) for i, n in enumerate(names)]
+
+
 def _keras_of(model):
     """The keras module the model belongs to: tf.keras for a tf.keras model, keras otherwise."""
     module = type(model).__module__
@@ -131,8 +145,8 @@ def _backend(keras):
 
 
 def _as_list(v):
-    if isinstance(v, dict):
-        return list(v.values())
+    if isinstance(v, dict):  # in the model's output order: keys sorted, as Keras flattens a dict (tree.flatten)
+        return [v[k] for k in sorted(v)]
     if isinstance(v, (list, tuple)):
         return list(v)
     return [v]
@@ -159,7 +173,19 @@ def _input_names(model):
     return out
 
 
+def _struct(model, which):
+    """The dict a model was built with as its inputs or outputs (Keras 3 or tf.keras), or None."""
+    for attr in ("_%s_struct" % which, "_nested_%s" % which):
+        v = getattr(model, attr, None)
+        if isinstance(v, dict):
+            return v
+    return None
+
+
 def _output_names(model, count):
+    struct = _struct(model, "outputs")
+    if struct is not None and len(struct) == count:
+        return sorted(struct)  # outputs given as a dict: named by their keys, as model.predict returns them
     names = getattr(model, "output_names", None)
     if names and len(names) == count:
         return list(names)
@@ -172,8 +198,11 @@ def _output_names(model, count):
     return out
 
 
-def _inputs_in_order(x, names):
+def _inputs_in_order(x, names, model=None):
     if isinstance(x, dict):
+        struct = _struct(model, "inputs") if model is not None else None
+        if struct is not None and any(n not in x for n in names):  # keyed as the model's input dict, not by input name
+            x = {_layer_of(t).name if _layer_of(t) is not None else k: x[k] for k, t in struct.items() if k in x}
         missing = [n for n in names if n not in x]
         if missing:
             raise ValueError("no array for input(s) %s; the model's inputs are %s" % (missing, names))

@@ -25,10 +25,12 @@ import org.jkeras.runtime.Tensor;
 public final class KerasModel {
     private final Model model;
     private final ModelInfo info;
+    private final Map<String, List<List<Integer>>> nestedOutputs;
 
-    private KerasModel(Model model, ModelInfo info) {
+    private KerasModel(Model model, ModelInfo info, Map<String, List<List<Integer>>> nestedOutputs) {
         this.model = model;
         this.info = info;
+        this.nestedOutputs = nestedOutputs;
     }
 
     /**
@@ -95,17 +97,17 @@ public final class KerasModel {
 
         public KerasModel load(Path path) {
             ModelReader.Loaded l = reader().read(path);
-            return new KerasModel(l.model(), l.info());
+            return new KerasModel(l.model(), l.info(), l.nestedOutputs());
         }
 
         public KerasModel load(Path config, Path weights) {
             ModelReader.Loaded l = reader().readJson(config, weights);
-            return new KerasModel(l.model(), l.info());
+            return new KerasModel(l.model(), l.info(), l.nestedOutputs());
         }
 
         public KerasModel load(InputStream in) {
             ModelReader.Loaded l = reader().read(in, "<stream>");
-            return new KerasModel(l.model(), l.info());
+            return new KerasModel(l.model(), l.info(), l.nestedOutputs());
         }
 
         /**
@@ -115,7 +117,7 @@ public final class KerasModel {
         public Inspection inspect(Path path, Path weights) {
             ModelReader r = new ModelReader(fuse, registry.build(), true);
             ModelReader.Loaded l = weights == null ? r.read(path) : r.readJson(path, weights);
-            return new Inspection(l.info(), l.model() == null ? null : new KerasModel(l.model(), l.info()), l.problems(), l.layers());
+            return new Inspection(l.info(), l.model() == null ? null : new KerasModel(l.model(), l.info(), l.nestedOutputs()), l.problems(), l.layers());
         }
 
         private ModelReader reader() {
@@ -131,7 +133,10 @@ public final class KerasModel {
         return model.predictRows(x);
     }
 
-    /** Inputs by Keras input name (tensors with the batch axis first); outputs by Keras output name, in model order. */
+    /**
+     * Inputs by Keras input name (tensors with the batch axis first); outputs by {@link #outputKeys()} (the Keras output
+     * name, unless several outputs share it), in model order.
+     */
     public Map<String, Tensor> predict(Map<String, Tensor> inputs) {
         return model.predict(inputs);
     }
@@ -145,8 +150,23 @@ public final class KerasModel {
         return model.inputNames();
     }
 
+    /**
+     * Output names as Keras gives them ({@code model.output_names}). Keras 3 names each output by the layer that makes
+     * it, so names repeat when outputs come from one layer (an LSTM with {@code return_state}, a shared layer called
+     * twice, a tensor listed twice); Keras 1/2 files keep their own unique names ({@code lstm}, {@code lstm_1}). A model
+     * built with a dict of outputs names them by its keys, in sorted order, as {@code model.predict} returns them.
+     */
     public List<String> outputNames() {
         return model.outputNames();
+    }
+
+    /**
+     * One distinct key per output, as {@link #predict(Map)} and {@code jkeras predict} name them: the output's name,
+     * or, where several outputs share a name, {@code name:<position>} with its 0-based position among the outputs
+     * ({@code lstm:0, lstm:1, lstm:2}).
+     */
+    public List<String> outputKeys() {
+        return model.outputKeys();
     }
 
     /** Per-sample input shapes (no batch axis), in input order. */
@@ -157,6 +177,17 @@ public final class KerasModel {
     /** Per-sample output shapes (no batch axis), in output order. */
     public List<Shape> outputShapes() {
         return model.outputs().stream().map(o -> model.valueShape(o.value())).toList();
+    }
+
+    /**
+     * Where the outputs of each model used as a layer (at the top level) are in {@link #graph()}: by the nested model's
+     * name, one entry per call of it in Keras' call order, each the values of that call's outputs in the nested
+     * model's output order. A nested model is inlined, so its outputs are values made by its inner layers; this is
+     * how {@code jkeras verify} compares a nested model's recorded output. Empty for a model loaded with fusion
+     * (fusion renumbers the values).
+     */
+    public Map<String, List<List<Integer>>> nestedOutputs() {
+        return nestedOutputs;
     }
 
     /** The runtime graph: layers, nodes, shapes. */

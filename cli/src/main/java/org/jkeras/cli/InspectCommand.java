@@ -76,7 +76,8 @@ final class InspectCommand implements Callable<Integer> {
             }
             table(rows, out);
             out.printf("Total params: %,d%n", g.paramCount());
-            out.printf("Inputs: %s; outputs: %s%n", g.inputNames(), g.outputNames());
+            out.printf("Inputs: %s; outputs: %s%s%n", g.inputNames(), g.outputNames(),
+                    g.outputKeys().equals(g.outputNames()) ? "" : " (names repeat: keyed by position as " + g.outputKeys() + ")");
         } else {
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"Layer (name)", "Class", "Status"});
@@ -94,12 +95,31 @@ final class InspectCommand implements Callable<Integer> {
     private static void table(List<String[]> rows, PrintWriter out) {
         int cols = rows.get(0).length;
         int[] w = new int[cols];
-        for (String[] r : rows) for (int i = 0; i < cols; i++) w[i] = Math.max(w[i], r[i].length());
+        for (String[] r : rows) for (int i = 0; i < cols; i++) w[i] = Math.max(w[i], width(r[i]));
         for (String[] r : rows) {
             StringBuilder b = new StringBuilder("  ");
-            for (int i = 0; i < cols; i++) b.append(String.format("%-" + (w[i] + 2) + "s", r[i]));
+            for (int i = 0; i < cols; i++) b.append(r[i]).append(" ".repeat(w[i] + 2 - width(r[i])));
             out.println(b.toString().stripTrailing());
         }
+    }
+
+    /**
+     * Columns a name takes on a terminal: CJK ideographs, Hangul, fullwidth forms and emoji take two, combining
+     * marks and joiners none (the common cases of wcwidth), so tables of names in any script line up.
+     */
+    static int width(String s) {
+        int w = 0;
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
+            int type = Character.getType(c);
+            if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.FORMAT || (c >= 0xFE00 && c <= 0xFE0F)) continue;
+            boolean wide = (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF && c != 0x303F) || (c >= 0xAC00 && c <= 0xD7A3)
+                    || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6)
+                    || (c >= 0x1F300 && c <= 0x1F64F) || (c >= 0x1F900 && c <= 0x1F9FF) || (c >= 0x20000 && c <= 0x3FFFD);
+            w += wide ? 2 : 1;
+        }
+        return w;
     }
 
     private static String outputShapes(Model g, Model.Node n) {

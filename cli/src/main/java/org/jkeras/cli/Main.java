@@ -1,6 +1,8 @@
 package org.jkeras.cli;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,8 +13,10 @@ import picocli.CommandLine.Command;
         subcommands = {PredictCommand.class, InspectCommand.class, VerifyCommand.class})
 public final class Main implements Runnable {
 
+    /** Writes UTF-8 whatever the locale: names in any script reach pipes and files intact, never as '?'. */
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        System.exit(run(args, new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true)));
     }
 
     /** Exit code of a command line jkeras cannot parse (an unknown option, a missing value). */

@@ -226,7 +226,7 @@ final class PredictCommand implements Callable<Integer> {
                 + want.prepend(Shape.UNKNOWN) + (want.isFullyKnown() ? " (" + want.size() + " values per sample)" : "") + layout);
     }
 
-    /** Receives the outputs of one batch, by output name in model order. */
+    /** Receives the outputs of one batch, by output key (the Keras name, or {@code name:<position>} where names repeat) in model order. */
     @FunctionalInterface
     private interface Batches {
         void accept(Map<String, Tensor> out) throws IOException;
@@ -234,7 +234,7 @@ final class PredictCommand implements Callable<Integer> {
 
     /** Scores the sources batch by batch and writes the outputs where --output says, in its format. */
     private void score(KerasModel m, List<Source> sources, List<Path> inputPaths) throws IOException {
-        List<String> names = m.outputNames();
+        List<String> names = m.outputKeys(); // .npz / .json keys: unique even where Keras 3 output names repeat
         if (output == null) {
             PrintWriter w = spec.commandLine().getOut();
             if (names.size() == 1) {
@@ -287,7 +287,7 @@ final class PredictCommand implements Callable<Integer> {
     /** Every batch's outputs joined along the batch axis. */
     private Map<String, Tensor> gather(KerasModel m, List<Source> sources, boolean showProgress) throws IOException {
         Map<String, List<Tensor>> parts = new LinkedHashMap<>();
-        for (String n : m.outputNames()) parts.put(n, new ArrayList<>());
+        for (String n : m.outputKeys()) parts.put(n, new ArrayList<>());
         run(m, sources, showProgress, out -> {
             for (Map.Entry<String, Tensor> e : out.entrySet()) parts.get(e.getKey()).add(e.getValue());
         });

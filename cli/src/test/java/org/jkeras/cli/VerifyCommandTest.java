@@ -122,7 +122,7 @@ class VerifyCommandTest {
         for (Path c : caseDirs(KERAS3)) {
             Path h5 = c.resolve("io.h5");
             GoldenFile g = GoldenFile.read(h5);
-            GoldenFile json = Files.exists(c.resolve("io.json")) ? GoldenFile.read(c.resolve("io.json")) : g; // golden_case.py writes io.h5 only
+            GoldenFile json = Files.exists(c.resolve("io.json")) ? GoldenFile.read(c.resolve("io.json")) : g;
             assertEquals(GoldenFile.Kind.IO_H5, g.kind());
             if (json != g) assertEquals(GoldenFile.Kind.IO_JSON, json.kind());
             JsonObject meta = JsonParser.parseString(Files.readString(c.resolve("case.json"))).getAsJsonObject();

@@ -95,6 +95,9 @@ public final class GraphBuilder {
             values.put(new TensorRef(l.name(), 0, 0), inputValues.get(i));
         }
 
+        Map<String, Integer> inboundBase = callBase(byName, inboundRefs(byName), false);
+        Map<String, Integer> ioBase = callBase(byName, spec.outputs(), true);
+
         List<int[]> pending = new ArrayList<>(); // (layer index, call index)
         List<LayerSpec> order = new ArrayList<>(byName.values());
         for (int li = 0; li < order.size(); li++) {
@@ -116,22 +119,27 @@ public final class GraphBuilder {
                 int call = pending.get(p)[1];
                 List<Integer> in = new ArrayList<>();
                 for (TensorRef r : l.inboundNodes().get(call)) {
-                    Integer v = values.get(r);
+                    Integer v = values.get(call(r, inboundBase));
                     if (v == null) break;
                     in.add(v);
                 }
                 if (in.size() < l.inboundNodes().get(call).size()) continue;
                 List<Integer> out = l.isModel() ? callModel(l, weights, in, scope) : callLayer(l, call, weights, in, scope);
+                if (l.isModel() && scope.isEmpty()) {
+                    List<List<Integer>> calls = nestedOutputs.computeIfAbsent(l.name(), k -> new ArrayList<>());
+                    while (calls.size() <= call) calls.add(List.of());
+                    calls.set(call, List.copyOf(out));
+                }
                 for (int k = 0; k < out.size(); k++) values.put(new TensorRef(l.name(), call, k), out.get(k));
                 pending.remove(p--);
                 progress = true;
             }
         }
-        if (!pending.isEmpty()) throw unordered(pending, order, byName, values, scope);
+        if (!pending.isEmpty()) throw unordered(pending, order, byName, values, inboundBase, scope);
 
         List<Integer> outs = new ArrayList<>();
         for (TensorRef ref : spec.outputs()) {
-            Integer v = values.get(ref);
+            Integer v = values.get(call(ref, ioBase));
             if (v == null) throw new KerasImportException(file + ": model output " + ref + " of '" + scope + spec.name() + "' is not computed by the graph");
             outs.add(v);
         }
@@ -203,6 +211,44 @@ public final class GraphBuilder {
         }
     }
 
+    /**
+     * The number a config gives the first call of each model used as a layer, where it is not 0. Keras 1 and 2 count
+     * a nested model's calls from 1 everywhere (its node 0 is its own construction, never saved); Keras 3 does so
+     * only in {@code output_layers} / {@code input_layers} and only for a Functional model ({@code get_config}
+     * starts {@code kept_nodes} at 1 for it), and counts from 0 in inbound nodes. Where a model's references do not
+     * all fit its calls under that rule but all do under the other numbering (configs written by other tools, a
+     * Keras 2 Sequential built without an input shape), the other numbering is taken.
+     */
+    private Map<String, Integer> callBase(Map<String, LayerSpec> byName, List<TensorRef> refs, boolean modelIo) {
+        Map<String, Integer> base = new HashMap<>();
+        for (LayerSpec l : byName.values()) {
+            if (!l.isModel()) continue;
+            int rule = semantics != Semantics.KERAS_3 || (modelIo && !l.className().equals("Sequential")) ? 1 : 0;
+            List<Integer> nodes = refs.stream().filter(r -> r.layer().equals(l.name())).map(TensorRef::node).toList();
+            int calls = l.inboundNodes().size();
+            int b = fits(nodes, rule, calls) || !fits(nodes, 1 - rule, calls) ? rule : 1 - rule;
+            if (b != 0) base.put(l.name(), b);
+        }
+        return base;
+    }
+
+    private static boolean fits(List<Integer> nodes, int base, int calls) {
+        return nodes.stream().allMatch(n -> n - base >= 0 && n - base < calls);
+    }
+
+    /** Every tensor the layers of a model read. */
+    private static List<TensorRef> inboundRefs(Map<String, LayerSpec> byName) {
+        List<TensorRef> refs = new ArrayList<>();
+        for (LayerSpec l : byName.values()) for (List<TensorRef> node : l.inboundNodes()) refs.addAll(node);
+        return refs;
+    }
+
+    /** {@code r} with its node index counted from 0 among the calls of its layer (the key of {@code values}). */
+    private static TensorRef call(TensorRef r, Map<String, Integer> base) {
+        Integer b = base.get(r.layer());
+        return b == null ? r : new TensorRef(r.layer(), r.node() - b, r.tensor());
+    }
+
     private Map<String, LayerSpec> index(ModelSpec spec, String scope) {
         Map<String, LayerSpec> byName = new LinkedHashMap<>();
         for (LayerSpec l : spec.layers()) {
@@ -212,19 +258,20 @@ public final class GraphBuilder {
     }
 
     private KerasImportException unordered(List<int[]> pending, List<LayerSpec> order, Map<String, LayerSpec> byName,
-                                           Map<TensorRef, Integer> values, String scope) {
+                                           Map<TensorRef, Integer> values, Map<String, Integer> inboundBase, String scope) {
         List<String> stuck = new ArrayList<>();
         for (int[] p : pending) {
             LayerSpec l = order.get(p[0]);
-            for (TensorRef r : l.inboundNodes().get(p[1])) {
+            for (TensorRef ref : l.inboundNodes().get(p[1])) {
+                TensorRef r = call(ref, inboundBase);
                 if (values.containsKey(r)) continue;
                 LayerSpec src = byName.get(r.layer());
                 String why;
                 if (src == null) why = "names no layer";
-                else if (r.node() >= Math.max(1, src.inboundNodes().size())) why = "names call " + r.node() + " of a layer called " + src.inboundNodes().size() + " time(s)";
+                else if (r.node() < 0 || r.node() >= Math.max(1, src.inboundNodes().size())) why = "names a call of a layer called " + src.inboundNodes().size() + " time(s)";
                 else if (values.containsKey(new TensorRef(r.layer(), r.node(), 0))) why = "names output " + r.tensor() + " of a layer with fewer outputs";
                 else why = "is never computed (a cycle in the graph)";
-                stuck.add("layer '" + scope + l.name() + "' (" + l.className() + ") reads " + r + ", which " + why);
+                stuck.add("layer '" + scope + l.name() + "' (" + l.className() + ") reads " + ref + ", which " + why);
             }
         }
         return new KerasImportException(file + ": the model graph cannot be ordered:\n  " + String.join("\n  ", stuck));
@@ -255,6 +302,18 @@ public final class GraphBuilder {
     }
 
     private final List<String> notes = new ArrayList<>();
+
+    /**
+     * For each model used as a layer at the top level, per call (in Keras' call order), the values of its outputs
+     * in the built graph (see {@code KerasModel.nestedOutputs}).
+     */
+    public Map<String, List<List<Integer>>> nestedOutputs() {
+        Map<String, List<List<Integer>>> copy = new LinkedHashMap<>();
+        nestedOutputs.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        return java.util.Collections.unmodifiableMap(copy);
+    }
+
+    private final Map<String, List<List<Integer>>> nestedOutputs = new LinkedHashMap<>();
 
     private void checkSupported(ModelSpec spec, String scope, List<Problem> problems) {
         for (LayerSpec l : spec.layers()) {

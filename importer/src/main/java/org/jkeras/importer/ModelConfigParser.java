@@ -19,7 +19,7 @@ public final class ModelConfigParser {
     private final String file;
     private final boolean keras3;
 
-    /** {@code keras3}: the file was written by Keras 3, whose naming rules differ (Sequential outputs). */
+    /** {@code keras3}: the file was written by Keras 3, whose output naming differs (Sequential outputs, repeated names). */
     public ModelConfigParser(String file, boolean keras3) {
         this.file = file;
         this.keras3 = keras3;
@@ -141,8 +141,11 @@ public final class ModelConfigParser {
             String module = isPrimitive(e.get("module")) ? e.get("module").getAsString() : opModuleOf(e, c);
             specs.add(new LayerSpec(n, c, registeredName(e), module, configOf(e, n), inbound, positional, kwargs));
         }
-        List<TensorRef> outputs = refs(config.get("output_layers"), "output_layers");
-        return new ModelSpec(name, cls, specs, refs(config.get("input_layers"), "input_layers"), outputs, uniqueNames(outputs));
+        List<String> keys = new ArrayList<>();
+        List<TensorRef> outputs = refs(config.get("output_layers"), "output_layers", keys);
+        List<String> names = new ArrayList<>(outputNames(outputs));
+        for (int o = 0; o < names.size(); o++) if (keys.get(o) != null) names.set(o, keys.get(o));
+        return new ModelSpec(name, cls, specs, refs(config.get("input_layers"), "input_layers", new ArrayList<>()), outputs, names);
     }
 
     /**
@@ -247,20 +250,33 @@ public final class ModelConfigParser {
                 && o.get("config") instanceof JsonObject;
     }
 
-    /** {@code ["x", 0, 0]} (a single ref, Keras 3) or {@code [["x", 0, 0], ...]}. */
-    private List<TensorRef> refs(JsonElement e, String key) {
-        if (!(e instanceof JsonArray a)) throw error("Functional model config has no '" + key + "' list");
+    /**
+     * {@code ["x", 0, 0]} (a single ref, Keras 3), {@code [["x", 0, 0], ...]}, or a Keras 3 structure of them: a model
+     * built with a dict of inputs or outputs saves {@code {"key": ["x", 0, 0], ...}}, flattened here as Keras
+     * flattens it ({@code tree.flatten}: keys sorted). {@code keys} gets each ref's dict key, or null: outputs given as
+     * a dict are named by their keys, as {@code model.predict} returns them.
+     */
+    private List<TensorRef> refs(JsonElement e, String key, List<String> keys) {
+        if (!(e instanceof JsonArray) && !(e instanceof JsonObject)) throw error("Functional model config has no '" + key + "' list");
         List<TensorRef> out = new ArrayList<>();
-        if (!a.isEmpty() && a.get(0).isJsonPrimitive()) {
-            out.add(ref(a, key));
-        } else {
-            for (JsonElement x : a) {
-                if (x instanceof JsonArray n && !n.isEmpty() && n.get(0).isJsonArray()) out.addAll(refs(n, key)); // nested outputs: a stack's [h, c]
-                else out.add(ref(x, key));
-            }
-        }
+        flatten(e, key, null, out, keys);
         if (out.isEmpty()) throw error("Functional model config: '" + key + "' is empty");
         return out;
+    }
+
+    private void flatten(JsonElement e, String key, String dictKey, List<TensorRef> out, List<String> keys) {
+        if (e instanceof JsonArray a && !a.isEmpty() && a.get(0).isJsonPrimitive()) {
+            out.add(ref(a, key));
+            keys.add(dictKey);
+        } else if (e instanceof JsonArray a) {
+            for (JsonElement x : a) flatten(x, key, null, out, keys);
+        } else if (e instanceof JsonObject o) {
+            List<String> sorted = new ArrayList<>(o.keySet());
+            sorted.sort((x, y) -> java.util.Arrays.compare(x.codePoints().toArray(), y.codePoints().toArray())); // Python's str order
+            for (String k : sorted) flatten(o.get(k), key, k, out, keys);
+        } else {
+            throw error(key + ": expected [layer_name, node_index, tensor_index], got " + e);
+        }
     }
 
     private TensorRef ref(JsonElement e, String what) {
@@ -274,8 +290,13 @@ public final class ModelConfigParser {
         throw error(what + ": expected [layer_name, node_index, tensor_index], got " + e);
     }
 
-    /** Output names as Keras gives them: the layer's name, {@code name_1}, {@code name_2}... when it repeats. */
-    private static List<String> uniqueNames(List<TensorRef> outputs) {
+    /**
+     * Output names as Keras gives them ({@code model.output_names}): Keras 3 names each output by its layer, repeats
+     * and all ({@code ["lstm", "lstm", "lstm"]} for an LSTM's output and states); tf.keras / Keras 2 make them unique
+     * ({@code lstm}, {@code lstm_1}, {@code lstm_2}).
+     */
+    private List<String> outputNames(List<TensorRef> outputs) {
+        if (keras3) return outputs.stream().map(TensorRef::layer).toList();
         List<String> names = new ArrayList<>();
         java.util.Map<String, Integer> count = new java.util.HashMap<>();
         for (TensorRef r : outputs) {

@@ -46,7 +46,11 @@ public final class ModelReader {
      * A read model and where it came from. When {@code problems} is not empty (only in inspection mode) the
      * model could not be built and is null; {@code layers} is the top-level config either way.
      */
-    public record Loaded(Model model, ModelInfo info, List<org.jkeras.Problem> problems, List<LayerSpec> layers) {
+    public record Loaded(Model model, ModelInfo info, List<org.jkeras.Problem> problems, List<LayerSpec> layers,
+                         Map<String, List<List<Integer>>> nestedOutputs) {
+        public Loaded(Model model, ModelInfo info, List<org.jkeras.Problem> problems, List<LayerSpec> layers) {
+            this(model, info, problems, layers, Map.of());
+        }
     }
 
     private final boolean fuse;
@@ -217,7 +221,7 @@ public final class ModelReader {
         Model model = builder.build(spec, store);
         if (fuse) model = Fusion.fuse(model);
         return new Loaded(model, new ModelInfo(file, format, version, backend, semantics, source, store.describe(), builder.notes()),
-                List.of(), spec.layers());
+                List.of(), spec.layers(), fuse ? Map.of() : builder.nestedOutputs()); // fusion renumbers the values
     }
 
     /** Keras 3 configs carry {@code module}/{@code registered_name}; Keras 1/2 ones never do. */
@@ -234,7 +238,7 @@ public final class ModelReader {
     private static WeightStore weightStore(HdfFile h5, String file, ModelSpec spec, Map<String, byte[]> assets) {
         Node mw = h5.getChildren().get("model_weights");
         if (mw instanceof Group g) return new LegacyWeights(file, g);
-        if (h5.getAttribute("layer_names") != null) return new LegacyWeights(file, h5);
+        if (h5.getAttribute("layer_names") != null || h5.getAttribute("layer_names0") != null) return new LegacyWeights(file, h5); // or chunked
         if (h5.getChildren().get("layers") instanceof Group || h5.getChildren().get("vars") instanceof Group) {
             return new Keras3Weights(file, h5, spec.layers(), spec.className().equals("Sequential"), assets);
         }

@@ -15,9 +15,10 @@ import org.jkeras.cli.verify.Report;
  * KerasAssertions.assertMatchesGolden(KerasModel.load(Path.of("model.keras")), Path.of("golden.h5"));
  * }</pre>
  * The golden file is any layout {@code jkeras verify} reads ({@code save_golden.py}'s HDF5, io.json, .npz, a folder of
- * in_N.npy / out_N.npy, or an inputs-and-outputs HDF5). A failure names the output, the flat index of the worst
- * element, the actual and expected values and, where the golden file records every layer's output, the first
- * layer whose output diverges.
+ * in_N.npy / out_N.npy, or an inputs-and-outputs HDF5). A failure names the output (by its Keras name, or
+ * {@code name:<position>} where outputs share a name, as Keras 3 names an LSTM's output and states), the flat index
+ * of the worst element, the actual and expected values and, where the golden file records every layer's output, the
+ * first layer whose output diverges.
  */
 public final class KerasAssertions {
     private KerasAssertions() {

@@ -112,6 +112,22 @@ class KerasAssertionsTest {
         assertTrue(wrong.getMessage().contains("2 input(s) recorded, the model has 1"), wrong.getMessage());
     }
 
+    /** Outputs that share a Keras 3 name (an LSTM's output and states): a failure names the one by its position. */
+    @Test
+    void aFailureAmongOutputsSharingANameNamesItsPosition() {
+        Path c = KERAS3.resolve("repeated_outputs_lstm_state");
+        GoldenFile g = GoldenFile.read(c.resolve("io.h5"));
+        List<GoldenFile.Array> outs = new java.util.ArrayList<>(g.outputs());
+        assertEquals(List.of("lstm", "lstm", "lstm"), outs.stream().map(GoldenFile.Array::name).toList());
+        outs.set(2, new GoldenFile.Array("lstm", bump(outs.get(2).tensor(), 1, 0.25f)));
+        GoldenFile bad = new GoldenFile(g.source(), g.kind(), g.inputs(), outs, g.activations());
+        KerasModel m = KerasModel.loader().fuse(false).load(c.resolve("model.keras"));
+        AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> KerasAssertions.assertMatches(m, bad, Tolerance.DEFAULT));
+        assertTrue(e.getMessage().contains("output 'lstm:2'") && !e.getMessage().contains("output 'lstm:0'") && e.getMessage().contains("worst at flat index 1"),
+                e.getMessage());
+        assertTrue(KerasAssertions.assertMatches(m, g, Tolerance.DEFAULT).pass());
+    }
+
     @Test
     void tolerancesAreChecked() {
         assertThrows(IllegalArgumentException.class, () -> Tolerance.of(-1, 0));

@@ -289,7 +289,7 @@ public final class Model {
         }
     }
 
-    /** Runs the graph on inputs given by name; returns outputs by name, in model order. */
+    /** Runs the graph on inputs given by name; returns outputs by {@link #outputKeys()}, in model order. */
     public Map<String, Tensor> predict(Map<String, Tensor> byName) {
         Tensor[] in = new Tensor[inputs.size()];
         for (int i = 0; i < in.length; i++) {
@@ -301,8 +301,23 @@ public final class Model {
         }
         Tensor[] out = predict(in);
         Map<String, Tensor> result = new LinkedHashMap<>();
-        for (int i = 0; i < out.length; i++) result.put(outputs.get(i).name(), out[i]);
+        List<String> keys = outputKeys();
+        for (int i = 0; i < out.length; i++) result.put(keys.get(i), out[i]);
         return Collections.unmodifiableMap(result);
+    }
+
+    /**
+     * One distinct key per output: its name, or {@code name:<position>} (0-based, among all outputs) where several
+     * outputs share the name, as Keras 3 names every output by its layer (an LSTM's states, a shared layer's calls).
+     */
+    public List<String> outputKeys() {
+        List<String> names = outputNames();
+        List<String> keys = new ArrayList<>(names.size());
+        for (int i = 0; i < names.size(); i++) {
+            String n = names.get(i);
+            keys.add(names.indexOf(n) == names.lastIndexOf(n) ? n : n + ":" + i);
+        }
+        return keys;
     }
 
     public List<String> inputNames() {

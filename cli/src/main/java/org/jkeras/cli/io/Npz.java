@@ -73,11 +73,27 @@ public final class Npz {
             e.setSize(size[0]);
             e.setCompressedSize(size[0]);
             e.setCrc(crc.getValue());
+            e.setExtra(unicodePath(e.getName()));
             zip.putNextEntry(e);
             Npy.write(zip, a.getValue());
             zip.closeEntry();
         }
         zip.finish();
+    }
+
+    /**
+     * The Info-ZIP Unicode Path extra field (0x7075: version 1, CRC-32 of the header name, the name in UTF-8).
+     * Java marks non-ASCII names as UTF-8 with flag bit 11 but records an MS-DOS host, so {@code unzip} decodes them
+     * as code page 437 unless this field is present; NumPy and Java read the flag either way.
+     */
+    private static byte[] unicodePath(String name) {
+        byte[] utf8 = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (utf8.length == name.length()) return null; // ASCII: nothing to add
+        CRC32 crc = new CRC32();
+        crc.update(utf8); // the header name is written in UTF-8 too
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(9 + utf8.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putShort((short) 0x7075).putShort((short) (5 + utf8.length)).put((byte) 1).putInt((int) crc.getValue()).put(utf8);
+        return b.array();
     }
 
     /**

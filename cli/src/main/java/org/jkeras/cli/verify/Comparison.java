@@ -22,8 +22,11 @@ import org.jkeras.runtime.Tensor;
  */
 public final class Comparison {
 
-    /** One model output against its recording. */
-    public record OutputResult(int index, String name, Stats stats) {
+    /**
+     * One model output against its recording: its position, Keras name and key ({@link KerasModel#outputKeys()}: the
+     * name, or {@code name:<position>} where several outputs share the name).
+     */
+    public record OutputResult(int index, String name, String key, Stats stats) {
         public boolean pass() {
             return stats.pass();
         }
@@ -66,15 +69,15 @@ public final class Comparison {
         Model g = model.graph();
         List<String> notes = new ArrayList<>();
         boolean[] inOrder = {true};
-        int[] inputOrder = match(golden.inputs(), g.inputNames(), "input", golden.source(), inOrder, notes);
-        int[] outputOrder = match(golden.outputs(), g.outputNames(), "output", golden.source(), inOrder, notes);
+        int[] inputOrder = match(golden.inputs(), g.inputNames(), g.inputNames(), "input", golden.source(), inOrder, notes);
+        int[] outputOrder = match(golden.outputs(), g.outputNames(), g.outputKeys(), "output", golden.source(), inOrder, notes);
         Tensor[] in = new Tensor[g.inputs().size()];
         for (int i = 0; i < inputOrder.length; i++) {
             Model.Input spec = g.inputs().get(inputOrder[i]);
             in[inputOrder[i]] = fit(golden.inputs().get(i).tensor(), spec, golden.source());
         }
 
-        Map<Integer, GoldenFile.Activation> byValue = golden.activations().isEmpty() ? Map.of() : matchActivations(g, golden, notes);
+        Map<Integer, GoldenFile.Activation> byValue = golden.activations().isEmpty() ? Map.of() : matchActivations(model, golden, notes);
         List<String> unmatched = new ArrayList<>();
         if (!golden.activations().isEmpty()) {
             Set<GoldenFile.Activation> used = new HashSet<>(byValue.values());
@@ -99,7 +102,7 @@ public final class Comparison {
         for (int o = 0; o < g.outputs().size(); o++) results.add(null);
         for (int i = 0; i < outputOrder.length; i++) {
             int o = outputOrder[i];
-            results.set(o, new OutputResult(o, g.outputNames().get(o), Stats.of(golden.outputs().get(i).tensor(), out[o], atol, rtol)));
+            results.set(o, new OutputResult(o, g.outputNames().get(o), g.outputKeys().get(o), Stats.of(golden.outputs().get(i).tensor(), out[o], atol, rtol)));
         }
         if (!inOrder[0]) notes.add("the golden file lists inputs or outputs in another order than the model: matched by name");
         return new Result(golden.source(), golden.kind().description(), atol, rtol, List.copyOf(results), compared[0], List.copyOf(divergent),
@@ -109,13 +112,15 @@ public final class Comparison {
     /**
      * For each golden array, the index of the model input/output it feeds: by name when the golden names them, by
      * position when it names none, or when a single array's name differs from the model's single name (Keras
-     * versions name the same input differently, e.g. {@code dense_input_1} and {@code dense_1_input}; noted).
+     * versions name the same input differently, e.g. {@code dense_input_1} and {@code dense_1_input}; noted). A name
+     * that several model outputs share (Keras 3 names outputs by layer) goes to the first of them not yet matched, so
+     * such outputs are matched by their order; a key {@code name:<position>} names the output at that position.
      */
-    private static int[] match(List<GoldenFile.Array> golden, List<String> modelNames, String what, String source, boolean[] inOrder,
-                               List<String> notes) {
+    private static int[] match(List<GoldenFile.Array> golden, List<String> modelNames, List<String> modelKeys, String what, String source,
+                               boolean[] inOrder, List<String> notes) {
         if (golden.size() != modelNames.size()) {
             throw new IllegalArgumentException(source + ": " + golden.size() + " " + what + "(s) recorded, the model has " + modelNames.size() + " "
-                    + modelNames);
+                    + modelKeys);
         }
         int[] idx = new int[golden.size()];
         boolean named = golden.stream().allMatch(a -> a.name() != null);
@@ -124,20 +129,30 @@ public final class Comparison {
             named = false;
         }
         Set<Integer> seen = new HashSet<>();
+        Set<String> byOrder = new java.util.TreeSet<>();
         for (int i = 0; i < idx.length; i++) {
             if (!named) {
                 idx[i] = i;
                 continue;
             }
             String n = golden.get(i).name();
-            idx[i] = modelNames.indexOf(n);
+            idx[i] = modelKeys.indexOf(n);
+            if (idx[i] < 0 && modelNames.indexOf(n) != modelNames.lastIndexOf(n)) {
+                for (int p = 0; p < modelNames.size() && idx[i] < 0; p++) if (modelNames.get(p).equals(n) && !seen.contains(p)) idx[i] = p;
+                byOrder.add(n);
+            }
+            if (idx[i] < 0 && modelNames.contains(n)) {
+                throw new IllegalArgumentException(source + ": " + what + " '" + n + "' is recorded more times than the model has " + what + "s of that name "
+                        + modelKeys);
+            }
             if (idx[i] < 0) {
                 throw new IllegalArgumentException(source + ": recorded " + what + " '" + n + "' is not a model " + what + "; the model's "
-                        + what + "s are " + modelNames);
+                        + what + "s are " + modelKeys);
             }
             if (!seen.add(idx[i])) throw new IllegalArgumentException(source + ": " + what + " '" + n + "' is recorded twice");
             if (idx[i] != i) inOrder[0] = false;
         }
+        for (String n : byOrder) notes.add("several " + what + "s are named '" + n + "': matched by their order");
         return idx;
     }
 
@@ -155,7 +170,8 @@ public final class Comparison {
     }
 
     /** Runtime value → recorded layer output. */
-    private static Map<Integer, GoldenFile.Activation> matchActivations(Model g, GoldenFile golden, List<String> notes) {
+    private static Map<Integer, GoldenFile.Activation> matchActivations(KerasModel model, GoldenFile golden, List<String> notes) {
+        Model g = model.graph();
         Map<String, GoldenFile.Activation> byKey = new HashMap<>();
         for (GoldenFile.Activation a : golden.activations()) byKey.put(key(a.layer(), a.node(), a.output()), a);
         Map<Integer, GoldenFile.Activation> byValue = new LinkedHashMap<>();
@@ -186,9 +202,15 @@ public final class Comparison {
             notes.add("the model was loaded with fusion: layer outputs of fused layers " + fused + " cannot be compared; load it with "
                     + "KerasModel.loader().fuse(false)");
         }
-        // a nested model recorded as one layer: its output is the value its inner layers hand to the outside
+        // a nested model recorded as one layer: its outputs are values of its inner layers, which the importer
+        // names per call (without fusion); otherwise the values its inner layers hand to the outside
         for (GoldenFile.Activation a : golden.activations()) {
             if (layerNames.contains(a.layer()) || byValue.containsValue(a)) continue;
+            List<List<Integer>> nested = model.nestedOutputs().get(a.layer());
+            if (nested != null) {
+                if (a.node() < nested.size() && a.output() < nested.get(a.node()).size()) byValue.putIfAbsent(nested.get(a.node()).get(a.output()), a);
+                continue;
+            }
             List<Integer> exits = exits(g, a.layer() + "/");
             if (a.node() == 0 && a.output() < exits.size()) byValue.putIfAbsent(exits.get(a.output()), a);
         }

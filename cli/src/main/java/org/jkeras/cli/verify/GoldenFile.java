@@ -33,6 +33,7 @@ import io.jhdf.exceptions.HdfException;
 import org.jkeras.cli.io.ArrayFileException;
 import org.jkeras.cli.io.Npy;
 import org.jkeras.cli.io.Npz;
+import org.jkeras.importer.Hdf5;
 import org.jkeras.runtime.Shape;
 import org.jkeras.runtime.Tensor;
 
@@ -277,8 +278,7 @@ public final class GoldenFile {
             Node n = g.getChild(Integer.toString(i));
             if (n == null) break;
             if (!(n instanceof Dataset d)) throw new ArrayFileException(g.getFile() + ": " + n.getPath() + " is not a dataset");
-            Attribute name = d.getAttribute("name");
-            out.add(new Array(name == null ? null : String.valueOf(name.getData()), tensor(d)));
+            out.add(new Array(Hdf5.string(d, "name"), tensor(d)));
         }
         if (out.size() != g.getChildren().size()) {
             throw new ArrayFileException(g.getFile() + ": group " + g.getPath() + " must hold datasets named 0, 1, ... only; it has " + g.getChildren().keySet());
@@ -304,8 +304,8 @@ public final class GoldenFile {
     private static List<String> order(HdfFile h, String key) {
         Attribute a = h.getAttribute(key);
         if (a == null) return List.of();
-        Object data = a.getData();
-        if (data instanceof String s) {
+        if (a.isScalar() && Hdf5.strings(a).size() == 1) {
+            String s = Hdf5.strings(a).get(0);
             try {
                 JsonElement e = JsonParser.parseString(s);
                 if (e.isJsonObject() && e.getAsJsonObject().has(key)) e = e.getAsJsonObject().get(key);
@@ -321,20 +321,15 @@ public final class GoldenFile {
 
     /** A string-array attribute, or a string holding a JSON list (as some writers store lists), or one string. */
     private static List<String> strings(Attribute a) {
-        Object data = a.getData();
-        List<String> out = new ArrayList<>();
-        if (data instanceof Object[] arr) {
-            for (Object o : arr) out.add(String.valueOf(o));
-        } else if (data instanceof String s) {
-            if (s.strip().startsWith("[")) {
-                try {
-                    for (JsonElement e : JsonParser.parseString(s).getAsJsonArray()) out.add(e.getAsString());
-                    return out;
-                } catch (JsonParseException | IllegalStateException | UnsupportedOperationException e) {
-                    out.clear();
-                }
+        List<String> out = new ArrayList<>(Hdf5.strings(a));
+        if (a.isScalar() && out.size() == 1 && out.get(0).strip().startsWith("[")) {
+            try {
+                List<String> list = new ArrayList<>();
+                for (JsonElement e : JsonParser.parseString(out.get(0)).getAsJsonArray()) list.add(e.getAsString());
+                return list;
+            } catch (JsonParseException | IllegalStateException | UnsupportedOperationException e) {
+                // one string that only looks like a list
             }
-            out.add(s);
         }
         return out;
     }
@@ -345,9 +340,10 @@ public final class GoldenFile {
                 readActivations(sub, prefix + sub.getName() + "/", into);
             } else if (n instanceof Dataset d) {
                 String key = prefix + d.getName();
-                Attribute name = d.getAttribute("name"), node = d.getAttribute("node_index"), output = d.getAttribute("output_index");
+                String name = Hdf5.string(d, "name");
+                Attribute node = d.getAttribute("node_index"), output = d.getAttribute("output_index");
                 if (name != null) {
-                    into.add(new Activation(key, prefix + name.getData(), node == null ? 0 : intOf(node.getData()),
+                    into.add(new Activation(key, prefix + name, node == null ? 0 : intOf(node.getData()),
                             output == null ? 0 : intOf(output.getData()), tensor(d)));
                 } else {
                     into.add(activation(key, tensor(d)));

@@ -19,7 +19,7 @@ public final class Report {
         b.append(String.format(Locale.ROOT, "tolerance: |actual - expected| <= %s + %s * |expected|, NaN equals NaN%n", Stats.num(r.atol()),
                 Stats.num(r.rtol())));
         for (Comparison.OutputResult o : r.outputs()) {
-            b.append("output '").append(o.name()).append("' ").append(o.stats().actualShape()).append(": ").append(o.pass() ? "PASS" : "FAIL")
+            b.append("output '").append(o.key()).append("' ").append(o.stats().actualShape()).append(": ").append(o.pass() ? "PASS" : "FAIL")
                     .append("  ").append(o.stats().summary()).append('\n');
         }
         layers(b, r);
@@ -57,7 +57,7 @@ public final class Report {
         for (Comparison.OutputResult o : r.outputs()) {
             if (o.pass()) continue;
             if (b.length() > 0) b.append("; ");
-            b.append("output '").append(o.name()).append("' ");
+            b.append("output '").append(o.key()).append("' ");
             b.append(String.format(Locale.ROOT, "(atol %s, rtol %s): ", Stats.num(r.atol()), Stats.num(r.rtol())));
             b.append(o.stats().summary());
         }
@@ -79,6 +79,7 @@ public final class Report {
         for (Comparison.OutputResult o : r.outputs()) {
             JsonObject j = stats(o.stats());
             j.addProperty("name", o.name());
+            j.addProperty("key", o.key());
             j.addProperty("index", o.index());
             outs.add(j);
         }
