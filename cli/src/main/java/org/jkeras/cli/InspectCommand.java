@@ -68,15 +68,18 @@ final class InspectCommand implements Callable<Integer> {
         if (ins.supported()) {
             Model g = ins.model().graph();
             List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"Layer (name)", "Class", "Output shape", "Params", "Inputs", "Details"});
-            for (Model.Input in : g.inputs()) rows.add(new String[] {in.name(), "InputLayer", in.shape().prepend(Shape.UNKNOWN).toString(), "0", "", ""});
+            rows.add(new String[] {"Layer (name)", "Class", "Output shape", "Mask", "Params", "Inputs", "Details"});
+            for (Model.Input in : g.inputs()) rows.add(new String[] {in.name(), "InputLayer", in.shape().prepend(Shape.UNKNOWN).toString(), "", "0", "", ""});
             for (Model.Node n : g.nodes()) {
-                rows.add(new String[] {n.layer().name(), n.layer().kerasClass(), outputShapes(g, n), String.format("%,d", n.layer().paramCount()),
-                        String.join(", ", inputNames(g, n)), n.layer().details()});
+                rows.add(new String[] {n.layer().name(), n.layer().kerasClass(), outputShapes(g, n), maskColumn(g, n),
+                        String.format("%,d", n.layer().paramCount()), String.join(", ", inputNames(g, n)), n.layer().details()});
             }
             table(rows, out);
             out.printf("Total params: %,d%n", g.paramCount());
             out.printf("Inputs: %s; outputs: %s%n", g.inputNames(), g.outputNames());
+            if (g.nodes().stream().anyMatch(n -> !maskColumn(g, n).isEmpty())) {
+                out.println("Mask: the output carries a timestep mask (masked steps are skipped by the layers that read masks)");
+            }
         } else {
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"Layer (name)", "Class", "Status"});
@@ -106,6 +109,17 @@ final class InspectCommand implements Callable<Integer> {
         List<String> s = new ArrayList<>();
         for (int v : n.outputs()) s.add(g.valueShape(v).prepend(Shape.UNKNOWN).toString());
         return String.join(", ", s);
+    }
+
+    /** "yes" where the output can carry a timestep mask ("yes, -" per output of a multi-output layer); empty for none. */
+    private static String maskColumn(Model g, Model.Node n) {
+        List<String> s = new ArrayList<>();
+        boolean any = false;
+        for (int v : n.outputs()) {
+            s.add(g.canCarryMask(v) ? "yes" : "-");
+            any |= g.canCarryMask(v);
+        }
+        return any ? String.join(", ", s) : "";
     }
 
     private static List<String> inputNames(Model g, Model.Node n) {
@@ -145,6 +159,9 @@ final class InspectCommand implements Callable<Integer> {
                 l.addProperty("name", n.layer().name());
                 l.addProperty("class", n.layer().kerasClass());
                 l.addProperty("output_shape", outputShapes(g, n));
+                JsonArray mask = new JsonArray();
+                for (int v : n.outputs()) mask.add(g.canCarryMask(v));
+                l.add("mask", mask);
                 l.addProperty("params", n.layer().paramCount());
                 JsonArray in = new JsonArray();
                 inputNames(g, n).forEach(in::add);

@@ -144,7 +144,8 @@ public final class ModelConfigParser {
     /**
      * One call of a layer, its tensors appended to {@code args}; returns its keyword arguments. Forms:
      * Keras 1/2 {@code [["x", 0, 0, {kwargs}], ...]}, tf.keras TFOpLambda {@code ["x", 0, 0, {kwargs}]},
-     * Keras 3 {@code {"args": [...], "kwargs": {...}}}. Tensors passed by keyword join the inputs.
+     * Keras 3 {@code {"args": [...], "kwargs": {...}}}. Tensors passed by keyword join the inputs; those of an
+     * explicit {@code mask} come last, where {@link GraphBuilder} takes them as the layer's masks.
      */
     private JsonObject inboundNode(JsonElement node, String layer, String cls, List<TensorRef> args) {
         String what = "layer '" + layer + "' (" + cls + ") inbound node";
@@ -153,11 +154,15 @@ public final class ModelConfigParser {
             a = wrap(a); // the flat TFOpLambda form is one call on one tensor
             node = a;
         }
+        JsonElement mask = null;
         if (node.isJsonArray()) {
             for (JsonElement t : node.getAsJsonArray()) {
                 args.add(ref(t, what));
                 if (t.getAsJsonArray().size() > 3 && t.getAsJsonArray().get(3) instanceof JsonObject kw) {
-                    for (var entry : kw.entrySet()) kwargs.add(entry.getKey(), keywordTensors(entry.getValue(), args));
+                    for (var entry : kw.entrySet()) {
+                        if (entry.getKey().equals("mask")) mask = entry.getValue();
+                        else kwargs.add(entry.getKey(), keywordTensors(entry.getValue(), args));
+                    }
                 }
             }
         } else if (node.isJsonObject()) {
@@ -165,13 +170,14 @@ public final class ModelConfigParser {
             if (positional != null) collectKerasTensors(positional, args);
             if (node.getAsJsonObject().get("kwargs") instanceof JsonObject kw) {
                 for (var entry : kw.entrySet()) {
-                    if (entry.getKey().equals("mask")) continue; // masks are derived by the layers, not passed
-                    kwargs.add(entry.getKey(), keywordTensors(entry.getValue(), args));
+                    if (entry.getKey().equals("mask")) mask = entry.getValue();
+                    else kwargs.add(entry.getKey(), keywordTensors(entry.getValue(), args));
                 }
             }
         } else {
             throw error(what + " is neither a list nor an object: " + node);
         }
+        if (mask != null && !mask.isJsonNull()) kwargs.add("mask", keywordTensors(mask, args)); // its tensors last
         return kwargs;
     }
 

@@ -156,6 +156,15 @@ public final class Bidirectional extends MaskedLayer {
     }
 
     @Override
+    public List<Boolean> outputsMasked(List<Boolean> inputsMasked) {
+        boolean m = returnSequences() && !inputsMasked.isEmpty() && inputsMasked.get(0);
+        List<Boolean> out = new ArrayList<>(Collections.nCopies(outputCount(), false));
+        out.set(0, m);
+        if (mode == MergeMode.NONE) out.set(1, m);
+        return out;
+    }
+
+    @Override
     public List<Mask> outputMasks(List<Tensor> inputs, List<Mask> masks) {
         Mask m = returnSequences() && !masks.isEmpty() ? masks.get(0) : null;
         List<Mask> out = new ArrayList<>(Collections.nCopies(outputCount(), (Mask) null));

@@ -137,6 +137,13 @@ public class RNN extends MaskedLayer {
     }
 
     @Override
+    public List<Boolean> outputsMasked(List<Boolean> inputsMasked) {
+        List<Boolean> out = new ArrayList<>(Collections.nCopies(outputCount(), false));
+        out.set(0, options.returnSequences() && !inputsMasked.isEmpty() && inputsMasked.get(0));
+        return out;
+    }
+
+    @Override
     public List<Mask> outputMasks(List<Tensor> inputs, List<Mask> masks) {
         List<Mask> out = new ArrayList<>(Collections.nCopies(outputCount(), (Mask) null));
         out.set(0, outputMask(inputs, masks));
