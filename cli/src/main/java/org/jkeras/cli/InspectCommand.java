@@ -122,9 +122,11 @@ final class InspectCommand implements Callable<Integer> {
         return any ? String.join(", ", s) : "";
     }
 
+    /** The values a node reads; one given an explicit mask ({@code mask=} in the call) names it: {@code emb (mask: m)}. */
     private static List<String> inputNames(Model g, Model.Node n) {
         List<String> names = new ArrayList<>();
-        for (int v : n.inputs()) names.add(valueName(g, v));
+        int[] in = n.inputs(), masks = n.masks();
+        for (int i = 0; i < in.length; i++) names.add(valueName(g, in[i]) + (masks[i] >= 0 ? " (mask: " + valueName(g, masks[i]) + ")" : ""));
         return names;
     }
 

@@ -105,7 +105,7 @@ public final class Bidirectional extends MaskedLayer {
 
     @Override
     public List<Tensor> forwardAll(List<Tensor> inputs, List<Mask> masks) {
-        Mask mask = masks.isEmpty() ? null : masks.get(0);
+        Mask mask = forward.options().loopMask(inputs, masks);
         List<Tensor> f = forward.run(forwardInputs(inputs), mask, forward.options());
         List<Tensor> b = backward.run(backwardInputs(inputs), mask, backward.options());
         Tensor y = f.get(0), yRev = b.get(0);
