@@ -8,7 +8,9 @@ The folder gets every file form that Keras itself can reload (``model.keras``, `
 ``save_golden``) and ``case.json``: Keras version, backend, layers used, names and shapes, the tolerance (the
 contract jkeras is held to), how each form reloaded in Keras, and ``forms``: the forms the Java suite loads.
 A form Keras cannot reload, or reloads with other numbers, is left out of ``forms`` and said so in
-``reload_errors``. ``expect_unsupported`` lists the layer classes jkeras is expected to refuse, when any.
+``reload_errors``; one that Keras writes but cannot read back (Keras 3.15.1 writes op nodes to ``model.h5`` but
+does not read them) is kept and listed in ``extra_forms``: jkeras is tested on it too, its expected values being
+the original model's. ``expect_unsupported`` lists the layer classes jkeras is expected to refuse, when any.
 
 Run generators on the TensorFlow backend (``KERAS_BACKEND=tensorflow``), the one most models are trained on.
 """
@@ -40,6 +42,22 @@ def _feed(x):
     return list(x) if isinstance(x, (list, tuple)) else x
 
 
+def _write_io_json(path, model, x, expected):
+    """io.json: the same inputs and predictions as io.h5, flattened in C order, exact float32 values."""
+    names = _input_names(model)
+    arrays = [np.asarray(x[n]) for n in names] if isinstance(x, dict) else [np.asarray(a) for a in _as_list(x)]
+
+    def entry(name, a, dtype=None):
+        return {"name": name, "shape": list(a.shape), "dtype": str(dtype or a.dtype),
+                "data": [float(v) if a.dtype.kind == "f" else int(v) for v in a.reshape(-1)]}
+
+    doc = {"inputs": [entry(n, a) for n, a in zip(names, arrays)],
+           "outputs": [entry(n, np.asarray(a, dtype=np.float32), "float32")
+                       for n, a in zip(_output_names(model, len(expected)), expected)]}
+    with open(path, "w") as f:
+        json.dump(doc, f)
+
+
 def write_case(name, model, x, atol=1e-5, rtol=1e-5, notes="", expect_unsupported=None, root=ROOT, forms=None,
                tolerance_comment="float32; |a-e| <= atol + rtol*|e|"):
     """Saves ``model`` in every form under ``root/name`` with its golden data; returns the folder."""
@@ -53,7 +71,7 @@ def write_case(name, model, x, atol=1e-5, rtol=1e-5, notes="", expect_unsupporte
     expected = [np.asarray(a) for a in _as_list(model.predict(feed, verbose=0))]
 
     wanted = forms or ["model.keras", "model.h5", "model.json+model.weights.h5"]
-    reload_diff, reload_errors, ok = {}, {}, []
+    reload_diff, reload_errors, ok, extra = {}, {}, [], []
     for form in wanted:
         try:
             if form == "model.keras":
@@ -76,13 +94,18 @@ def write_case(name, model, x, atol=1e-5, rtol=1e-5, notes="", expect_unsupporte
                 ok.append(form)
             else:
                 reload_errors[form] = "Keras reloads it with other numbers (max abs diff %g)" % diff
-        except Exception as e:  # a form Keras cannot write or reload is recorded, not tested
+        except Exception as e:  # a form Keras cannot write is dropped; one it writes but cannot read is kept
             reload_errors[form] = "%s: %s" % (type(e).__name__, str(e).splitlines()[0][:300])
-            for f in (["model.json", "model.weights.h5"] if form.startswith("model.json") else [form]):
-                if os.path.exists(os.path.join(folder, f)):
-                    os.remove(os.path.join(folder, f))
+            files = ["model.json", "model.weights.h5"] if form.startswith("model.json") else [form]
+            if all(os.path.exists(os.path.join(folder, f)) for f in files):
+                extra.append(form)
+            else:
+                for f in files:
+                    if os.path.exists(os.path.join(folder, f)):
+                        os.remove(os.path.join(folder, f))
 
     save_golden(model, x, os.path.join(folder, "io.h5"))
+    _write_io_json(os.path.join(folder, "io.json"), model, x, expected)
     inputs = [np.asarray(a) for a in (list(x.values()) if isinstance(x, dict) else _as_list(x))]
     if isinstance(x, dict):
         inputs = [np.asarray(x[n]) for n in _input_names(model)]
@@ -102,6 +125,7 @@ def write_case(name, model, x, atol=1e-5, rtol=1e-5, notes="", expect_unsupporte
         "output_shapes": [list(a.shape) for a in expected],
         "tolerance": {"atol": atol, "rtol": rtol, "comment": tolerance_comment},
         "forms": ok,
+        "extra_forms": extra,
         "reload_max_abs_diff": reload_diff,
         "notes": notes,
     }

@@ -28,7 +28,7 @@ import org.jkeras.runtime.Shape;
  * {@code jkeras inspect MODEL}: like Keras' {@code model.summary()}, plus where the file came from and which
  * formulas apply. A model jkeras cannot run is still inspected: every unsupported part is listed (exit 1).
  */
-@Command(name = "inspect", description = "Show a model's layers, shapes, parameters, activations and anything unsupported.")
+@Command(mixinStandardHelpOptions = true, name = "inspect", description = "Show a model's layers, shapes, parameters, activations and anything unsupported.")
 final class InspectCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL", description = "a .keras, .h5 or .json model file")
     Path model;

@@ -46,7 +46,7 @@ import org.jkeras.runtime.kernels.Parallel;
  * as the batches come (.npy's header is rewritten with the row count at the end), .npz and multi-output JSON
  * results are gathered first. Every output file goes to a temporary file renamed into place when complete.
  */
-@Command(name = "predict", description = "Predict with a Keras model on array files; no arguments: the bundled demo.")
+@Command(mixinStandardHelpOptions = true, name = "predict", description = "Predict with a Keras model on array files; no arguments: the bundled demo.")
 final class PredictCommand implements Callable<Integer> {
     static final String DEMO = "/org/jkeras/cli/demo/";
 
@@ -70,6 +70,11 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--batch-size", paramLabel = "N", description = "rows scored at a time; CSV and JSONL inputs are streamed in batches "
             + "of this size (default: " + DEFAULT_BATCH + " for CSV/JSONL inputs, the whole array otherwise)")
     Integer batchSize;
+
+    @Option(names = "--header", paramLabel = "auto|yes|no", defaultValue = "auto",
+            description = "whether a CSV input's first line is a header (auto: when it is not all numbers, or is exactly 0,1,…,n-1"
+                    + " as pandas writes; a note says so)")
+    String header;
 
     @Option(names = {"-q", "--quiet"}, description = "no progress bar (it shows on a terminal for runs over a second)")
     boolean quiet;
@@ -167,13 +172,28 @@ final class PredictCommand implements Callable<Integer> {
             for (Model.Input spec : g.inputs()) {
                 Object in = byName.get(spec.name());
                 if (in == null) throw new IllegalArgumentException("no --input for model input '" + spec.name() + "'; the model takes " + m.inputNames());
-                sources.add(in instanceof Tensor t ? new Whole(fit(t, spec)) : Stream.open((Path) in, spec, rows));
+                sources.add(in instanceof Tensor t ? new Whole(fit(t, spec)) : Stream.open((Path) in, spec, rows, headerMode(), this::note));
             }
         } catch (RuntimeException e) {
             for (Source s : sources) s.close();
             throw e;
         }
         return sources;
+    }
+
+    private CsvBatches.Header headerMode() {
+        return switch (header.toLowerCase(java.util.Locale.ROOT)) {
+            case "auto" -> CsvBatches.Header.AUTO;
+            case "yes", "true" -> CsvBatches.Header.YES;
+            case "no", "false" -> CsvBatches.Header.NO;
+            default -> throw new IllegalArgumentException("--header " + header + ": expected auto, yes or no");
+        };
+    }
+
+    /** A note on standard error: what jkeras chose where the input could mean two things. */
+    private void note(String message) {
+        spec.commandLine().getErr().println("jkeras: note: " + message);
+        spec.commandLine().getErr().flush();
     }
 
     /** Rows per batch: --batch-size, else {@link #DEFAULT_BATCH} for streamed inputs (whole arrays ignore it then). */
@@ -194,10 +214,16 @@ final class PredictCommand implements Callable<Integer> {
             for (int a = 0; a < want.rank(); a++) ok &= want.dim(a) == Shape.UNKNOWN || want.dim(a) == got.dim(a + 1);
             if (ok) return t;
         }
-        if (want.isFullyKnown() && got.rank() >= 1 && t.rowSize() == want.size()) return t.reshape(want.prepend(got.dim(0)));
+        // rows of flattened samples; an array of higher rank must have the sample shape itself: the same count in
+        // another layout (channels first for a channels-last model) would be read in the wrong order
+        if (want.isFullyKnown() && got.rank() == 2 && t.rowSize() == want.size()) return t.reshape(want.prepend(got.dim(0)));
         if (want.isFullyKnown() && got.rank() == want.rank() && got.equals(want)) return t.reshape(want.prepend(1)); // one sample
+        String layout = want.isFullyKnown() && got.rank() > 2 && t.rowSize() == want.size()
+                ? "; it has as many values per sample but another layout (channels first?): transpose it to the model's order, or flatten each sample"
+                        + " to a row (rank 2) if its values are already in the model's C order"
+                : "";
         throw new IllegalArgumentException("input '" + spec.name() + "': array of shape " + got + " does not fit the model input "
-                + want.prepend(Shape.UNKNOWN) + (want.isFullyKnown() ? " (" + want.size() + " values per sample)" : ""));
+                + want.prepend(Shape.UNKNOWN) + (want.isFullyKnown() ? " (" + want.size() + " values per sample)" : "") + layout);
     }
 
     /** Receives the outputs of one batch, by output name in model order. */
@@ -404,10 +430,11 @@ final class PredictCommand implements Callable<Integer> {
             this.spec = spec;
         }
 
-        static Stream open(Path file, Model.Input spec, int rows) {
+        static Stream open(Path file, Model.Input spec, int rows, CsvBatches.Header header, java.util.function.Consumer<String> notes) {
             return Readers.build(CountedReader.open(file), r -> {
                 if (ArrayFormat.forPath(file) == ArrayFormat.CSV) {
-                    CsvBatches csv = new CsvBatches(r, file.toString(), rows);
+                    CsvBatches csv = new CsvBatches(r, file.toString(), rows, header);
+                    if (csv.headerNote() != null) notes.accept(csv.headerNote());
                     if (!csv.hasNext()) throw new ArrayFileException(file + ": no data rows");
                     return new Stream(r, csv, csv, spec);
                 }

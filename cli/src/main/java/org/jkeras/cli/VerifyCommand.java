@@ -19,7 +19,7 @@ import org.jkeras.cli.verify.Report;
  * Keras' predictions; where the golden file records every layer's output, names the first layer that diverges.
  * Exits 0 only when every output is within the tolerance.
  */
-@Command(name = "verify", description = {
+@Command(mixinStandardHelpOptions = true, name = "verify", description = {
         "Check jkeras against predictions saved from Python: per output max abs/rel/ULP error, the worst index, PASS/FAIL at",
         "|actual - expected| <= atol + rtol * |expected|; with recorded layer outputs, the first layer whose output diverges.",
         "Exit code 0 only when every output passes.",

@@ -147,11 +147,12 @@ public final class GraphBuilder {
         for (int v : in) inShapes.add(shapes.get(v));
         Layer layer = built.get(key);
         if (layer == null) {
-            layer = map(l, kwargs, inShapes, weights, scope);
+            layer = map(l, call, kwargs, inShapes, weights, scope);
             built.put(key, layer);
-        } else if (!kwargs.equals(withoutMask(l.callKwargs().get(0)))) {
-            throw new KerasImportException(file + ": layer '" + key + "' (" + l.className() + ") is called with different keyword arguments "
-                    + l.callKwargs().get(0) + " and " + l.callKwargs().get(call) + "; one Java layer cannot serve both");
+        } else if (!kwargs.equals(withoutMask(l.callKwargs().get(0))) || (l.isOp() && !l.callArgs().get(call).equals(l.callArgs().get(0)))) {
+            throw new KerasImportException(file + ": layer '" + key + "' (" + l.className() + ") is called with different arguments "
+                    + l.callArgs().get(0) + l.callKwargs().get(0) + " and " + l.callArgs().get(call) + l.callKwargs().get(call)
+                    + "; one Java layer cannot serve both");
         }
         List<Shape> outShapes;
         try {
@@ -224,9 +225,9 @@ public final class GraphBuilder {
         return new ModelConfigParser(file + ": layer '" + scope + l.name() + "'", semantics == Semantics.KERAS_3).parse(root);
     }
 
-    private Layer map(LayerSpec l, JsonObject kwargs, List<Shape> inShapes, WeightStore weights, String scope) {
-        MapContext ctx = new MapContext(l, scope + l.name(), file, semantics, registry, inShapes, weights.weights(l), kwargs,
-                kerasVersion, backend);
+    private Layer map(LayerSpec l, int call, JsonObject kwargs, List<Shape> inShapes, WeightStore weights, String scope) {
+        MapContext ctx = new MapContext(l, scope + l.name(), file, semantics, registry, inShapes, l.isOp() ? List.of() : weights.weights(l), l.callArgs().get(call),
+                kwargs, kerasVersion, backend);
         try {
             Layer layer = registry.mapper(l).map(ctx);
             if (layer == null) throw ctx.error("the mapper returned no layer");
@@ -275,8 +276,14 @@ public final class GraphBuilder {
 
     /** Lines that follow the problems in the error: how to add a layer, what is supported. */
     public List<String> unsupportedNotes(List<Problem> problems) {
-        boolean classes = problems.stream().anyMatch(p -> p.key() == null);
-        return classes ? List.of("supported layer classes: " + String.join(", ", registry.supportedLayers())) : List.of();
+        List<String> notes = new ArrayList<>();
+        if (problems.stream().anyMatch(p -> p.key() == null && !p.message().startsWith("op '"))) {
+            notes.add("supported layer classes: " + String.join(", ", registry.supportedLayers()));
+        }
+        if (problems.stream().anyMatch(p -> p.key() == null && p.message().startsWith("op '"))) {
+            notes.add("supported ops (keras.ops): " + String.join(", ", OpMappers.supported()));
+        }
+        return notes;
     }
 
     /** Notes from mapping: config keys present in the file that no mapper read (they may change results). */
@@ -299,7 +306,7 @@ public final class GraphBuilder {
                 continue;
             }
             if (registry.mapper(l) == null) {
-                problems.add(classProblem(l, path));
+                problems.add(l.isOp() ? opProblem(l, path) : classProblem(l, path));
                 continue;
             }
             checkWrapped(l.config(), path, problems);
@@ -337,6 +344,13 @@ public final class GraphBuilder {
                 checkWrapped(cfg, path + "/" + innerName, problems);
             }
         }
+    }
+
+    private Problem opProblem(LayerSpec l, String path) {
+        String close = Suggest.closest(l.className(), OpMappers.supported());
+        return new Problem(path, l.className(), null, "op '" + l.className() + "' (" + l.module() + ") is not supported",
+                close != null ? "did you mean '" + close + "'?" : "register a Java implementation under the node's name: KerasModel.loader().register(\""
+                        + l.name() + "\", ctx -> ...)");
     }
 
     private Problem classProblem(LayerSpec l, String path) {

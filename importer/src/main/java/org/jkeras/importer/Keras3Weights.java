@@ -40,7 +40,7 @@ public final class Keras3Weights implements WeightStore {
         }
         Map<String, Integer> seen = new HashMap<>();
         for (LayerSpec s : layers) {
-            if (sequential && s.isInput()) continue;
+            if ((sequential && s.isInput()) || s.isOp()) continue; // model.layers leaves op nodes out
             String base = snakeCase(s.className());
             int n = seen.merge(base, 1, Integer::sum) - 1;
             keyByLayer.put(s.name(), n == 0 ? base : base + "_" + n);

@@ -3,6 +3,7 @@ package org.jkeras.importer;
 import java.util.Arrays;
 import java.util.List;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 import org.jkeras.KerasImportException;
@@ -24,17 +25,19 @@ public final class MapContext {
     private final String name;
     private final Registry registry;
     private final JsonObject callKwargs;
+    private final JsonArray callArgs;
     private final String kerasVersion; // as the file records it, or null
     private final String backend;      // as the file records it ('theano', 'tensorflow', ...), or null
     private final String file;
 
     MapContext(LayerSpec spec, String name, String file, Semantics semantics, Registry registry, List<Shape> inputShapes,
                List<WeightArray> weights, JsonObject callKwargs) {
-        this(spec, name, file, semantics, registry, inputShapes, weights, callKwargs, null, null);
+        this(spec, name, file, semantics, registry, inputShapes, weights, new JsonArray(), callKwargs, null, null);
     }
 
     MapContext(LayerSpec spec, String name, String file, Semantics semantics, Registry registry, List<Shape> inputShapes,
-               List<WeightArray> weights, JsonObject callKwargs, String kerasVersion, String backend) {
+               List<WeightArray> weights, JsonArray callArgs, JsonObject callKwargs, String kerasVersion, String backend) {
+        this.callArgs = callArgs;
         this.kerasVersion = kerasVersion;
         this.backend = backend;
         this.spec = spec;
@@ -60,6 +63,20 @@ public final class MapContext {
      */
     public Config callKwargs() {
         return new Config(callKwargs, where + " call");
+    }
+
+    /**
+     * The call's positional arguments as the file records them: tensors as {@code {"__input__": i}} (the index of
+     * that input among {@link #inputShapes()}, with its recorded {@code "dtype"}), constants as written. A Keras 3
+     * op node keeps its constants here ({@code ops.add(x, 3.0)}: {@code [{"__input__": 0}, 3.0]}).
+     */
+    public JsonArray callArgs() {
+        return callArgs.deepCopy();
+    }
+
+    /** The Python module the node was saved from ({@code keras.src.ops.numpy}), or null (Keras 1/2, most layers). */
+    public String module() {
+        return spec.module();
     }
 
     public String className() {
@@ -182,8 +199,8 @@ public final class MapContext {
     public org.jkeras.runtime.Layer mapInner(String className, String registeredName, JsonObject cfg, String innerName, List<Shape> inputShapes,
                                              List<WeightArray> innerWeights) {
         LayerSpec inner = new LayerSpec(innerName, className, registeredName, cfg, List.of());
-        MapContext ctx = new MapContext(inner, name + "/" + innerName, file, semantics, registry, inputShapes, innerWeights, new JsonObject(),
-                kerasVersion, backend);
+        MapContext ctx = new MapContext(inner, name + "/" + innerName, file, semantics, registry, inputShapes, innerWeights, new JsonArray(),
+                new JsonObject(), kerasVersion, backend);
         LayerMapper m = registry.mapper(inner);
         if (m == null) throw error("inner layer class '" + className + "' is not supported");
         try {

@@ -125,29 +125,34 @@ public final class ModelConfigParser {
             String n = layerName(e, i);
             String c = string(e, "class_name", "layer '" + n + "'");
             List<List<TensorRef>> inbound = new ArrayList<>();
+            List<JsonArray> positional = new ArrayList<>();
             List<JsonObject> kwargs = new ArrayList<>();
             JsonElement nodes = e.get("inbound_nodes");
             if (nodes != null && !nodes.isJsonNull()) {
                 if (!nodes.isJsonArray()) throw error("layer '" + n + "' (" + c + "): 'inbound_nodes' is not a list");
                 for (JsonElement node : nodes.getAsJsonArray()) {
-                    List<TensorRef> args = new ArrayList<>();
-                    kwargs.add(inboundNode(node, n, c, args));
-                    inbound.add(args);
+                    List<TensorRef> tensors = new ArrayList<>();
+                    JsonArray args = new JsonArray();
+                    kwargs.add(inboundNode(node, n, c, tensors, args));
+                    inbound.add(tensors);
+                    positional.add(args);
                 }
             }
-            specs.add(new LayerSpec(n, c, registeredName(e), configOf(e, n), inbound, kwargs));
+            String module = isPrimitive(e.get("module")) ? e.get("module").getAsString() : opModuleOf(e, c);
+            specs.add(new LayerSpec(n, c, registeredName(e), module, configOf(e, n), inbound, positional, kwargs));
         }
         List<TensorRef> outputs = refs(config.get("output_layers"), "output_layers");
         return new ModelSpec(name, cls, specs, refs(config.get("input_layers"), "input_layers"), outputs, uniqueNames(outputs));
     }
 
     /**
-     * One call of a layer, its tensors appended to {@code args}; returns its keyword arguments. Forms:
-     * Keras 1/2 {@code [["x", 0, 0, {kwargs}], ...]}, tf.keras TFOpLambda {@code ["x", 0, 0, {kwargs}]},
-     * Keras 3 {@code {"args": [...], "kwargs": {...}}}. Tensors passed by keyword join the inputs; those of an
-     * explicit {@code mask} come last, where {@link GraphBuilder} takes them as the layer's masks.
+     * One call of a layer: its tensors appended to {@code tensors}, its positional arguments to {@code args} (tensors
+     * as placeholders, constants as written); returns its keyword arguments. Forms: Keras 1/2
+     * {@code [["x", 0, 0, {kwargs}], ...]}, tf.keras TFOpLambda {@code ["x", 0, 0, {kwargs}]}, Keras 3
+     * {@code {"args": [...], "kwargs": {...}}}. Tensors passed by keyword join the inputs after the positional ones;
+     * those of an explicit {@code mask} come last, where {@link GraphBuilder} takes them as the layer's masks.
      */
-    private JsonObject inboundNode(JsonElement node, String layer, String cls, List<TensorRef> args) {
+    private JsonObject inboundNode(JsonElement node, String layer, String cls, List<TensorRef> tensors, JsonArray args) {
         String what = "layer '" + layer + "' (" + cls + ") inbound node";
         JsonObject kwargs = new JsonObject();
         if (node instanceof JsonArray a && !a.isEmpty() && a.get(0).isJsonPrimitive()) {
@@ -157,28 +162,43 @@ public final class ModelConfigParser {
         JsonElement mask = null;
         if (node.isJsonArray()) {
             for (JsonElement t : node.getAsJsonArray()) {
-                args.add(ref(t, what));
+                tensors.add(ref(t, what));
+                args.add(placeholder(tensors.size() - 1, null));
                 if (t.getAsJsonArray().size() > 3 && t.getAsJsonArray().get(3) instanceof JsonObject kw) {
                     for (var entry : kw.entrySet()) {
                         if (entry.getKey().equals("mask")) mask = entry.getValue();
-                        else kwargs.add(entry.getKey(), keywordTensors(entry.getValue(), args));
+                        else kwargs.add(entry.getKey(), keywordTensors(entry.getValue(), tensors));
                     }
                 }
             }
         } else if (node.isJsonObject()) {
-            JsonElement positional = node.getAsJsonObject().get("args");
-            if (positional != null) collectKerasTensors(positional, args);
+            if (node.getAsJsonObject().get("args") instanceof JsonArray positional) {
+                for (JsonElement x : positional) args.add(keywordTensors(x, tensors));
+            }
             if (node.getAsJsonObject().get("kwargs") instanceof JsonObject kw) {
                 for (var entry : kw.entrySet()) {
                     if (entry.getKey().equals("mask")) mask = entry.getValue();
-                    else kwargs.add(entry.getKey(), keywordTensors(entry.getValue(), args));
+                    else kwargs.add(entry.getKey(), keywordTensors(entry.getValue(), tensors));
                 }
             }
         } else {
             throw error(what + " is neither a list nor an object: " + node);
         }
-        if (mask != null && !mask.isJsonNull()) kwargs.add("mask", keywordTensors(mask, args)); // its tensors last
+        if (mask != null && !mask.isJsonNull()) kwargs.add("mask", keywordTensors(mask, tensors)); // its tensors last
         return kwargs;
+    }
+
+    /**
+     * Keras 3's legacy {@code .h5} drops {@code module} from every entry, so an op node {@code Multiply} reads like the
+     * merge layer {@code Multiply}. A layer's config always holds {@code trainable} (Keras 1 to 3); an op's holds its
+     * name and arguments only. Returns {@code "keras.src.ops"} for such an entry of a Keras 3 file, else null; a
+     * class that only a layer has ({@code LSTM} in a hand-written config without {@code trainable}) stays a layer.
+     */
+    private String opModuleOf(JsonObject entry, String cls) {
+        if (!keras3 || cls.equals("InputLayer") || !(entry.get("config") instanceof JsonObject c)) return null;
+        if (c.has("trainable") || c.has("layers")) return null;
+        if (OpMappers.get(cls) == null && LayerMappers.get(cls) != null) return null;
+        return "keras.src.ops";
     }
 
     private static JsonArray wrap(JsonArray a) {
@@ -187,27 +207,37 @@ public final class ModelConfigParser {
         return w;
     }
 
-    /** A keyword value with every tensor in it moved to {@code args} and replaced by {@code {"__input__": i}}. */
-    private JsonElement keywordTensors(JsonElement v, List<TensorRef> args) {
+    /**
+     * An argument with every tensor in it moved to {@code tensors} and replaced by {@code {"__input__": i}} (with the
+     * {@code "dtype"} the file records for it); lists and dicts are searched, constants kept.
+     */
+    private JsonElement keywordTensors(JsonElement v, List<TensorRef> tensors) {
         if (isKerasTensor(v)) {
-            args.add(ref(v.getAsJsonObject().getAsJsonObject("config").get("keras_history"), "keras_history"));
-            return placeholder(args.size() - 1);
+            JsonObject c = v.getAsJsonObject().getAsJsonObject("config");
+            tensors.add(ref(c.get("keras_history"), "keras_history"));
+            return placeholder(tensors.size() - 1, isPrimitive(c.get("dtype")) ? c.get("dtype").getAsString() : null);
         }
         if (v instanceof JsonArray a && looksLikeRef(a)) {
-            args.add(ref(a, "keyword tensor"));
-            return placeholder(args.size() - 1);
+            tensors.add(ref(a, "keyword tensor"));
+            return placeholder(tensors.size() - 1, null);
         }
         if (v instanceof JsonArray a) {
             JsonArray out = new JsonArray();
-            for (JsonElement x : a) out.add(keywordTensors(x, args));
+            for (JsonElement x : a) out.add(keywordTensors(x, tensors));
+            return out;
+        }
+        if (v instanceof JsonObject o && !o.has("__input__")) {
+            JsonObject out = new JsonObject();
+            for (var entry : o.entrySet()) out.add(entry.getKey(), keywordTensors(entry.getValue(), tensors));
             return out;
         }
         return v;
     }
 
-    private static JsonObject placeholder(int index) {
+    private static JsonObject placeholder(int index, String dtype) {
         JsonObject p = new JsonObject();
         p.addProperty("__input__", index);
+        if (dtype != null) p.addProperty("dtype", dtype);
         return p;
     }
 
@@ -221,14 +251,6 @@ public final class ModelConfigParser {
     private static boolean isKerasTensor(JsonElement e) {
         return e instanceof JsonObject o && isPrimitive(o.get("class_name")) && "__keras_tensor__".equals(o.get("class_name").getAsString())
                 && o.get("config") instanceof JsonObject;
-    }
-
-    private void collectKerasTensors(JsonElement e, List<TensorRef> into) {
-        if (e.isJsonArray()) {
-            for (JsonElement x : e.getAsJsonArray()) collectKerasTensors(x, into);
-        } else if (isKerasTensor(e)) {
-            into.add(ref(e.getAsJsonObject().getAsJsonObject("config").get("keras_history"), "keras_history"));
-        }
     }
 
     /** {@code ["x", 0, 0]} (a single ref, Keras 3) or {@code [["x", 0, 0], ...]}. */

@@ -25,8 +25,16 @@ public final class Registry {
         return new Registry(Map.of(), Map.of());
     }
 
-    /** The mapper for a layer: user entries by layer name, registered name, class name; then the built-in. */
+    /**
+     * The mapper for a layer: user entries by layer name, registered name, class name; then the built-in. An op node
+     * ({@link LayerSpec#isOp()}) is looked up among the ops only (a user entry by its node name first): {@code Add}
+     * the op and {@code Add} the merge layer are different things.
+     */
     public LayerMapper mapper(LayerSpec l) {
+        if (l.isOp()) {
+            LayerMapper m = layers.get(l.name());
+            return m != null ? m : OpMappers.get(l.className());
+        }
         LayerMapper m = layers.get(l.name());
         if (m == null) m = layers.get(registeredName(l));
         if (m == null) m = layers.get(l.className());

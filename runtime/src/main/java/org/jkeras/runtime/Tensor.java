@@ -27,6 +27,93 @@ public final class Tensor {
         return new Tensor(Shape.of(dims), data);
     }
 
+    /** Largest magnitude up to which every integer is a float32 value: ids beyond it cannot be held exactly. */
+    public static final long MAX_EXACT_INT = 1L << 24;
+
+    /** A copy of {@code buffer}'s remaining values (its position is left unchanged) in the given shape. */
+    public static Tensor of(java.nio.FloatBuffer buffer, int... dims) {
+        float[] d = new float[buffer.remaining()];
+        buffer.duplicate().get(d);
+        return new Tensor(Shape.of(dims), d);
+    }
+
+    /**
+     * Integer values (token ids, int32 inputs) as a tensor; each must be exact in float32 (|v| ≤ 2^24), as jkeras
+     * computes in float32: a larger id is refused, never rounded.
+     */
+    public static Tensor ofInts(int[] data, int... dims) {
+        float[] d = new float[data.length];
+        for (int i = 0; i < d.length; i++) d[i] = exact(data[i], i);
+        return new Tensor(Shape.of(dims), d);
+    }
+
+    /** int64 values (ids as NumPy and TensorFlow give them); each must satisfy |v| ≤ 2^24 (see {@link #ofInts}). */
+    public static Tensor ofLongs(long[] data, int... dims) {
+        float[] d = new float[data.length];
+        for (int i = 0; i < d.length; i++) d[i] = exact(data[i], i);
+        return new Tensor(Shape.of(dims), d);
+    }
+
+    /** Booleans (masks) as 1 and 0, as Keras casts them. */
+    public static Tensor ofBooleans(boolean[] data, int... dims) {
+        float[] d = new float[data.length];
+        for (int i = 0; i < d.length; i++) d[i] = data[i] ? 1f : 0f;
+        return new Tensor(Shape.of(dims), d);
+    }
+
+    private static float exact(long v, int index) {
+        if (Math.abs(v) > MAX_EXACT_INT) {
+            throw new IllegalArgumentException("value " + v + " at flat index " + index + " is beyond 2^24, where float32 no longer holds every integer");
+        }
+        return v;
+    }
+
+    /**
+     * A tensor from a nested Java array, its shape read off the nesting: {@code float[][][]}, {@code double[][]},
+     * {@code int[][]}, {@code long[]}, {@code boolean[][]} ... (the batch axis first). Every sub-array of one level
+     * must have the same length; doubles are rounded to float32, integers checked as in {@link #ofInts}.
+     */
+    public static Tensor of(Object nested) {
+        if (nested == null || !nested.getClass().isArray()) throw new IllegalArgumentException("not an array: " + nested);
+        java.util.List<Integer> dims = new java.util.ArrayList<>();
+        Object level = nested;
+        while (level != null && level.getClass().isArray()) {
+            int n = java.lang.reflect.Array.getLength(level);
+            dims.add(n);
+            Class<?> component = level.getClass().getComponentType();
+            if (component.isPrimitive()) break;
+            if (n == 0) throw new IllegalArgumentException("an empty array at axis " + (dims.size() - 1) + " leaves the shape below it unknown");
+            level = java.lang.reflect.Array.get(level, 0);
+        }
+        int[] shape = dims.stream().mapToInt(Integer::intValue).toArray();
+        long size = 1;
+        for (int d : shape) size = Math.multiplyExact(size, d);
+        float[] out = new float[Math.toIntExact(size)];
+        int[] at = {0};
+        fill(nested, 0, shape, out, at);
+        return new Tensor(Shape.of(shape), out);
+    }
+
+    private static void fill(Object a, int axis, int[] shape, float[] out, int[] at) {
+        if (a == null || !a.getClass().isArray() || java.lang.reflect.Array.getLength(a) != shape[axis]) {
+            throw new IllegalArgumentException("ragged array: axis " + axis + " should have length " + shape[axis] + " everywhere");
+        }
+        if (axis == shape.length - 1) {
+            int start = at[0];
+            if (a instanceof float[] f) System.arraycopy(f, 0, out, start, f.length);
+            else if (a instanceof double[] d) for (int i = 0; i < d.length; i++) out[start + i] = (float) d[i];
+            else if (a instanceof int[] v) for (int i = 0; i < v.length; i++) out[start + i] = exact(v[i], start + i);
+            else if (a instanceof long[] v) for (int i = 0; i < v.length; i++) out[start + i] = exact(v[i], start + i);
+            else if (a instanceof short[] v) for (int i = 0; i < v.length; i++) out[start + i] = v[i];
+            else if (a instanceof byte[] v) for (int i = 0; i < v.length; i++) out[start + i] = v[i];
+            else if (a instanceof boolean[] v) for (int i = 0; i < v.length; i++) out[start + i] = v[i] ? 1f : 0f;
+            else throw new IllegalArgumentException("arrays of " + a.getClass().getComponentType() + " are not numbers");
+            at[0] += shape[axis];
+            return;
+        }
+        for (int i = 0; i < shape[axis]; i++) fill(java.lang.reflect.Array.get(a, i), axis + 1, shape, out, at);
+    }
+
     /** Rows of a 2-D array, each a flattened sample, stacked as a (rows, width) tensor. */
     public static Tensor fromRows(float[][] rows) {
         if (rows.length == 0) throw new IllegalArgumentException("no rows");

@@ -42,8 +42,9 @@ record GoldenCase(String name, Path dir, JsonObject meta, List<String> layers, d
     }
 
     /**
-     * Cases under {@code keras3/}: model.h5, model.keras, model.json + model.weights.h5 (those its {@code forms} lists,
-     * when it does: the forms Keras itself reloads); io.h5 predictions.
+     * Cases under {@code keras3/}: model.h5, model.keras, model.json + model.weights.h5 (those its {@code forms} and
+     * {@code extra_forms} list, when it does: the forms Keras itself reloads, and those it writes but cannot read);
+     * io.h5 predictions.
      */
     static List<GoldenCase> keras3() throws IOException {
         List<GoldenCase> out = new ArrayList<>();
@@ -54,7 +55,8 @@ record GoldenCase(String name, Path dir, JsonObject meta, List<String> layers, d
                     new Form("model.h5", dir.resolve("model.h5"), null),
                     new Form("model.keras", dir.resolve("model.keras"), null),
                     new Form("model.json+model.weights.h5", dir.resolve("model.json"), dir.resolve("model.weights.h5")));
-            List<String> listed = meta.has("forms") ? strings(meta.getAsJsonArray("forms")) : null;
+            List<String> listed = meta.has("forms") ? new ArrayList<>(strings(meta.getAsJsonArray("forms"))) : null;
+            if (listed != null && meta.has("extra_forms")) listed.addAll(strings(meta.getAsJsonArray("extra_forms")));
             List<Form> forms = all.stream().filter(f -> listed == null || listed.contains(f.label())).toList();
             List<Named> in = new ArrayList<>(), outs = new ArrayList<>();
             try (HdfFile io = new HdfFile(dir.resolve("io.h5"))) {

@@ -52,8 +52,11 @@ public final class AtomicFile {
         Path dir = target.toAbsolutePath().getParent();
         if (!Files.isDirectory(dir)) throw new ArrayFileException(target + ": directory " + dir + " does not exist");
         if (Files.isDirectory(target)) throw new ArrayFileException(target + ": is a directory");
-        // created with the default permissions, unlike Files.createTempFile's owner-only ones
-        Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+        removeStale(dir, target.getFileName().toString());
+        // created with the default permissions, unlike Files.createTempFile's owner-only ones; named with our pid so a
+        // later run can tell a temporary file left by a killed process (SIGKILL runs no hook) from a live one
+        Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
         Thread cleanup = new Thread(() -> deleteQuietly(tmp), "jkeras-tmp-cleanup");
         boolean hooked = addHook(cleanup);
         boolean moved = false;
@@ -73,6 +76,19 @@ public final class AtomicFile {
         } finally {
             if (!moved) deleteQuietly(tmp);
             if (hooked) removeHook(cleanup);
+        }
+    }
+
+    /** Deletes {@code .<target>.<pid>.<hex>.tmp} files beside the target whose process is gone. */
+    static void removeStale(Path dir, String target) {
+        java.util.regex.Pattern ours = java.util.regex.Pattern.compile("\\." + java.util.regex.Pattern.quote(target) + "\\.(\\d{1,18})\\.[0-9a-f]+\\.tmp");
+        try (var files = Files.list(dir)) {
+            files.forEach(f -> {
+                var m = ours.matcher(f.getFileName().toString());
+                if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).map(h -> !h.isAlive()).orElse(true)) deleteQuietly(f);
+            });
+        } catch (IOException | RuntimeException e) {
+            // best effort: a stale file that cannot be listed or deleted stays, and the write goes on
         }
     }
 

@@ -28,8 +28,20 @@ public final class CsvBatches implements Iterator<Tensor>, Closeable {
     private String pending;
     private int pendingLineNo;
 
-    /** Reads up to the first data row, to tell whether the first line is a header. */
+    /** Whether the first line is a header: {@code AUTO} decides by its content (see {@link #CsvBatches(Reader, String, int, Header)}). */
+    public enum Header { AUTO, YES, NO }
+
+    /** Reads up to the first data row; the first line is a header when it is not all numbers. */
     public CsvBatches(Reader reader, String nameForErrors, int maxRows) {
+        this(reader, nameForErrors, maxRows, Header.AUTO);
+    }
+
+    /**
+     * Reads up to the first data row. With {@link Header#AUTO} the first line is a header when a field is not a number,
+     * or when it is exactly {@code 0,1,…,n−1} with n ≥ 2: the column names pandas writes for a DataFrame of plain rows
+     * ({@code DataFrame(x).to_csv(index=False)}); {@link #headerNote()} then says so.
+     */
+    public CsvBatches(Reader reader, String nameForErrors, int maxRows, Header mode) {
         if (maxRows < 1) throw new IllegalArgumentException("maxRows must be positive, got " + maxRows);
         this.in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
         this.name = nameForErrors;
@@ -38,19 +50,39 @@ public final class CsvBatches implements Iterator<Tensor>, Closeable {
         firstLineNo = pendingLineNo;
         String[] fields = pending == null ? new String[0] : split(pending);
         columns = fields.length;
+        boolean numbers = java.util.Arrays.stream(fields).allMatch(Floats::isNumber);
+        boolean index = fields.length >= 2;
+        for (int i = 0; index && i < fields.length; i++) index = fields[i].trim().equals(Integer.toString(i));
+        boolean isHeader = pending != null && switch (mode) {
+            case YES -> true;
+            case NO -> false;
+            case AUTO -> !numbers || index;
+        };
         List<String> names = new ArrayList<>();
-        for (String f : fields) {
-            if (!Floats.isNumber(f)) {
-                for (String h : fields) names.add(unquote(h));
-                advance();
-                break;
-            }
+        if (isHeader) {
+            for (String h : fields) names.add(unquote(h));
+            advance();
         }
         header = List.copyOf(names);
+        headerNote = mode == Header.AUTO && numbers && index
+                ? name + ": the first line '0," + (fields.length > 2 ? "1,…," : "") + (fields.length - 1) + "' is read as a header (column numbers,"
+                        + " as pandas writes them); --header no reads it as a sample"
+                : null;
+    }
+
+    private final String headerNote;
+
+    /** A note for the user when {@link Header#AUTO} took an all-number first line for a header; null otherwise. */
+    public String headerNote() {
+        return headerNote;
     }
 
     public static CsvBatches open(Path file, int maxRows) {
-        return Readers.build(Readers.utf8(file), r -> new CsvBatches(r, file.toString(), maxRows));
+        return open(file, maxRows, Header.AUTO);
+    }
+
+    public static CsvBatches open(Path file, int maxRows, Header mode) {
+        return Readers.build(Readers.utf8(file), r -> new CsvBatches(r, file.toString(), maxRows, mode));
     }
 
     /** The column names of the header line; empty when the file has none. */
@@ -84,13 +116,30 @@ public final class CsvBatches implements Iterator<Tensor>, Closeable {
                     values.add(Floats.parse(fields[j]));
                 } catch (NumberFormatException e) {
                     throw new ArrayFileException(name + " line " + pendingLineNo + ", field " + (j + 1) + ": '"
-                            + fields[j] + "' is not a number");
+                            + shorten(fields[j]) + "' is not a number" + separatorHint(fields[j]), e);
                 }
             }
             rows++;
             advance();
         } while (pending != null && rows < maxRows);
         return new Tensor(Shape.of(rows, columns), values.toArray());
+    }
+
+    /** A field as quoted in an error: at most 40 characters, so a row of another format is not echoed whole. */
+    private static String shorten(String field) {
+        return field.length() <= 40 ? field : field.substring(0, 40) + "… (" + field.length() + " characters)";
+    }
+
+    /** A hint when the field is numbers joined by another separator (';' from a European locale, tabs). */
+    private static String separatorHint(String field) {
+        for (char sep : new char[] {';', '\t', '|', ' '}) {
+            String[] parts = field.trim().split(java.util.regex.Pattern.quote(String.valueOf(sep)));
+            if (parts.length > 1 && java.util.Arrays.stream(parts).allMatch(p -> Floats.isNumber(p.trim()) || Floats.isNumber(p.trim().replace(',', '.')))) {
+                return "; the file seems separated by " + (sep == '\t' ? "tabs" : "'" + sep + "'")
+                        + ", jkeras reads comma-separated values (e.g. pandas: to_csv(path, sep=',', decimal='.'))";
+            }
+        }
+        return "";
     }
 
     @Override

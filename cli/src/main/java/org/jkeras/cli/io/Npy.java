@@ -240,7 +240,10 @@ public final class Npy {
         private static Dtype dtype(String descr, String name) {
             String code = descr.isEmpty() || "<>|=".indexOf(descr.charAt(0)) < 0 ? descr : descr.substring(1);
             for (Dtype t : Dtype.values()) {
-                if (t.name().equalsIgnoreCase(code)) return t;
+                if (t.name().toLowerCase(java.util.Locale.ROOT).equals(code)) return t; // case matters: 'U1' is text, 'u1' uint8
+            }
+            if (code.startsWith("U") || code.startsWith("S") || code.startsWith("O")) {
+                throw new ArrayFileException(name + ": dtype '" + descr + "' holds strings, not numbers; the model's inputs are numeric");
             }
             throw new ArrayFileException(name + ": dtype '" + descr
                     + "' is not supported; use float32, float64, int8, int16, int32, int64, uint8 or bool");

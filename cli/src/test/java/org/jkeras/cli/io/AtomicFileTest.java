@@ -31,6 +31,21 @@ class AtomicFileTest {
     }
 
     @Test
+    void temporaryFilesOfAKilledRunAreRemovedByTheNextOne() throws Exception {
+        Path out = dir.resolve("y.csv");
+        // a process that is gone (SIGKILL leaves its temporary file): its pid names no live process once it has exited
+        Process p = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-version").start();
+        p.waitFor();
+        Path stale = Files.writeString(dir.resolve(".y.csv." + p.pid() + ".1f2e.tmp"), "partial");
+        Path live = Files.writeString(dir.resolve(".y.csv." + ProcessHandle.current().pid() + ".abc.tmp"), "being written");
+        Path other = Files.writeString(dir.resolve(".z.csv." + p.pid() + ".1f2e.tmp"), "another target's");
+        AtomicFile.writeText(out, List.of(), w -> w.write("1,2\n"));
+        assertFalse(Files.exists(stale), "a dead process' temporary file is removed");
+        assertTrue(Files.exists(live), "a live process' temporary file is left alone");
+        assertTrue(Files.exists(other), "another target's file is left alone");
+    }
+
+    @Test
     void aWriterFailingMidwayLeavesNoPartialOutput() throws IOException {
         Path fresh = dir.resolve("fresh.csv");
         RuntimeException boom = new IllegalStateException("boom");

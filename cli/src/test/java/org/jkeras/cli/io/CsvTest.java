@@ -80,6 +80,36 @@ class CsvTest {
     }
 
     @Test
+    void columnNumbersAsPandasWritesThemAreAHeader() {
+        CsvBatches pandas = new CsvBatches(new StringReader("0,1,2\n5,6,7\n8,9,10\n"), "mem", 10);
+        assertEquals(java.util.List.of("0", "1", "2"), pandas.header());
+        assertArrayEquals(new float[] {5, 6, 7, 8, 9, 10}, pandas.next().data());
+        assertTrue(pandas.headerNote().contains("read as a header"), pandas.headerNote());
+        // not 0..n-1, or a single column: data
+        for (String first : new String[] {"1,2,3", "0,1,3", "0,2,1", "0"}) {
+            CsvBatches rows = new CsvBatches(new StringReader(first + "\n"), "mem", 10);
+            assertEquals(java.util.List.of(), rows.header(), first);
+            assertEquals(null, rows.headerNote(), first);
+        }
+        CsvBatches no = new CsvBatches(new StringReader("0,1,2\n5,6,7\n"), "mem", 10, CsvBatches.Header.NO);
+        assertArrayEquals(new float[] {0, 1, 2, 5, 6, 7}, no.next().data());
+        CsvBatches yes = new CsvBatches(new StringReader("1,2\n5,6\n"), "mem", 10, CsvBatches.Header.YES);
+        assertEquals(java.util.List.of("1", "2"), yes.header());
+        assertArrayEquals(new float[] {5, 6}, yes.next().data());
+    }
+
+    @Test
+    void semicolonSeparatedFilesGetAShortHint() {
+        StringBuilder row = new StringBuilder();
+        for (int j = 0; j < 768; j++) row.append(j == 0 ? "" : ";").append("0.123456");
+        ArrayFileException e = assertThrows(ArrayFileException.class, () -> Csv.read(file("a;b\n" + row + "\n")));
+        assertTrue(e.getMessage().contains("separated by ';'"), e.getMessage());
+        assertTrue(e.getMessage().length() < 300, "one short line, not the row echoed: " + e.getMessage().length() + " characters");
+        e = assertThrows(ArrayFileException.class, () -> Csv.read(file("1\tx\n")));
+        assertFalse(e.getMessage().contains("separated by"), e.getMessage());
+    }
+
+    @Test
     void raggedRowsNameTheLine() {
         ArrayFileException e = assertThrows(ArrayFileException.class, () -> Csv.read(file("a,b\n1,2\n\n3,4,5\n")));
         assertTrue(e.getMessage().endsWith(" line 4: 3 fields, expected 2 as on line 1"), e.getMessage());
@@ -134,7 +164,7 @@ class CsvTest {
             @Override
             public void close() {}
         };
-        CsvBatches rows = new CsvBatches(endless, "endless", 3);
+        CsvBatches rows = new CsvBatches(endless, "endless", 3, CsvBatches.Header.NO); // its first line "0,1" would read as a header
         assertArrayEquals(new float[] {0, 1, 1, 1, 2, 1}, rows.next().data());
         assertArrayEquals(new float[] {3, 1, 4, 1, 5, 1}, rows.next().data());
     }

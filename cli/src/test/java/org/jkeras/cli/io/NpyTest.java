@@ -196,7 +196,11 @@ class NpyTest {
                 arguments("{'descr': '<f4', 'fortran_order': True, 'shape': (2,), }", "Fortran-order"),
                 arguments("{'descr': '<c8', 'fortran_order': False, 'shape': (2,), }", "dtype '<c8' is not supported"),
                 arguments("{'descr': '<f2', 'fortran_order': False, 'shape': (2,), }", "dtype '<f2' is not supported"),
-                arguments("{'descr': '<U5', 'fortran_order': False, 'shape': (2,), }", "dtype '<U5' is not supported"),
+                arguments("{'descr': '<U5', 'fortran_order': False, 'shape': (2,), }", "dtype '<U5' holds strings"),
+                // 'U1' (one-character strings) is not 'u1' (uint8): the codes differ only in case
+                arguments("{'descr': '<U1', 'fortran_order': False, 'shape': (2,), }", "dtype '<U1' holds strings"),
+                arguments("{'descr': '|S3', 'fortran_order': False, 'shape': (2,), }", "dtype '|S3' holds strings"),
+                arguments("{'descr': '<I4', 'fortran_order': False, 'shape': (2,), }", "dtype '<I4' is not supported"),
                 arguments("{'descr': [('a', '<f4')], 'fortran_order': False, 'shape': (2,), }", "structured dtype"),
                 arguments("{'descr': '<f4', 'fortran_order': False}", "lacks 'shape'"),
                 arguments("{'descr': '<f4', 'shape': (2,)}", "lacks 'fortran_order'"),
