@@ -208,14 +208,14 @@ def recurrent_sequential():
 
 CASES = {
     "masks_transformer_one_mask": (masked_transformer, 1e-5, 1e-5),
-    "masks_transformer_both_masked": (masked_transformer_both_masked, 1e-5, 1e-5, ["LogicalOr", "NotEqual"]),
+    "masks_transformer_both_masked": (masked_transformer_both_masked, 1e-5, 1e-5),
     "masks_merges": (merges_masked_unmasked, 1e-5, 1e-5),
     "masks_global_average_pooling1d": (gap_sequential, 1e-5, 1e-5),
     "masks_global_max_pooling1d": (gmp_sequential, 1e-5, 1e-5),
     "masks_causal_attention": (causal_attention, 1e-5, 1e-5),
     "masks_attention_clears_masks": (attention_clears_masks, 1e-5, 1e-5),
     "masks_lstm_after_add": (lstm_after_add, 1e-5, 1e-5),
-    "masks_lstm_after_masked_add": (lstm_after_masked_add, 1e-5, 1e-5, ["LogicalOr", "NotEqual"]),
+    "masks_lstm_after_masked_add": (lstm_after_masked_add, 1e-5, 1e-5),
     "masks_recurrent_sequential": (recurrent_sequential, 1e-5, 1e-5),
     "masks_explicit": (explicit_masks, 1e-5, 1e-5),
 }
