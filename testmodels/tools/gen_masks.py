@@ -125,7 +125,7 @@ def gmp_sequential():
 def causal_attention():
     """(e) MultiHeadAttention with use_causal_mask and a padding mask, on each of Keras 3's paths: the fused
     dot-product attention (an all-padding row: uniform weights), the Softmax layer when the scores are returned
-    (zero weights) or dropout is set; and Attention with the causal mask."""
+    (zero weights) or dropout is set; with an explicit attention_mask as well; Attention with the causal mask."""
     ids = ids_input()
     outs = []
     for name, kw, call in [("dot", {}, {}), ("scores", {}, {"return_attention_scores": True}), ("dropout", {"dropout": 0.1}, {})]:
@@ -134,10 +134,14 @@ def causal_attention():
         if isinstance(r, (list, tuple)):  # the scores get a name of their own (outputs are named by layer)
             r = [r[0], layers.Identity(name="weights_" + name)(r[1])]
         outs.extend(r if isinstance(r, (list, tuple)) else [r])
+    am = keras.Input((T, T), name="attention_mask")                                       # 0/1 floats
+    x = layers.Embedding(V, D, mask_zero=True, name="emb_am")(ids)
+    outs.append(layers.MultiHeadAttention(2, 4, name="mha_am")(x, x, attention_mask=am, use_causal_mask=True))
     q = layers.Embedding(V, D, mask_zero=True, name="emb_att")(ids)
     outs.append(layers.Attention(use_scale=True, name="attention")([q, q], use_causal_mask=True))
     outs.append(layers.AdditiveAttention(name="additive")([q, q]))
-    return keras.Model(ids, outs), IDS
+    rng = np.random.default_rng(5)
+    return keras.Model([ids, am], outs), [IDS, (rng.random((len(IDS), T, T)) < 0.7).astype("float32")]
 
 
 def attention_clears_masks():
@@ -182,6 +186,16 @@ def lstm_after_masked_add():
     return keras.Model(ids, out), IDS
 
 
+def masking_lstm():
+    """A functional Masking -> LSTM: the LSTM's recorded mask is Any(NotEqual(x, 0), axis=-1), two op nodes."""
+    x = keras.Input((T, 3), name="x")
+    m = layers.Masking(name="masking")(x)
+    out = layers.LSTM(4, return_sequences=True, name="lstm")(m)
+    rng = np.random.default_rng(6)
+    xs = rng.normal(size=(len(IDS), T, 3)).astype("float32") * (IDS != 0)[:, :, None]
+    return keras.Model(x, out), xs
+
+
 def explicit_masks():
     """Masks passed explicitly (``layer(x, mask=m)``) from a model input of 0/1 floats: the pooling, LSTM and
     Bidirectional use it instead of their input's own mask (here none)."""
@@ -218,6 +232,7 @@ CASES = {
     "masks_lstm_after_masked_add": (lstm_after_masked_add, 1e-5, 1e-5),
     "masks_recurrent_sequential": (recurrent_sequential, 1e-5, 1e-5),
     "masks_explicit": (explicit_masks, 1e-5, 1e-5),
+    "masks_masking_lstm": (masking_lstm, 1e-5, 1e-5, ["Any"]),
 }
 
 
