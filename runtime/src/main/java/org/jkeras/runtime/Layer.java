@@ -68,11 +68,21 @@ public abstract class Layer {
     /**
      * The static form of {@link #outputMasks}: which outputs can carry a mask, given which inputs can (decided at
      * load from the graph, never by running it; {@code inspect} shows it). A value this marks unmasked never gets a
-     * mask at run time, so a layer that makes masks overrides this beside {@link #outputMask}.
+     * mask at run time, so a layer that makes masks overrides this beside {@link #outputMask}; one that overrides only
+     * {@code outputMask} or {@code outputMasks} is taken to make a mask whenever it runs.
      */
     public List<Boolean> outputsMasked(List<Boolean> inputsMasked) {
-        boolean m = propagatesMask() && !inputsMasked.isEmpty() && inputsMasked.get(0);
+        boolean m = (propagatesMask() && !inputsMasked.isEmpty() && inputsMasked.get(0)) || computesOwnMasks();
         return java.util.Collections.nCopies(outputCount(), m);
+    }
+
+    private boolean computesOwnMasks() {
+        try {
+            return getClass().getMethod("outputMask", List.class, List.class).getDeclaringClass() != Layer.class
+                    || getClass().getMethod("outputMasks", List.class, List.class).getDeclaringClass() != Layer.class;
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e); // both are public methods of Layer
+        }
     }
 
     /**

@@ -313,10 +313,12 @@ public final class Model {
             Layer layer = node.layer();
             List<Tensor> out = masked ? layer.forwardAll(args, argMasks)
                     : node.outputs.length == 1 ? List.of(layer.forward(args)) : layer.forwardAll(args);
-            List<Mask> outMasks = layer.outputMasks(args, argMasks);
+            boolean masksOut = false; // whether any output can carry a mask: only then is it computed
+            for (int v : node.outputs) masksOut |= this.masked[v];
+            List<Mask> outMasks = masksOut ? layer.outputMasks(args, argMasks) : null;
             for (int k = 0; k < node.outputs.length; k++) {
                 values[node.outputs[k]] = out.get(k);
-                masks[node.outputs[k]] = this.masked[node.outputs[k]] ? outMasks.get(k) : null;
+                masks[node.outputs[k]] = masksOut && this.masked[node.outputs[k]] ? outMasks.get(k) : null;
                 hold(out.get(k), refs);
             }
             if (observer != null) observer.accept(node, out);

@@ -122,4 +122,20 @@ class MaskFlowTest {
         fused.predict(X, m);
         assertArrayEquals(new boolean[] {true, true, false, false, true, false}, keeps((Mask) ((List<?>) r.seen.get(0)).get(0)));
     }
+
+    /** A layer that computes masks but does not say statically when (a registered custom layer) may carry one. */
+    @Test
+    void aLayerComputingItsOwnMaskIsTakenToCarryOne() {
+        Layer own = new Layer("own") {
+            @Override public String kerasClass() { return "Own"; }
+            @Override public Shape outputShape(List<Shape> inputs) { return inputs.get(0); }
+            @Override public Tensor forward(List<Tensor> inputs) { return inputs.get(0); }
+            @Override public Mask outputMask(List<Tensor> inputs, List<Mask> masks) { return Mask.allKept(inputs.get(0).batch(), 3); }
+        };
+        Model model = new Model("own", List.of(new Model.Input("x", Shape.of(3, 1))), List.of(new Model.Node(own, new int[] {0}, 1)),
+                List.of(new Model.Output("y", 1)));
+        assertTrue(model.canCarryMask(1));
+        assertFalse(new Model("relu", List.of(new Model.Input("x", Shape.of(3, 1))), List.of(new Model.Node(relu("r"), new int[] {0}, 1)),
+                List.of(new Model.Output("y", 1))).canCarryMask(1));
+    }
 }
