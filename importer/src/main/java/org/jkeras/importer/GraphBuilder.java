@@ -198,9 +198,10 @@ public final class GraphBuilder {
         java.util.Arrays.fill(masks, -1);
         for (int j = 0; j < given.size(); j++) {
             if (given.get(j).isJsonNull()) continue;
-            int at = given.get(j).getAsJsonObject().get("__input__").getAsInt();
-            if (at < data || at >= in.size()) throw new KerasImportException(file + ": layer '" + key + "' (" + cls + "): the call's mask is misplaced");
-            masks[j] = in.get(at);
+            JsonElement at = given.get(j).getAsJsonObject().get("__input__");
+            int i = at.isJsonPrimitive() && at.getAsJsonPrimitive().isNumber() ? at.getAsInt() : -1;
+            if (i < data || i >= in.size()) throw new KerasImportException(file + ": layer '" + key + "' (" + cls + "): the call's mask " + given.get(j) + " is not one of its tensors");
+            masks[j] = in.get(i);
         }
         in.subList(data, in.size()).clear();
         return masks;

@@ -306,7 +306,7 @@ public final class Model {
             for (int i = 0; i < node.inputs.length; i++) {
                 int v = node.inputs[i];
                 args.add(values[v]);
-                Mask m = node.masks[i] >= 0 ? Mask.of(values[node.masks[i]]) : cleared[n][i] ? null : masks[v];
+                Mask m = node.masks[i] >= 0 ? explicitMask(node, values[node.masks[i]], values[v]) : cleared[n][i] ? null : masks[v];
                 argMasks.add(m);
                 masked |= m != null;
             }
@@ -328,6 +328,15 @@ public final class Model {
         Tensor[] out = new Tensor[outputs.size()];
         for (int i = 0; i < out.length; i++) out[i] = values[outputs.get(i).value()];
         return out;
+    }
+
+    /** A mask passed in the call, checked against the input it masks (their steps may be known only now). */
+    private static Mask explicitMask(Node node, Tensor mask, Tensor x) {
+        Shape s = mask.shape();
+        if (s.dim(0) != x.batch() || s.dim(1) != x.shape().dim(1)) {
+            throw new PredictException("layer '" + node.layer().name() + "': the mask given in its call has shape " + s + ", its input " + x.shape());
+        }
+        return Mask.of(mask);
     }
 
     private void release(Tensor[] values, Mask[] masks, int v, int n, IdentityHashMap<float[], Integer> refs) {

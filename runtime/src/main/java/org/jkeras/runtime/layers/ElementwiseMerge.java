@@ -185,8 +185,12 @@ public abstract class ElementwiseMerge extends Layer {
     }
 
     /** A mask as (batch, steps) flags, a one-step mask repeated over the steps (Keras broadcasts it); null stays null. */
-    private static boolean[] steps(Mask m, int batch, int steps) {
+    private boolean[] steps(Mask m, int batch, int steps) {
         if (m == null) return null;
+        if (m.batch() != batch || (m.steps() != steps && m.steps() != 1)) {
+            throw new PredictException(kerasClass() + " '" + name() + "': a mask of " + m.batch() + " x " + m.steps() + " steps for an output of "
+                    + batch + " x " + steps);
+        }
         boolean[] keep = new boolean[batch * steps];
         for (int b = 0; b < batch; b++) for (int t = 0; t < steps; t++) keep[b * steps + t] = m.keep(b, m.steps() == 1 ? 0 : t);
         return keep;

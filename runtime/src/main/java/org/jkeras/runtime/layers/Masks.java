@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.jkeras.activations.Semantics;
 import org.jkeras.runtime.Mask;
+import org.jkeras.runtime.PredictException;
 
 /**
  * The mask of a merge of several inputs, as each Keras generation computes it ({@code Merge.compute_mask}):
@@ -47,6 +48,11 @@ final class Masks {
         Mask first = null;
         for (Mask m : masks) if (m != null) { first = m; break; }
         if (first == null) return null;
+        for (Mask m : masks) {
+            if (m != null && (m.batch() != first.batch() || m.steps() != first.steps())) {
+                throw new PredictException("masks of " + first.batch() + " x " + first.steps() + " and " + m.batch() + " x " + m.steps() + " steps cannot be merged");
+            }
+        }
         boolean[] keep = new boolean[first.batch() * first.steps()];
         for (int b = 0; b < first.batch(); b++) {
             for (int t = 0; t < first.steps(); t++) {
