@@ -147,7 +147,8 @@ def causal_attention():
 def attention_clears_masks():
     """(e) Keras 3 MultiHeadAttention deletes the masks of the tensors it reads: a later reader of the same tensor
     (a second attention, a Maximum) sees it unmasked; a reader Keras runs earlier (deeper: further from the outputs)
-    still sees the mask: its Maximum takes the unmasked operand at the masked steps."""
+    still sees the mask: its Maximum takes the unmasked operand at the masked steps. Dropout returns its input
+    tensor itself at inference, so an attention reading a dropout's output deletes the mask of the dropout's input."""
     ids = ids_input()
     x = layers.Embedding(V, D, mask_zero=True, name="emb")(ids)
     y = layers.Embedding(V, D, name="plain")(ids)                   # unmasked
@@ -157,7 +158,12 @@ def attention_clears_masks():
     early = layers.Maximum(name="early")([x, y])                    # depth 3 > mha1's 2: runs first, x masked
     for i in range(3):
         early = layers.Dense(D, name="early_%d" % i)(early)
-    return keras.Model(ids, [mx, early]), IDS
+    # Dropout returns its input object at inference: clearing the dropout's output clears e's mask too
+    e = layers.Embedding(V, D, mask_zero=True, name="emb_e")(ids)
+    d = layers.Dropout(0.1, name="dropout")(e)
+    a3 = layers.MultiHeadAttention(2, 4, name="mha3")(d, d)
+    prod = layers.Multiply(name="prod")([e, a3])                    # e unmasked: a3's masked steps count as 1, no zeros
+    return keras.Model(ids, [mx, early, prod]), IDS
 
 
 def lstm_after_add():

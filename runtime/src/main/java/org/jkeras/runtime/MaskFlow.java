@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jkeras.runtime.layers.Identity;
+
 /**
  * Where timestep masks can flow in a {@link Model}, decided once from the graph.
  * <p>
@@ -14,6 +16,8 @@ import java.util.Map;
  * so a layer that Keras runs after it sees those tensors unmasked; a layer run before it sees the masks. Which runs
  * first is Keras' order ({@code Function._run_through_graph}): nodes by decreasing depth (the longest path to an
  * output), ties in the order {@code ops.function.map_graph} first meets them walking back from the outputs.
+ * The deletion is on a tensor object, and a layer that does nothing at inference ({@link Identity}: Dropout and
+ * the like) returns its input object itself, so deleting the mask of one deletes it for both.
  */
 final class MaskFlow {
     private MaskFlow() {
@@ -42,14 +46,17 @@ final class MaskFlow {
         for (Model.Node node : nodes) any |= node.layer().maskClearedInputs().length > 0;
         if (!any) return cleared;
         int[] rank = kerasOrder(nodes, outputs, values);
+        int[] object = new int[values]; // the value whose tensor object each value is
+        for (int v = 0; v < values; v++) object[v] = v;
+        for (Model.Node node : nodes) if (node.layer() instanceof Identity) object[node.output()] = object[node.inputs()[0]];
         for (int m = 0; m < nodes.size(); m++) {
             int[] in = nodes.get(m).inputs();
             for (int slot : nodes.get(m).layer().maskClearedInputs()) {
-                int v = in[slot];
+                int v = object[in[slot]];
                 for (int n = 0; n < nodes.size(); n++) {
                     if (n == m || rank[n] <= rank[m]) continue;
                     int[] reads = nodes.get(n).inputs();
-                    for (int i = 0; i < reads.length; i++) if (reads[i] == v) cleared[n][i] = true;
+                    for (int i = 0; i < reads.length; i++) if (object[reads[i]] == v) cleared[n][i] = true;
                 }
             }
         }
