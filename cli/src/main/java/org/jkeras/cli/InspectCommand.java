@@ -68,16 +68,19 @@ final class InspectCommand implements Callable<Integer> {
         if (ins.supported()) {
             Model g = ins.model().graph();
             List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"Layer (name)", "Class", "Output shape", "Params", "Inputs", "Details"});
-            for (Model.Input in : g.inputs()) rows.add(new String[] {in.name(), "InputLayer", in.shape().prepend(Shape.UNKNOWN).toString(), "0", "", ""});
+            rows.add(new String[] {"Layer (name)", "Class", "Output shape", "Mask", "Params", "Inputs", "Details"});
+            for (Model.Input in : g.inputs()) rows.add(new String[] {in.name(), "InputLayer", in.shape().prepend(Shape.UNKNOWN).toString(), "", "0", "", ""});
             for (Model.Node n : g.nodes()) {
-                rows.add(new String[] {n.layer().name(), n.layer().kerasClass(), outputShapes(g, n), String.format("%,d", n.layer().paramCount()),
-                        String.join(", ", inputNames(g, n)), n.layer().details()});
+                rows.add(new String[] {n.layer().name(), n.layer().kerasClass(), outputShapes(g, n), maskColumn(g, n),
+                        String.format("%,d", n.layer().paramCount()), String.join(", ", inputNames(g, n)), n.layer().details()});
             }
             table(rows, out);
             out.printf("Total params: %,d%n", g.paramCount());
             out.printf("Inputs: %s; outputs: %s%s%n", g.inputNames(), g.outputNames(),
                     g.outputKeys().equals(g.outputNames()) ? "" : " (names repeat: keyed by position as " + g.outputKeys() + ")");
+            if (g.nodes().stream().anyMatch(n -> !maskColumn(g, n).isEmpty())) {
+                out.println("Mask: the output carries a timestep mask (masked steps are skipped by the layers that read masks)");
+            }
         } else {
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"Layer (name)", "Class", "Status"});
@@ -128,9 +131,22 @@ final class InspectCommand implements Callable<Integer> {
         return String.join(", ", s);
     }
 
+    /** "yes" where the output can carry a timestep mask ("yes, -" per output of a multi-output layer); empty for none. */
+    private static String maskColumn(Model g, Model.Node n) {
+        List<String> s = new ArrayList<>();
+        boolean any = false;
+        for (int v : n.outputs()) {
+            s.add(g.canCarryMask(v) ? "yes" : "-");
+            any |= g.canCarryMask(v);
+        }
+        return any ? String.join(", ", s) : "";
+    }
+
+    /** The values a node reads; one given an explicit mask ({@code mask=} in the call) names it: {@code emb (mask: m)}. */
     private static List<String> inputNames(Model g, Model.Node n) {
         List<String> names = new ArrayList<>();
-        for (int v : n.inputs()) names.add(valueName(g, v));
+        int[] in = n.inputs(), masks = n.masks();
+        for (int i = 0; i < in.length; i++) names.add(valueName(g, in[i]) + (masks[i] >= 0 ? " (mask: " + valueName(g, masks[i]) + ")" : ""));
         return names;
     }
 
@@ -165,6 +181,9 @@ final class InspectCommand implements Callable<Integer> {
                 l.addProperty("name", n.layer().name());
                 l.addProperty("class", n.layer().kerasClass());
                 l.addProperty("output_shape", outputShapes(g, n));
+                JsonArray mask = new JsonArray();
+                for (int v : n.outputs()) mask.add(g.canCarryMask(v));
+                l.add("mask", mask);
                 l.addProperty("params", n.layer().paramCount());
                 JsonArray in = new JsonArray();
                 inputNames(g, n).forEach(in::add);

@@ -227,4 +227,27 @@ class MainTest {
         assertTrue(m.get("supported").getAsBoolean());
         assertTrue(m.getAsJsonArray("layers").get(0).getAsJsonObject().get("details").getAsString().contains("clip(x/6 + 0.5, 0, 1) (Keras 3 formula)"), ok.out());
     }
+
+    /** Which outputs can carry a timestep mask, decided at load: a column in text, a list per layer in JSON. */
+    @Test
+    void inspectShowsWhichLayersCarryAMask() {
+        Run text = run("inspect", GOLDEN.resolve("masks_explicit").resolve("model.keras").toString());
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().contains("Mask"), text.out());
+        String lstm = text.out().lines().filter(l -> l.strip().startsWith("lstm ")).findFirst().orElseThrow();
+        assertTrue(lstm.contains(" yes "), lstm);
+        assertTrue(lstm.contains("emb (mask: step_mask)"), lstm);
+        String gap = text.out().lines().filter(l -> l.strip().startsWith("gap ")).findFirst().orElseThrow();
+        assertFalse(gap.contains(" yes "), gap);
+
+        Run js = run("inspect", GOLDEN.resolve("masks_transformer_one_mask").resolve("model.keras").toString(), "--json");
+        assertEquals(0, js.code(), js.err());
+        var layers = com.google.gson.JsonParser.parseString(js.out()).getAsJsonObject().getAsJsonArray("layers");
+        java.util.Map<String, Boolean> masked = new java.util.HashMap<>();
+        for (var l : layers) masked.put(l.getAsJsonObject().get("name").getAsString(), l.getAsJsonObject().getAsJsonArray("mask").get(0).getAsBoolean());
+        assertTrue(masked.get("tok"), js.out());
+        assertFalse(masked.get("pos"), js.out());
+        assertFalse(masked.get("embed"), js.out()); // Keras 3: an unmasked input, so the Add's output has none
+        assertFalse(masked.get("block_mha"), js.out());
+    }
 }

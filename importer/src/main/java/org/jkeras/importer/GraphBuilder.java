@@ -147,14 +147,17 @@ public final class GraphBuilder {
     }
 
     private List<Integer> callLayer(LayerSpec l, int call, WeightStore weights, List<Integer> in, String scope) {
+        String key = scope + l.name();
+        JsonObject kwargs = l.callKwargs().get(call).deepCopy();
+        in = new ArrayList<>(in);
+        int[] masks = explicitMasks(kwargs.remove("mask"), in, key, l.className());
         List<Shape> inShapes = new ArrayList<>();
         for (int v : in) inShapes.add(shapes.get(v));
-        String key = scope + l.name();
         Layer layer = built.get(key);
         if (layer == null) {
-            layer = map(l, call, inShapes, weights, scope);
+            layer = map(l, call, kwargs, inShapes, weights, scope);
             built.put(key, layer);
-        } else if (!l.callKwargs().get(call).equals(l.callKwargs().get(0)) || (l.isOp() && !l.callArgs().get(call).equals(l.callArgs().get(0)))) {
+        } else if (!kwargs.equals(withoutMask(l.callKwargs().get(0))) || (l.isOp() && !l.callArgs().get(call).equals(l.callArgs().get(0)))) {
             throw new KerasImportException(file + ": layer '" + key + "' (" + l.className() + ") is called with different arguments "
                     + l.callArgs().get(0) + l.callKwargs().get(0) + " and " + l.callArgs().get(call) + l.callKwargs().get(call)
                     + "; one Java layer cannot serve both");
@@ -177,10 +180,45 @@ public final class GraphBuilder {
             outArr[k] = shapes.size();
             shapes.add(outShapes.get(k));
         }
-        nodes.add(new Model.Node(layer, inArr, outArr));
+        nodes.add(new Model.Node(layer, inArr, outArr, masks));
         List<Integer> out = new ArrayList<>();
         for (int v : outArr) out.add(v);
         return out;
+    }
+
+    /**
+     * The masks given explicitly in a call (Keras' {@code mask=}; Keras 3 records it for a layer called on one tensor
+     * when a mask flowed there): the parser put their tensors last among {@code in}; they leave it here and become the
+     * node's mask slots: one tensor is the first input's mask, a list gives one per input (null: none).
+     */
+    private int[] explicitMasks(JsonElement mask, List<Integer> in, String key, String cls) {
+        List<JsonElement> given = mask == null ? List.of() : mask.isJsonArray() ? mask.getAsJsonArray().asList() : List.of(mask);
+        int tensors = 0;
+        for (JsonElement e : given) {
+            if (e.isJsonObject() && e.getAsJsonObject().has("__input__")) tensors++;
+            else if (!e.isJsonNull()) throw new KerasImportException(file + ": layer '" + key + "' (" + cls + "): the call's mask " + e + " is not a tensor");
+        }
+        int data = in.size() - tensors;
+        if (given.size() > Math.max(1, data)) {
+            throw new KerasImportException(file + ": layer '" + key + "' (" + cls + "): " + given.size() + " masks given for " + data + " input(s)");
+        }
+        int[] masks = new int[data];
+        java.util.Arrays.fill(masks, -1);
+        for (int j = 0; j < given.size(); j++) {
+            if (given.get(j).isJsonNull()) continue;
+            JsonElement at = given.get(j).getAsJsonObject().get("__input__");
+            int i = at.isJsonPrimitive() && at.getAsJsonPrimitive().isNumber() ? at.getAsInt() : -1;
+            if (i < data || i >= in.size()) throw new KerasImportException(file + ": layer '" + key + "' (" + cls + "): the call's mask " + given.get(j) + " is not one of its tensors");
+            masks[j] = in.get(i);
+        }
+        in.subList(data, in.size()).clear();
+        return masks;
+    }
+
+    private static JsonObject withoutMask(JsonObject kwargs) {
+        JsonObject o = kwargs.deepCopy();
+        o.remove("mask");
+        return o;
     }
 
     /** A model used as a layer: its graph is inlined here, reading {@code in}. */
@@ -196,9 +234,9 @@ public final class GraphBuilder {
         return new ModelConfigParser(file + ": layer '" + scope + l.name() + "'", semantics == Semantics.KERAS_3).parse(root);
     }
 
-    private Layer map(LayerSpec l, int call, List<Shape> inShapes, WeightStore weights, String scope) {
+    private Layer map(LayerSpec l, int call, JsonObject kwargs, List<Shape> inShapes, WeightStore weights, String scope) {
         MapContext ctx = new MapContext(l, scope + l.name(), file, semantics, registry, inShapes, l.isOp() ? List.of() : weights.weights(l), l.callArgs().get(call),
-                l.callKwargs().get(call), kerasVersion, backend, f -> weights.asset(l, f));
+                kwargs, kerasVersion, backend, f -> weights.asset(l, f));
         try {
             Layer layer = registry.mapper(l).map(ctx);
             if (layer == null) throw ctx.error("the mapper returned no layer");

@@ -152,7 +152,8 @@ public final class ModelConfigParser {
      * One call of a layer: its tensors appended to {@code tensors}, its positional arguments to {@code args} (tensors
      * as placeholders, constants as written); returns its keyword arguments. Forms: Keras 1/2
      * {@code [["x", 0, 0, {kwargs}], ...]}, tf.keras TFOpLambda {@code ["x", 0, 0, {kwargs}]}, Keras 3
-     * {@code {"args": [...], "kwargs": {...}}}. Tensors passed by keyword join the inputs after the positional ones.
+     * {@code {"args": [...], "kwargs": {...}}}. Tensors passed by keyword join the inputs after the positional ones;
+     * those of an explicit {@code mask} come last, where {@link GraphBuilder} takes them as the layer's masks.
      */
     private JsonObject inboundNode(JsonElement node, String layer, String cls, List<TensorRef> tensors, JsonArray args) {
         String what = "layer '" + layer + "' (" + cls + ") inbound node";
@@ -161,12 +162,16 @@ public final class ModelConfigParser {
             a = wrap(a); // the flat TFOpLambda form is one call on one tensor
             node = a;
         }
+        JsonElement mask = null;
         if (node.isJsonArray()) {
             for (JsonElement t : node.getAsJsonArray()) {
                 tensors.add(ref(t, what));
                 args.add(placeholder(tensors.size() - 1, null));
                 if (t.getAsJsonArray().size() > 3 && t.getAsJsonArray().get(3) instanceof JsonObject kw) {
-                    for (var entry : kw.entrySet()) kwargs.add(entry.getKey(), keywordTensors(entry.getValue(), tensors));
+                    for (var entry : kw.entrySet()) {
+                        if (entry.getKey().equals("mask")) mask = entry.getValue();
+                        else kwargs.add(entry.getKey(), keywordTensors(entry.getValue(), tensors));
+                    }
                 }
             }
         } else if (node.isJsonObject()) {
@@ -175,13 +180,14 @@ public final class ModelConfigParser {
             }
             if (node.getAsJsonObject().get("kwargs") instanceof JsonObject kw) {
                 for (var entry : kw.entrySet()) {
-                    if (entry.getKey().equals("mask")) continue; // masks are derived by the layers, not passed
-                    kwargs.add(entry.getKey(), keywordTensors(entry.getValue(), tensors));
+                    if (entry.getKey().equals("mask")) mask = entry.getValue();
+                    else kwargs.add(entry.getKey(), keywordTensors(entry.getValue(), tensors));
                 }
             }
         } else {
             throw error(what + " is neither a list nor an object: " + node);
         }
+        if (mask != null && !mask.isJsonNull()) kwargs.add("mask", keywordTensors(mask, tensors)); // its tensors last
         return kwargs;
     }
 

@@ -53,6 +53,7 @@ public final class Fusion {
         java.util.Arrays.fill(producer, -1);
         for (int i = 0; i < nodes.size(); i++) {
             for (int v : nodes.get(i).inputs()) readers[v]++;
+            for (int v : nodes.get(i).masks()) if (v >= 0) readers[v]++;
             for (int v : nodes.get(i).outputs()) producer[v] = i;
         }
         boolean[] isOutput = new boolean[values];
@@ -65,7 +66,7 @@ public final class Fusion {
         boolean[] absorbed = new boolean[nodes.size()];
         for (int j = 0; j < nodes.size(); j++) {
             Model.Node reader = nodes.get(j);
-            if (reader.inputs().length != 1) continue;
+            if (reader.inputs().length != 1 || reader.hasExplicitMasks()) continue;
             int src = reader.inputs()[0];
             int i = producer[src];
             if (i < 0 || readers[src] != 1 || isOutput[src] || absorbed[i] || fusedInto[i] >= 0) continue;
@@ -88,6 +89,8 @@ public final class Fusion {
             Model.Node n = nodes.get(i);
             int[] in = n.inputs();
             for (int k = 0; k < in.length; k++) in[k] = remap[in[k]];
+            int[] masks = n.masks();
+            for (int k = 0; k < masks.length; k++) if (masks[k] >= 0) masks[k] = remap[masks[k]];
             Layer layer = n.layer();
             int[] outs = n.outputs();
             for (int k = 0; k < outs.length; k++) {
@@ -98,7 +101,7 @@ public final class Fusion {
                 layer = fused[i];
                 remap[nodes.get(fusedInto[i]).output()] = outs[0];
             }
-            out.add(new Model.Node(layer, in, outs));
+            out.add(new Model.Node(layer, in, outs, masks));
         }
         List<Model.Output> outputs = new ArrayList<>();
         for (Model.Output o : model.outputs()) outputs.add(new Model.Output(o.name(), remap[o.value()]));

@@ -65,6 +65,34 @@ public abstract class Layer {
         return java.util.Collections.nCopies(outputCount(), outputMask(inputs, masks));
     }
 
+    /**
+     * The static form of {@link #outputMasks}: which outputs can carry a mask, given which inputs can (decided at
+     * load from the graph, never by running it; {@code inspect} shows it). A value this marks unmasked never gets a
+     * mask at run time, so a layer that makes masks overrides this beside {@link #outputMask}; one that overrides only
+     * {@code outputMask} or {@code outputMasks} is taken to make a mask whenever it runs.
+     */
+    public List<Boolean> outputsMasked(List<Boolean> inputsMasked) {
+        boolean m = (propagatesMask() && !inputsMasked.isEmpty() && inputsMasked.get(0)) || computesOwnMasks();
+        return java.util.Collections.nCopies(outputCount(), m);
+    }
+
+    private boolean computesOwnMasks() {
+        try {
+            return getClass().getMethod("outputMask", List.class, List.class).getDeclaringClass() != Layer.class
+                    || getClass().getMethod("outputMasks", List.class, List.class).getDeclaringClass() != Layer.class;
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e); // both are public methods of Layer
+        }
+    }
+
+    /**
+     * The inputs whose masks this layer deletes when it runs, so that the layers Keras runs after it see those
+     * tensors unmasked: Keras 3 {@code MultiHeadAttention} clears its query's, value's and key's. Empty by default.
+     */
+    public int[] maskClearedInputs() {
+        return new int[0];
+    }
+
     /** Every output given the inputs' masks (null entries: no mask); layers that read masks override this. */
     public List<Tensor> forwardAll(List<Tensor> inputs, List<Mask> masks) {
         return forwardAll(inputs);

@@ -24,11 +24,27 @@ public final class Model {
     public record Input(String name, Shape shape) {
     }
 
-    /** A layer applied to values {@code inputs}; its outputs are values {@code outputs}. */
-    public record Node(Layer layer, int[] inputs, int[] outputs) {
+    /**
+     * A layer applied to values {@code inputs}; its outputs are values {@code outputs}. {@code masks[i]}, unless -1, is
+     * the value holding a mask passed explicitly for input i (Keras' {@code mask=} call argument, a (batch, steps)
+     * tensor read as {@link Mask#of}); it replaces the mask that input carries.
+     */
+    public record Node(Layer layer, int[] inputs, int[] outputs, int[] masks) {
         public Node {
             inputs = inputs.clone();
             outputs = outputs.clone();
+            if (masks == null) {
+                masks = new int[inputs.length];
+                Arrays.fill(masks, -1);
+            } else {
+                masks = masks.clone();
+            }
+            if (masks.length != inputs.length) throw new IllegalArgumentException("node '" + layer.name() + "': " + masks.length + " mask slots for " + inputs.length + " inputs");
+        }
+
+        /** A node whose inputs carry their own masks. */
+        public Node(Layer layer, int[] inputs, int[] outputs) {
+            this(layer, inputs, outputs, null);
         }
 
         /** A single-output node. */
@@ -44,6 +60,17 @@ public final class Model {
         @Override
         public int[] outputs() {
             return outputs.clone();
+        }
+
+        @Override
+        public int[] masks() {
+            return masks.clone();
+        }
+
+        /** Whether some input's mask is passed explicitly. */
+        public boolean hasExplicitMasks() {
+            for (int m : masks) if (m >= 0) return true;
+            return false;
         }
 
         /** The first (usually only) output value. */
@@ -63,6 +90,8 @@ public final class Model {
     private final Shape[] valueShapes; // per-sample shape of every value
     private final int[] lastUse;       // index of the last node reading each value (-1: none), to free early
     private final DenseChain[] chains; // chains[n]: nodes n .. n + length - 1 are Dense layers run as one DenseChain
+    private final boolean[] masked;    // per value: whether it can carry a timestep mask (decided here, from the graph)
+    private final boolean[][] cleared; // cleared[n][i]: node n sees input i unmasked, a layer run before it in Keras deleted the mask
 
     public Model(String name, List<Input> inputs, List<Node> nodes, List<Output> outputs) {
         this.name = name;
@@ -90,6 +119,13 @@ public final class Model {
                 in.add(valueShapes[v]);
                 lastUse[v] = n;
             }
+            for (int i = 0; i < node.masks.length; i++) {
+                int m = node.masks[i];
+                if (m < 0) continue;
+                if (m >= next) throw new IllegalArgumentException("node '" + node.layer().name() + "' reads mask value " + m + " that is not computed before it");
+                checkMaskShape(node, i, valueShapes[m], valueShapes[node.inputs[i]]);
+                lastUse[m] = n;
+            }
             List<Shape> out = node.layer().outputShapes(in);
             for (int k = 0; k < node.outputs.length; k++) {
                 if (node.outputs[k] != next) throw new IllegalArgumentException("node " + n + " must produce value " + next);
@@ -101,6 +137,18 @@ public final class Model {
             lastUse[o.value()] = Integer.MAX_VALUE;
         }
         chains = denseChains(this.nodes, this.outputs, values);
+        cleared = MaskFlow.cleared(this.nodes, this.outputs, values);
+        masked = MaskFlow.masked(this.nodes, inputs.size(), values, cleared);
+    }
+
+    /** An explicit mask is (batch, steps) for an input of (batch, steps, ...). */
+    private static void checkMaskShape(Node node, int input, Shape mask, Shape x) {
+        boolean ok = mask.rank() == 1 && x.rank() >= 1
+                && (mask.dim(0) == x.dim(0) || mask.dim(0) == Shape.UNKNOWN || x.dim(0) == Shape.UNKNOWN);
+        if (!ok) {
+            throw new IllegalArgumentException("node '" + node.layer().name() + "': the mask given for input " + input + " has shape "
+                    + mask.prepend(Shape.UNKNOWN) + "; a timestep mask of an input " + x.prepend(Shape.UNKNOWN) + " is (batch, steps)");
+        }
     }
 
     /**
@@ -115,8 +163,9 @@ public final class Model {
         DenseChain[] chains = new DenseChain[nodes.size()];
         for (int n = 0; n < nodes.size(); ) {
             int end = n;
-            if (nodes.get(n).layer() instanceof Dense && nodes.get(n).inputs.length == 1) {
+            if (nodes.get(n).layer() instanceof Dense && nodes.get(n).inputs.length == 1 && !nodes.get(n).hasExplicitMasks()) {
                 while (end + 1 < nodes.size() && nodes.get(end + 1).layer() instanceof Dense && nodes.get(end + 1).inputs.length == 1
+                        && !nodes.get(end + 1).hasExplicitMasks()
                         && nodes.get(end + 1).inputs[0] == nodes.get(end).outputs[0] && readers[nodes.get(end).outputs[0]] == 1) {
                     end++;
                 }
@@ -155,6 +204,15 @@ public final class Model {
     /** Per-sample shape of a value. */
     public Shape valueShape(int value) {
         return valueShapes[value];
+    }
+
+    /**
+     * Whether a value can carry a timestep mask: made by a masking layer, passed along by layers that support masking,
+     * merged by the rules of the file's Keras generation. Decided from the graph when the model is built; at run time
+     * a value marked false never has a mask.
+     */
+    public boolean canCarryMask(int value) {
+        return masked[value];
     }
 
     /** Parameters of every distinct layer (a shared layer counts once). */
@@ -245,31 +303,47 @@ public final class Model {
             List<Tensor> args = new ArrayList<>(node.inputs.length);
             List<Mask> argMasks = new ArrayList<>(node.inputs.length);
             boolean masked = false;
-            for (int v : node.inputs) {
+            for (int i = 0; i < node.inputs.length; i++) {
+                int v = node.inputs[i];
                 args.add(values[v]);
-                argMasks.add(masks[v]);
-                masked |= masks[v] != null;
+                Mask m = node.masks[i] >= 0 ? explicitMask(node, values[node.masks[i]], values[v]) : cleared[n][i] ? null : masks[v];
+                argMasks.add(m);
+                masked |= m != null;
             }
             Layer layer = node.layer();
             List<Tensor> out = masked ? layer.forwardAll(args, argMasks)
                     : node.outputs.length == 1 ? List.of(layer.forward(args)) : layer.forwardAll(args);
-            List<Mask> outMasks = layer.outputMasks(args, argMasks);
+            boolean masksOut = false; // whether any output can carry a mask: only then is it computed
+            for (int v : node.outputs) masksOut |= this.masked[v];
+            List<Mask> outMasks = masksOut ? layer.outputMasks(args, argMasks) : null;
             for (int k = 0; k < node.outputs.length; k++) {
                 values[node.outputs[k]] = out.get(k);
-                masks[node.outputs[k]] = outMasks.get(k);
+                masks[node.outputs[k]] = masksOut && this.masked[node.outputs[k]] ? outMasks.get(k) : null;
                 hold(out.get(k), refs);
             }
             if (observer != null) observer.accept(node, out);
-            for (int v : node.inputs) {
-                if (lastUse[v] == n && values[v] != null) {
-                    drop(values, v, refs);
-                    masks[v] = null;
-                }
-            }
+            for (int v : node.inputs) release(values, masks, v, n, refs);
+            for (int v : node.masks) if (v >= 0) release(values, masks, v, n, refs);
         }
         Tensor[] out = new Tensor[outputs.size()];
         for (int i = 0; i < out.length; i++) out[i] = values[outputs.get(i).value()];
         return out;
+    }
+
+    /** A mask passed in the call, checked against the input it masks (their steps may be known only now). */
+    private static Mask explicitMask(Node node, Tensor mask, Tensor x) {
+        Shape s = mask.shape();
+        if (s.dim(0) != x.batch() || s.dim(1) != x.shape().dim(1)) {
+            throw new PredictException("layer '" + node.layer().name() + "': the mask given in its call has shape " + s + ", its input " + x.shape());
+        }
+        return Mask.of(mask);
+    }
+
+    private void release(Tensor[] values, Mask[] masks, int v, int n, IdentityHashMap<float[], Integer> refs) {
+        if (lastUse[v] == n && values[v] != null) {
+            drop(values, v, refs);
+            masks[v] = null;
+        }
     }
 
     private static void hold(Tensor t, IdentityHashMap<float[], Integer> refs) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jkeras.activations.Activations;
+import org.jkeras.activations.Semantics;
 import org.jkeras.runtime.kernels.DenseKernel;
 import org.jkeras.runtime.layers.ActivationLayer;
 import org.jkeras.runtime.layers.Add;
@@ -248,6 +249,11 @@ class ModelTest {
         @Override public Tensor forward(List<Tensor> inputs) { return inputs.get(0); }
 
         @Override
+        public List<Boolean> outputsMasked(List<Boolean> inputsMasked) {
+            return List.of(true);
+        }
+
+        @Override
         public Mask outputMask(List<Tensor> inputs, List<Mask> masks) {
             Tensor x = inputs.get(0);
             int b = x.batch(), t = x.shape().dim(1), f = x.shape().dim(2);
@@ -284,7 +290,7 @@ class ModelTest {
 
     /**
      * x (2, 3, 2) with steps (1,0) [kept], (0,5) [masked], (2,2) [kept] / (0,0), (3,3), (0,1):
-     * made -> relu (propagates) -> recorder1; made + y (unmasked) -> recorder2 (AND of one mask = that mask);
+     * made -> relu (propagates) -> recorder1; made + y (unmasked) -> recorder2 (Keras 2: AND of one mask = that mask);
      * made -> Flatten (does not propagate) -> recorder3 sees no mask.
      */
     @Test
@@ -294,7 +300,7 @@ class ModelTest {
                 new Model.Node(new MaskMaker("masking"), new int[] {0}, 2),
                 new Model.Node(new ActivationLayer("relu", "ReLU", Activations.relu()), new int[] {2}, 3),
                 new Model.Node(r1, new int[] {3}, 4),
-                new Model.Node(new Add("add"), new int[] {2, 1}, 5),
+                new Model.Node(new Add("add", Semantics.KERAS_1_2), new int[] {2, 1}, 5),
                 new Model.Node(r2, new int[] {5}, 6),
                 new Model.Node(new Flatten("flatten", false), new int[] {2}, 7),
                 new Model.Node(r3, new int[] {7}, 8),
@@ -316,14 +322,14 @@ class ModelTest {
         assertEquals(List.of("none", "none"), r3.seen);
     }
 
-    /** Add of two masked values: the output mask is their AND. */
+    /** Keras 2 Add of two masked values: the output mask is their AND. */
     @Test
     void mergeOfTwoMaskedValuesAndsTheMasks() {
         Recorder r = new Recorder("r");
         List<Model.Node> nodes = List.of(
                 new Model.Node(new MaskMaker("m1"), new int[] {0}, 2),
                 new Model.Node(new MaskMaker("m2"), new int[] {1}, 3),
-                new Model.Node(new Add("add"), new int[] {2, 3}, 4),
+                new Model.Node(new Add("add", Semantics.KERAS_1_2), new int[] {2, 3}, 4),
                 new Model.Node(r, new int[] {4}, 5),
                 new Model.Node(r, new int[] {2, 3}, 6));
         Model m = new Model("and", List.of(new Model.Input("x", Shape.of(3, 1)), new Model.Input("y", Shape.of(3, 1))), nodes,

@@ -16,8 +16,10 @@ import org.jkeras.runtime.layers.MultiHeadAttention;
 /**
  * Keras {@code MultiHeadAttention}: {@code num_heads}, {@code key_dim}, {@code value_dim} (default key_dim),
  * {@code use_bias}, {@code output_shape} (default the query's features), {@code attention_axes} (default all
- * sequence axes); {@code dropout} acts only in training. The call: {@code (query, value, key=None)} positionally or
- * by keyword, {@code attention_mask}, {@code use_causal_mask}, {@code return_attention_scores}.
+ * sequence axes); {@code dropout} acts only in training, but in Keras 3 a non-zero rate selects the masked-softmax
+ * path. The call: {@code (query, value, key=None)} positionally or by keyword, {@code attention_mask},
+ * {@code value_mask}, {@code key_mask}, {@code use_causal_mask}, {@code return_attention_scores}; masking follows the
+ * file's Keras generation.
  * Weights (EinsumDense, the same in every file form): query, key, value kernels (features, heads, dim) and biases
  * (heads, dim); attention_output kernel (heads, value_dim, output_shape...) and bias (output_shape...)
  * ({@code .keras}: groups {@code query_dense}, {@code key_dense}, {@code value_dense}, {@code output_dense}).
@@ -73,7 +75,8 @@ public final class MultiHeadAttentionMapper {
         DenseKernel wo = DenseKernel.pack(ko, bo, heads * valueDim, outWidth, null);
         Config call = ctx.callKwargs();
         return new MultiHeadAttention(ctx.name(), heads, keyDim, valueDim, wq, wk, wv, wo, outShape, axes, roles,
-                call.getBool(false, "use_causal_mask"), call.getBool(false, "return_attention_scores"), params[0]);
+                call.getBool(false, "use_causal_mask"), call.getBool(false, "return_attention_scores"), params[0], ctx.semantics(),
+                cfg.getFloat(0f, "dropout") > 0f);
     }
 
     private static int positive(Config cfg, String key) {
@@ -98,12 +101,16 @@ public final class MultiHeadAttentionMapper {
         return w.read();
     }
 
-    /** Keras' call(query, value, key=None, ..., attention_mask=None): positional inputs fill query, value, key; keyword tensors their names. */
+    /**
+     * Keras' call(query, value, key=None, query_mask=None, value_mask=None, key_mask=None, attention_mask=None): positional
+     * inputs fill query, value, key; keyword tensors their names. A {@code query_mask} is read but unused: Keras 3
+     * replaces it by the query's own mask.
+     */
     static MultiHeadAttention.Roles roles(MapContext ctx) {
         Config call = ctx.callKwargs();
         int n = ctx.inputShapes().size();
-        String[] names = {"query", "value", "key", "attention_mask"};
-        int[] role = {-1, -1, -1, -1};
+        String[] names = {"query", "value", "key", "attention_mask", "value_mask", "key_mask", "query_mask"};
+        int[] role = {-1, -1, -1, -1, -1, -1, -1};
         boolean[] byKeyword = new boolean[n];
         for (int r = 0; r < names.length; r++) {
             JsonElement e = call.raw(names[r]);
@@ -118,7 +125,7 @@ public final class MultiHeadAttentionMapper {
         if (role[0] < 0 || role[1] < 0) throw ctx.error("needs query and value inputs, called with " + n + " input(s)");
         int used = 0;
         for (int r : role) if (r >= 0) used++;
-        if (used != n) throw ctx.error("called with " + n + " inputs; only query, value, key and attention_mask are supported");
-        return new MultiHeadAttention.Roles(role[0], role[1], role[2], role[3]);
+        if (used != n) throw ctx.error("called with " + n + " inputs; only query, value, key, the masks and attention_mask are supported");
+        return new MultiHeadAttention.Roles(role[0], role[1], role[2], role[3], role[4], role[5]);
     }
 }

@@ -52,7 +52,7 @@ final class RecurrentConfig {
         String note = cfg.getBool(false, "stateful")
                 ? "stateful=True: runs stateless, every predict starts from zero states (or the initial states given as inputs)" : "";
         return new RNN.Options(cfg.getBool(false, "return_sequences"), cfg.getBool(false, "return_state"), cfg.getBool(false, "go_backwards"),
-                cfg.getBool(false, "zero_output_for_mask"), note);
+                cfg.getBool(false, "zero_output_for_mask"), note, ctx.semantics() != Semantics.KERAS_3);
     }
 
     /** Features per step of the sequence input (batch, steps, features); checks the initial-state inputs' count. */

@@ -1,9 +1,17 @@
 package org.jkeras.runtime.layers;
 
+import org.jkeras.activations.Semantics;
+
 /** Keras {@code Add}: the sum of its inputs, broadcast. */
 public final class Add extends ElementwiseMerge {
+    /** With Keras 3's mask rules. */
     public Add(String name) {
         super(name);
+    }
+
+    /** With the mask rules of {@code semantics} (Keras 1/2: AND of the masks present; Keras 3: OR, none when an input has none). */
+    public Add(String name, Semantics semantics) {
+        super(name, semantics);
     }
 
     @Override

@@ -148,6 +148,12 @@ public class Attention extends MaskedLayer {
     }
 
     @Override
+    public List<Boolean> outputsMasked(List<Boolean> inputsMasked) {
+        boolean qm = !inputsMasked.isEmpty() && inputsMasked.get(0);
+        return returnScores ? List.of(qm, false) : List.of(qm);
+    }
+
+    @Override
     public List<Mask> outputMasks(List<Tensor> inputs, List<Mask> masks) {
         Mask qm = masks.isEmpty() ? null : masks.get(0);
         return returnScores ? java.util.Arrays.asList(qm, null) : Collections.singletonList(qm);

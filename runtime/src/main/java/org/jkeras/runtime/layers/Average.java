@@ -1,9 +1,17 @@
 package org.jkeras.runtime.layers;
 
+import org.jkeras.activations.Semantics;
+
 /** Keras {@code Average}: the inputs summed left to right, then divided by their count (float32, as Keras). */
 public final class Average extends ElementwiseMerge {
+    /** With Keras 3's mask rules. */
     public Average(String name) {
         super(name);
+    }
+
+    /** With the mask rules of {@code semantics} (Keras 1/2: AND of the masks present; Keras 3: OR, none when an input has none). */
+    public Average(String name, Semantics semantics) {
+        super(name, semantics);
     }
 
     @Override

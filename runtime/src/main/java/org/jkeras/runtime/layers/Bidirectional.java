@@ -105,7 +105,7 @@ public final class Bidirectional extends MaskedLayer {
 
     @Override
     public List<Tensor> forwardAll(List<Tensor> inputs, List<Mask> masks) {
-        Mask mask = masks.isEmpty() ? null : masks.get(0);
+        Mask mask = forward.options().loopMask(inputs, masks);
         List<Tensor> f = forward.run(forwardInputs(inputs), mask, forward.options());
         List<Tensor> b = backward.run(backwardInputs(inputs), mask, backward.options());
         Tensor y = f.get(0), yRev = b.get(0);
@@ -153,6 +153,15 @@ public final class Bidirectional extends MaskedLayer {
             };
         }
         return new Tensor(y.shape(), out);
+    }
+
+    @Override
+    public List<Boolean> outputsMasked(List<Boolean> inputsMasked) {
+        boolean m = returnSequences() && !inputsMasked.isEmpty() && inputsMasked.get(0);
+        List<Boolean> out = new ArrayList<>(Collections.nCopies(outputCount(), false));
+        out.set(0, m);
+        if (mode == MergeMode.NONE) out.set(1, m);
+        return out;
     }
 
     @Override

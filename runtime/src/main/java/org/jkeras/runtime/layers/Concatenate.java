@@ -2,6 +2,7 @@ package org.jkeras.runtime.layers;
 
 import java.util.List;
 
+import org.jkeras.activations.Semantics;
 import org.jkeras.runtime.Layer;
 import org.jkeras.runtime.Mask;
 import org.jkeras.runtime.Shape;
@@ -10,18 +11,18 @@ import org.jkeras.runtime.Tensor;
 /** Keras {@code Concatenate(axis=-1)}: inputs joined along one sample axis; the other axes must agree. */
 public final class Concatenate extends Layer {
     private final int axis; // as in Keras: counts the batch axis, may be negative
-    private final boolean anyMask; // Keras 3 keeps a step when any input keeps it; Keras 2 when all do
+    private final Semantics semantics; // whose mask rule applies
 
     /** Keras 1/2 mask rule (a step is kept when every masked input keeps it). */
     public Concatenate(String name, int axis) {
-        this(name, axis, false);
+        this(name, axis, Semantics.KERAS_1_2);
     }
 
-    /** {@code anyMask}: Keras 3's mask rule, a step is kept when any input keeps it (an unmasked input keeps all). */
-    public Concatenate(String name, int axis, boolean anyMask) {
+    /** With the mask rule of {@code semantics}: Keras 3 keeps a step when any input keeps it (an unmasked input keeps all). */
+    public Concatenate(String name, int axis, Semantics semantics) {
         super(name);
         this.axis = axis;
-        this.anyMask = anyMask;
+        this.semantics = semantics;
     }
 
     @Override
@@ -79,7 +80,8 @@ public final class Concatenate extends Layer {
 
     /**
      * Keras' {@code Concatenate.compute_mask}: joined along the steps when concatenating steps (an unmasked input
-     * counts as all kept); otherwise combined per step, AND in Keras 1/2, OR in Keras 3.
+     * counts as all kept); otherwise combined per step, AND of the masks present in Keras 1/2, OR in Keras 3 where an
+     * unmasked input counts as all kept (so the result keeps every step, but is a mask, not none).
      */
     @Override
     public Mask outputMask(List<Tensor> inputs, List<Mask> masks) {
@@ -101,16 +103,14 @@ public final class Concatenate extends Layer {
             }
             return new Mask(batch, steps, keep);
         }
-        if (!anyMask) return Masks.and(masks);
-        if (masks.contains(null)) return null; // an unmasked input keeps every step
-        Mask first = masks.get(0);
-        boolean[] keep = new boolean[first.batch() * first.steps()];
-        for (int b = 0; b < first.batch(); b++) {
-            for (int t = 0; t < first.steps(); t++) {
-                for (Mask m : masks) keep[b * first.steps() + t] |= m.keep(b, t);
-            }
-        }
-        return new Mask(first.batch(), first.steps(), keep);
+        if (semantics != Semantics.KERAS_3) return Masks.and(masks);
+        if (Masks.anyNull(masks)) return Mask.allKept(inputs.get(0).batch(), inputs.get(0).shape().dim(1));
+        return Masks.or(masks);
+    }
+
+    @Override
+    public List<Boolean> outputsMasked(List<Boolean> inputsMasked) {
+        return List.of(inputsMasked.contains(Boolean.TRUE));
     }
 
     @Override

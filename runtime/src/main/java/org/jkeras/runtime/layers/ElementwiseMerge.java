@@ -2,7 +2,10 @@ package org.jkeras.runtime.layers;
 
 import java.util.List;
 
+import org.jkeras.activations.Semantics;
 import org.jkeras.runtime.Layer;
+import org.jkeras.runtime.Mask;
+import org.jkeras.runtime.PredictException;
 import org.jkeras.runtime.Shape;
 import org.jkeras.runtime.Tensor;
 
@@ -10,11 +13,39 @@ import org.jkeras.runtime.Tensor;
  * Keras' elementwise merge layers (Add, Subtract, Multiply, Average, Maximum, Minimum): the inputs folded
  * left to right, {@code out = combine(...combine(in0, in1)..., inN)}, with NumPy broadcasting of the sample
  * shapes (aligned from the right), as {@code keras.layers.Add} and friends compute in float32.
+ * The output mask follows the file's Keras generation ({@link Masks#merge}); Keras 3 also changes the values of
+ * Maximum, Minimum and Multiply at masked steps ({@link MaskedSteps}).
  */
 public abstract class ElementwiseMerge extends Layer {
 
+    /** What Keras 3 puts at an input's masked steps before folding it in; Keras 1/2 always use the values as they are. */
+    protected enum MaskedSteps {
+        /** Add, Subtract, Average: the values as they are. */
+        KEPT,
+        /**
+         * Maximum, Minimum ({@code Merge._apply_merge_op_and_or_mask}): a masked step of the next input takes the
+         * running result's value, a masked step of the running result the next input's, then the two are combined.
+         */
+        OTHER_OPERAND,
+        /** Multiply: a masked step counts as 1; with every input masked, a step that none keeps gives 0. */
+        ONE
+    }
+
+    private final Semantics semantics; // the generation whose mask rules apply
+
+    /** A merge with Keras 3's mask rules. */
     protected ElementwiseMerge(String name) {
+        this(name, Semantics.KERAS_3);
+    }
+
+    protected ElementwiseMerge(String name, Semantics semantics) {
         super(name);
+        this.semantics = semantics;
+    }
+
+    /** How Keras 3 treats masked steps in this merge's values. */
+    protected MaskedSteps maskedSteps() {
+        return MaskedSteps.KEPT;
     }
 
     /** One step of the fold. */
@@ -86,10 +117,90 @@ public abstract class ElementwiseMerge extends Layer {
         return new Tensor(outShape, out);
     }
 
-    /** Keras {@code Merge.compute_mask}: a step is kept when every masked input keeps it. */
+    /** Keras {@code Merge.compute_mask} of the file's generation. */
     @Override
-    public org.jkeras.runtime.Mask outputMask(List<Tensor> inputs, List<org.jkeras.runtime.Mask> masks) {
-        return Masks.and(masks);
+    public Mask outputMask(List<Tensor> inputs, List<Mask> masks) {
+        return Masks.merge(masks, semantics);
+    }
+
+    @Override
+    public List<Boolean> outputsMasked(List<Boolean> inputsMasked) {
+        return List.of(Masks.merged(inputsMasked, semantics));
+    }
+
+    @Override
+    public List<Tensor> forwardAll(List<Tensor> inputs, List<Mask> masks) {
+        boolean any = false;
+        for (Mask m : masks) any |= m != null;
+        if (!any || semantics != Semantics.KERAS_3 || maskedSteps() == MaskedSteps.KEPT) return List.of(forward(inputs));
+        return List.of(maskedForward(inputs, masks));
+    }
+
+    /**
+     * Keras 3 Maximum, Minimum and Multiply on masked inputs, in the output's (batch, steps, features) shape. An input
+     * of lower rank than the others is expanded by Keras first and so loses its mask.
+     */
+    private Tensor maskedForward(List<Tensor> inputs, List<Mask> masks) {
+        int batch = inputs.get(0).batch(), maxRank = 0;
+        Shape sample = inputs.get(0).shape().dropFirst();
+        for (Tensor t : inputs) {
+            sample = broadcast(sample, t.shape().dropFirst());
+            maxRank = Math.max(maxRank, t.shape().rank());
+        }
+        Shape outShape = sample.prepend(batch);
+        if (outShape.rank() != 3) {
+            throw new PredictException(kerasClass() + " '" + name() + "': Keras 3 applies a timestep mask only to (batch, steps, features) inputs, got "
+                    + outShape);
+        }
+        int steps = outShape.dim(1), perStep = outShape.dim(2);
+        boolean one = maskedSteps() == MaskedSteps.ONE, everyMasked = true;
+        for (int i = 0; i < inputs.size(); i++) everyMasked &= masks.get(i) != null && inputs.get(i).shape().rank() == maxRank;
+        float[] out = null;
+        boolean[] outKeep = null; // (batch, steps), null: the running result has no mask
+        for (int i = 0; i < inputs.size(); i++) {
+            Tensor t = inputs.get(i);
+            float[] x = t.shape().equals(outShape) ? t.data().clone() : expand(t, outShape);
+            boolean[] keep = t.shape().rank() == maxRank ? steps(masks.get(i), batch, steps) : null;
+            if (one) {
+                for (int k = 0; keep != null && k < x.length; k++) if (!keep[k / perStep]) x[k] = 1f;
+                if (out != null) for (int k = 0; k < x.length; k++) x[k] = combine(out[k], x[k]);
+                out = x;
+                if (everyMasked) outKeep = or(outKeep, keep);
+            } else if (out == null) {
+                out = x;
+                outKeep = keep;
+            } else {
+                for (int k = 0; k < x.length; k++) {
+                    int s = k / perStep;
+                    float xv = keep == null || keep[s] ? x[k] : out[k];
+                    float ov = outKeep == null || outKeep[s] ? out[k] : xv;
+                    out[k] = combine(ov, xv);
+                }
+                outKeep = keep == null || outKeep == null ? null : or(outKeep, keep);
+            }
+        }
+        if (one && everyMasked) for (int k = 0; k < out.length; k++) if (!outKeep[k / perStep]) out[k] = 0f;
+        for (int k = 0; k < out.length; k++) out[k] = finish(out[k], inputs.size());
+        return new Tensor(outShape, out);
+    }
+
+    /** A mask as (batch, steps) flags, a one-step mask repeated over the steps (Keras broadcasts it); null stays null. */
+    private boolean[] steps(Mask m, int batch, int steps) {
+        if (m == null) return null;
+        if (m.batch() != batch || (m.steps() != steps && m.steps() != 1)) {
+            throw new PredictException(kerasClass() + " '" + name() + "': a mask of " + m.batch() + " x " + m.steps() + " steps for an output of "
+                    + batch + " x " + steps);
+        }
+        boolean[] keep = new boolean[batch * steps];
+        for (int b = 0; b < batch; b++) for (int t = 0; t < steps; t++) keep[b * steps + t] = m.keep(b, m.steps() == 1 ? 0 : t);
+        return keep;
+    }
+
+    private static boolean[] or(boolean[] a, boolean[] b) {
+        if (a == null) return b == null ? null : b.clone();
+        boolean[] r = a.clone();
+        for (int i = 0; b != null && i < r.length; i++) r[i] |= b[i];
+        return r;
     }
 
     /** {@code t} broadcast to {@code shape} (batch axis included), as a new array. */

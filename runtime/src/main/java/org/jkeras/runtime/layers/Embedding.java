@@ -79,6 +79,11 @@ public final class Embedding extends Layer {
     }
 
     @Override
+    public List<Boolean> outputsMasked(List<Boolean> inputsMasked) {
+        return List.of(maskZero);
+    }
+
+    @Override
     public long paramCount() {
         return (long) inputDim * outputDim;
     }

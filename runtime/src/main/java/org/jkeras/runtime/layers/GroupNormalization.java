@@ -30,6 +30,12 @@ public final class GroupNormalization extends Layer {
         this.epsilon = epsilon;
     }
 
+    /** Keras {@code supports_masking}: the timestep mask passes through. */
+    @Override
+    public boolean propagatesMask() {
+        return true;
+    }
+
     @Override
     public String kerasClass() {
         return "GroupNormalization";

@@ -34,6 +34,12 @@ public final class LayerNormalization extends Layer {
         this.onePassVariance = onePassVariance;
     }
 
+    /** Keras {@code supports_masking}: the timestep mask passes through. */
+    @Override
+    public boolean propagatesMask() {
+        return true;
+    }
+
     @Override
     public String kerasClass() {
         return "LayerNormalization";

@@ -66,6 +66,11 @@ public final class Masking extends Layer {
     }
 
     @Override
+    public List<Boolean> outputsMasked(List<Boolean> inputsMasked) {
+        return List.of(true);
+    }
+
+    @Override
     public String details() {
         return "mask_value " + maskValue;
     }

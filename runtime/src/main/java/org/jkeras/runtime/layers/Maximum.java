@@ -1,9 +1,22 @@
 package org.jkeras.runtime.layers;
 
+import org.jkeras.activations.Semantics;
+
 /** Keras {@code Maximum}: the elementwise maximum of its inputs, broadcast. */
 public final class Maximum extends ElementwiseMerge {
+    /** With Keras 3's mask rules. */
     public Maximum(String name) {
         super(name);
+    }
+
+    /** With the mask rules of {@code semantics} (Keras 1/2: AND of the masks present; Keras 3: OR, none when an input has none). */
+    public Maximum(String name, Semantics semantics) {
+        super(name, semantics);
+    }
+
+    @Override
+    protected MaskedSteps maskedSteps() {
+        return MaskedSteps.OTHER_OPERAND;
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
+import org.jkeras.activations.Semantics;
 import org.jkeras.runtime.Mask;
 import org.jkeras.runtime.Shape;
 import org.jkeras.runtime.Tensor;
@@ -14,17 +15,29 @@ import org.jkeras.runtime.kernels.DenseKernel;
  * Keras {@code MultiHeadAttention} (Vaswani et al. 2017) at inference:
  * <pre>
  *   Q = query·Wq + bq,  K = key·Wk + bk,  V = value·Wv + bv      (…, heads, key_dim | value_dim)
- *   scores = (Q · Kᵀ) / sqrt(key_dim) over the attention axes, per head;  excluded pairs get -0.7·FLT_MAX
+ *   scores = (Q · Kᵀ) / sqrt(key_dim) over the attention axes, per head
  *   P = softmax over all key positions;  out = (P · V)·Wo + bo       (…, output_shape)
  * </pre>
  * Attention axes are per-sample axes of the query (default: every axis but the features); the other axes act as
- * batch axes. The pair mask is the AND of the query's and value's (and key's) timestep masks, the causal mask and
- * an {@code attention_mask} input, as Keras' {@code _compute_attention_mask}; a query row with no allowed key
- * position gets uniform weights (Keras' dot-product path). The output carries the query's mask.
+ * batch axes. The pair mask is the AND of the query's and value's (and key's) timestep masks (or the
+ * {@code value_mask} / {@code key_mask} passed in the call), the causal mask and an {@code attention_mask} input,
+ * as Keras' {@code _compute_attention_mask}. Excluded pairs, by the path Keras takes:
+ * <ul>
+ * <li>Keras 3 {@code ops.dot_product_attention} ((batch, steps, features) inputs, no dropout, scores not returned):
+ * logits {@code (Q·Kᵀ)·scale} replaced by -0.7·3.38953e38; a query row with no allowed key gets uniform weights.
+ * <li>Keras 3 {@code Softmax} layer (otherwise): logits {@code (Q·scale)·Kᵀ} replaced by -1e9 and the weights of
+ * excluded pairs set to 0, so a row with no allowed key gives zero weights.
+ * <li>Keras 1/2 ({@code tf.keras}): logits {@code (Q·scale)·Kᵀ} plus -1e9.
+ * </ul>
+ * The output carries the query's mask. Keras 3 deletes the masks of the query, value and key tensors as it runs
+ * ({@link #maskClearedInputs}).
  */
 public final class MultiHeadAttention extends MaskedLayer {
     /** Which call inputs are which: indices into the node's inputs, -1 when absent. */
-    public record Roles(int query, int value, int key, int attentionMask) {
+    public record Roles(int query, int value, int key, int attentionMask, int valueMask, int keyMask) {
+        public Roles(int query, int value, int key, int attentionMask) {
+            this(query, value, key, attentionMask, -1, -1);
+        }
     }
 
     private final int heads, keyDim, valueDim;
@@ -37,10 +50,21 @@ public final class MultiHeadAttention extends MaskedLayer {
     private final Roles roles;
     private final boolean causal, returnScores;
     private final long params;
+    private final Semantics semantics; // the generation whose masking applies
+    private final boolean dropout;     // dropout > 0: Keras 3 takes the Softmax-layer path even at inference
 
+    /** Keras 3 masking, no dropout. */
     public MultiHeadAttention(String name, int heads, int keyDim, int valueDim, DenseKernel query, DenseKernel key, DenseKernel value,
                               DenseKernel output, int[] outShape, int[] axes, Roles roles, boolean causal, boolean returnScores, long params) {
+        this(name, heads, keyDim, valueDim, query, key, value, output, outShape, axes, roles, causal, returnScores, params, Semantics.KERAS_3, false);
+    }
+
+    public MultiHeadAttention(String name, int heads, int keyDim, int valueDim, DenseKernel query, DenseKernel key, DenseKernel value,
+                              DenseKernel output, int[] outShape, int[] axes, Roles roles, boolean causal, boolean returnScores, long params,
+                              Semantics semantics, boolean dropout) {
         super(name);
+        this.semantics = semantics;
+        this.dropout = dropout;
         this.heads = heads;
         this.keyDim = keyDim;
         this.valueDim = valueDim;
@@ -98,6 +122,12 @@ public final class MultiHeadAttention extends MaskedLayer {
             if (v.dim(i) != kk.dim(i)) throw new IllegalArgumentException("MultiHeadAttention '" + name() + "': value " + v + " and key " + kk + " differ");
             if (!contains(a, i) && q.dim(i) != v.dim(i)) throw new IllegalArgumentException("MultiHeadAttention '" + name() + "': query " + q + " and value " + v + " differ on non-attention axis " + (i + 1));
         }
+        for (int m : new int[] {roles.valueMask(), roles.keyMask()}) {
+            if (m >= 0 && (k != 1 || inputs.get(m).rank() != 1 || (inputs.get(m).dim(0) != v.dim(0) && inputs.get(m).dim(0) != Shape.UNKNOWN && v.dim(0) != Shape.UNKNOWN))) {
+                throw new IllegalArgumentException("MultiHeadAttention '" + name() + "': a value_mask / key_mask " + inputs.get(m).prepend(Shape.UNKNOWN)
+                        + " must be (batch, steps) for a (batch, steps, features) value " + v.prepend(Shape.UNKNOWN));
+            }
+        }
         if ((roles.attentionMask() >= 0 || causal) && k != 1) {
             throw new IllegalArgumentException("MultiHeadAttention '" + name() + "': attention_mask / use_causal_mask are supported for (batch, steps, features) inputs only");
         }
@@ -152,6 +182,10 @@ public final class MultiHeadAttention extends MaskedLayer {
         int qRows = q.size() / query.inputSize(), kRows = v.size() / value.inputSize();
         float[] qp = new float[qRows * heads * keyDim], kp = new float[kRows * heads * keyDim], vp = new float[kRows * heads * valueDim];
         query.forward(q.data(), 0, qp, 0, qRows);
+        float scale = (float) (1.0 / Math.sqrt(keyDim));
+        boolean dotPath = semantics == Semantics.KERAS_3 && k == 1 && !dropout && !returnScores;
+        if (!dotPath) for (int i = 0; i < qp.length; i++) qp[i] *= scale; // the query scaled before the product
+        float logitScale = dotPath ? scale : 1f;
         key.forward(kt.data(), 0, kp, 0, kRows);
         value.forward(v.data(), 0, vp, 0, kRows);
 
@@ -162,17 +196,19 @@ public final class MultiHeadAttention extends MaskedLayer {
         }
         int groups = qRows / tq;
         int[] qIdx = rowsByGroup(batch, qd, a), kIdx = rowsByGroup(batch, kd, a);
-        Mask qm = get(masks, roles.query()), vm = get(masks, roles.value()), km = roles.key() >= 0 ? get(masks, roles.key()) : null;
+        Mask qm = get(masks, roles.query());
+        Mask vm = roles.valueMask() >= 0 ? Mask.of(inputs.get(roles.valueMask())) : get(masks, roles.value());
+        Mask km = roles.keyMask() >= 0 ? Mask.of(inputs.get(roles.keyMask())) : roles.key() >= 0 ? get(masks, roles.key()) : null;
         if (k != 1) qm = vm = km = null; // timestep masks exist for (batch, steps, features) tensors only
         float[] am = roles.attentionMask() >= 0 ? inputs.get(roles.attentionMask()).data() : null;
         int amRows = am == null ? 0 : am.length / batch / ts; // (batch, Tq or 1, S)
 
-        float scale = (float) (1.0 / Math.sqrt(keyDim));
-        float neg = -0.7f * Float.MAX_VALUE;
+        float neg = -0.7f * 3.38953e38f;
         int hk = heads * keyDim, hv = heads * valueDim;
         float[] ctx = new float[qRows * hv];
         float[] scores = returnScores ? new float[groups * heads * tq * ts] : null;
         float[] logits = new float[ts];
+        boolean[] allowed = new boolean[ts];
         for (int g = 0; g < groups; g++) {
             int b = g / (groups / batch);
             for (int n = 0; n < heads; n++) {
@@ -184,9 +220,11 @@ public final class MultiHeadAttention extends MaskedLayer {
                         for (int c = 0, qo = qr * hk + n * keyDim, ko = kr * hk + n * keyDim; c < keyDim; c++) acc += qp[qo + c] * kp[ko + c];
                         boolean keep = (qm == null || qm.keep(b, i)) && (vm == null || vm.keep(b, j)) && (km == null || km.keep(b, j))
                                 && (!causal || i >= j) && (am == null || am[(b * amRows + (amRows == 1 ? 0 : i)) * ts + j] != 0f);
-                        logits[j] = keep ? acc * scale : neg;
+                        allowed[j] = keep;
+                        logits[j] = keep ? acc * logitScale : dotPath ? neg : semantics == Semantics.KERAS_3 ? -1e9f : acc + -1e9f;
                     }
                     Attention.softmax(logits, 0, ts);
+                    if (!dotPath && semantics == Semantics.KERAS_3) for (int j = 0; j < ts; j++) if (!allowed[j]) logits[j] = 0f;
                     if (scores != null) System.arraycopy(logits, 0, scores, ((g * heads + n) * tq + i) * ts, ts);
                     int co = qr * hv + n * valueDim;
                     for (int j = 0; j < ts; j++) {
@@ -218,6 +256,19 @@ public final class MultiHeadAttention extends MaskedLayer {
 
     private static Mask get(List<Mask> masks, int i) {
         return i >= 0 && i < masks.size() ? masks.get(i) : null;
+    }
+
+    @Override
+    public List<Boolean> outputsMasked(List<Boolean> inputsMasked) {
+        boolean qm = inputsMasked.get(roles.query());
+        return returnScores ? List.of(qm, false) : List.of(qm);
+    }
+
+    /** Keras 3 {@code MultiHeadAttention.call} runs {@code set_keras_mask(query | value | key, None)} on its inputs. */
+    @Override
+    public int[] maskClearedInputs() {
+        if (semantics != Semantics.KERAS_3) return new int[0];
+        return roles.key() >= 0 ? new int[] {roles.query(), roles.value(), roles.key()} : new int[] {roles.query(), roles.value()};
     }
 
     @Override

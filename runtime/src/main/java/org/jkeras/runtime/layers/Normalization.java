@@ -35,6 +35,12 @@ public final class Normalization extends Layer {
         this.invert = invert;
     }
 
+    /** Keras {@code supports_masking}: the timestep mask passes through. */
+    @Override
+    public boolean propagatesMask() {
+        return true;
+    }
+
     @Override
     public String kerasClass() {
         return "Normalization";

@@ -21,20 +21,36 @@ import org.jkeras.runtime.kernels.RecurrentKernel;
  */
 public class RNN extends MaskedLayer {
 
-    /** Keras' loop flags; {@code note} is shown by {@code inspect} (e.g. how {@code stateful} is handled). */
-    public record Options(boolean returnSequences, boolean returnState, boolean goBackwards, boolean zeroOutputForMask, String note) {
+    /**
+     * Keras' loop flags; {@code note} is shown by {@code inspect} (e.g. how {@code stateful} is handled).
+     * {@code maskWithStates}: whether a call given initial states still reads the sequence's mask: Keras 1/2 do;
+     * Keras 3 fills a call's {@code mask} only when it has one tensor argument, so it runs such a call unmasked
+     * (the output still carries the mask).
+     */
+    public record Options(boolean returnSequences, boolean returnState, boolean goBackwards, boolean zeroOutputForMask, String note,
+                          boolean maskWithStates) {
         public Options {
             note = note == null ? "" : note;
         }
 
+        /** Keras 1/2's use of the mask. */
+        public Options(boolean returnSequences, boolean returnState, boolean goBackwards, boolean zeroOutputForMask, String note) {
+            this(returnSequences, returnState, goBackwards, zeroOutputForMask, note, true);
+        }
+
         /** The same flags, {@code go_backwards} set to {@code goBackwards}. */
         public Options withGoBackwards(boolean goBackwards) {
-            return new Options(returnSequences, returnState, goBackwards, zeroOutputForMask, note);
+            return new Options(returnSequences, returnState, goBackwards, zeroOutputForMask, note, maskWithStates);
         }
 
         /** The same flags, {@code zero_output_for_mask} set. */
         public Options withZeroOutputForMask(boolean zero) {
-            return new Options(returnSequences, returnState, goBackwards, zero, note);
+            return new Options(returnSequences, returnState, goBackwards, zero, note, maskWithStates);
+        }
+
+        /** The mask the loop reads: none for a call given initial states when Keras 3 would not pass it. */
+        Mask loopMask(List<?> inputs, List<Mask> masks) {
+            return masks.isEmpty() || (inputs.size() > 1 && !maskWithStates) ? null : masks.get(0);
         }
     }
 
@@ -105,7 +121,7 @@ public class RNN extends MaskedLayer {
 
     @Override
     public List<Tensor> forwardAll(List<Tensor> inputs, List<Mask> masks) {
-        return run(inputs, masks.isEmpty() ? null : masks.get(0), options);
+        return run(inputs, options.loopMask(inputs, masks), options);
     }
 
     /** Runs with explicit options (Bidirectional runs its halves this way). */
@@ -135,6 +151,13 @@ public class RNN extends MaskedLayer {
     @Override
     public Mask outputMask(List<Tensor> inputs, List<Mask> masks) {
         return options.returnSequences() && !masks.isEmpty() ? masks.get(0) : null;
+    }
+
+    @Override
+    public List<Boolean> outputsMasked(List<Boolean> inputsMasked) {
+        List<Boolean> out = new ArrayList<>(Collections.nCopies(outputCount(), false));
+        out.set(0, options.returnSequences() && !inputsMasked.isEmpty() && inputsMasked.get(0));
+        return out;
     }
 
     @Override

@@ -21,6 +21,12 @@ public final class Rescaling extends Layer {
         this.offsetShape = offsetShape.clone();
     }
 
+    /** Keras {@code supports_masking}: the timestep mask passes through. */
+    @Override
+    public boolean propagatesMask() {
+        return true;
+    }
+
     @Override
     public String kerasClass() {
         return "Rescaling";

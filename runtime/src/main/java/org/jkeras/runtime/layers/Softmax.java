@@ -21,6 +21,12 @@ public final class Softmax extends Layer {
         Arrays.sort(this.axes);
     }
 
+    /** Keras {@code supports_masking}: the timestep mask passes through. */
+    @Override
+    public boolean propagatesMask() {
+        return true;
+    }
+
     @Override
     public String kerasClass() {
         return "Softmax";

@@ -16,6 +16,12 @@ public final class UnitNormalization extends Layer {
         this.reduced = reduced.clone();
     }
 
+    /** Keras {@code supports_masking}: the timestep mask passes through. */
+    @Override
+    public boolean propagatesMask() {
+        return true;
+    }
+
     @Override
     public String kerasClass() {
         return "UnitNormalization";

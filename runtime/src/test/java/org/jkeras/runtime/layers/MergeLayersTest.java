@@ -229,11 +229,11 @@ class MergeLayersTest {
     }
 
     @Test
-    void maskIsTheAndOfTheInputMasks() {
+    void keras2MaskIsTheAndOfTheInputMasks() {
         org.jkeras.runtime.Mask m1 = new org.jkeras.runtime.Mask(2, 3, new boolean[] {true, true, false, true, false, true});
         org.jkeras.runtime.Mask m2 = new org.jkeras.runtime.Mask(2, 3, new boolean[] {true, false, false, true, true, true});
         Tensor t = tensor(new float[12], 2, 3, 2);
-        org.jkeras.runtime.Mask m = new Add("add").outputMask(List.of(t, t, t), java.util.Arrays.asList(m1, null, m2));
+        org.jkeras.runtime.Mask m = new Add("add", org.jkeras.activations.Semantics.KERAS_1_2).outputMask(List.of(t, t, t), java.util.Arrays.asList(m1, null, m2));
         boolean[] want = {true, false, false, true, false, true};
         for (int b = 0; b < 2; b++) for (int s = 0; s < 3; s++) assertEquals(want[b * 3 + s], m.keep(b, s), "b=" + b + " s=" + s);
         assertEquals(null, new Multiply("mul").outputMask(List.of(t, t), java.util.Arrays.asList(null, null)));
