@@ -1,0 +1,131 @@
+package org.jkeras.runtime.ops;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.jkeras.runtime.Layer;
+import org.jkeras.runtime.Shape;
+import org.jkeras.runtime.Tensor;
+
+/**
+ * A Keras 3 elementwise unary op node ({@code keras.ops.sqrt}, {@code ops.round(x, 1)}, {@code ops.cast(x, "int32")}
+ * ...), computed in float32 as the TensorFlow backend does. NaN comes out where TensorFlow gives it (the square root
+ * or logarithm of a negative number). Booleans are 0 and 1, integers exact float values.
+ */
+public final class UnaryOp extends Layer {
+
+    /** The functions, by Keras op class; {@code p} is the op's one parameter where it has one. */
+    public enum Fn {
+        IDENTITY, NEGATIVE, ABSOLUTE, SQUARE, SQRT, RSQRT, CBRT, RECIPROCAL, EXP, EXP2, EXPM1, LOG, LOG2, LOG10, LOG1P,
+        SIGN, SIGNBIT, FLOOR, CEIL, TRUNC, ROUND, SIN, COS, TAN, ARCSIN, ARCCOS, ARCTAN, SINH, COSH, ARCSINH, ARCCOSH, ARCTANH,
+        DEG2RAD, RAD2DEG, LOGICAL_NOT, ISNAN, ISFINITE, ISINF, ISPOSINF, ISNEGINF,
+        /** Cast to an integer dtype: truncation toward zero (NaN and out-of-range values: INT_MIN, as to int32). */
+        TO_INT,
+        /** Cast to bool: {@code x != 0}. */
+        TO_BOOL;
+
+        /** {@code p}: ROUND's decimals; the others ignore it. */
+        public float apply(float x, float p) {
+            return switch (this) {
+                case IDENTITY -> x;
+                case NEGATIVE -> -x;
+                case ABSOLUTE -> Math.abs(x);
+                case SQUARE -> x * x;
+                case SQRT -> (float) Math.sqrt(x);
+                case RSQRT -> (float) (1 / Math.sqrt(x));
+                case CBRT -> (float) Math.cbrt(x);
+                case RECIPROCAL -> 1 / x;
+                case EXP -> (float) Math.exp(x);
+                case EXP2 -> (float) Math.pow(2, x);
+                case EXPM1 -> (float) Math.expm1(x);
+                case LOG -> (float) Math.log(x);
+                case LOG2 -> (float) (Math.log(x) / Math.log(2));
+                case LOG10 -> (float) Math.log10(x);
+                case LOG1P -> (float) Math.log1p(x);
+                case SIGN -> Float.isNaN(x) ? Float.NaN : Math.signum(x);
+                case SIGNBIT -> (Float.floatToRawIntBits(x) < 0) ? 1f : 0f;
+                case FLOOR -> (float) Math.floor(x);
+                case CEIL -> (float) Math.ceil(x);
+                case TRUNC -> Float.isNaN(x) || Float.isInfinite(x) ? x : (float) (x < 0 ? Math.ceil(x) : Math.floor(x));
+                // tf.cast to int32: NaN and values out of range give INT_MIN
+                case TO_INT -> Float.isNaN(x) || x >= 0x1p31f || x < -0x1p31f ? -0x1p31f : (float) (int) x;
+                case ROUND -> round(x, (int) p);
+                case SIN -> (float) Math.sin(x);
+                case COS -> (float) Math.cos(x);
+                case TAN -> (float) Math.tan(x);
+                case ARCSIN -> (float) Math.asin(x);
+                case ARCCOS -> (float) Math.acos(x);
+                case ARCTAN -> (float) Math.atan(x);
+                case SINH -> (float) Math.sinh(x);
+                case COSH -> (float) Math.cosh(x);
+                case ARCSINH -> (float) asinh(x);
+                case ARCCOSH -> (float) Math.log(x + Math.sqrt((double) x * x - 1));
+                case ARCTANH -> (float) (0.5 * Math.log1p(2.0 * x / (1.0 - x)));
+                case DEG2RAD -> (float) (x * (Math.PI / 180));
+                case RAD2DEG -> (float) (x * (180 / Math.PI));
+                case LOGICAL_NOT -> x == 0 ? 1f : 0f;
+                case ISNAN -> Float.isNaN(x) ? 1f : 0f;
+                case ISFINITE -> Float.isFinite(x) ? 1f : 0f;
+                case ISINF -> Float.isInfinite(x) ? 1f : 0f;
+                case ISPOSINF -> x == Float.POSITIVE_INFINITY ? 1f : 0f;
+                case ISNEGINF -> x == Float.NEGATIVE_INFINITY ? 1f : 0f;
+                case TO_BOOL -> x != 0 ? 1f : 0f; // NaN != 0: true, as tf.cast
+            };
+        }
+
+        /**
+         * {@code keras.ops.round}: half to even; with decimals, {@code round(x * 10^d) / 10^d} in float32, the factor
+         * itself a float32 (TensorFlow backend).
+         */
+        static float round(float x, int decimals) {
+            if (decimals == 0) return (float) Math.rint(x);
+            float factor = (float) Math.pow(10, decimals);
+            return (float) Math.rint(x * factor) / factor;
+        }
+
+        private static double asinh(double x) {
+            double a = Math.abs(x);
+            double r = Math.log(a + Math.sqrt(a * a + 1));
+            return x < 0 ? -r : r;
+        }
+    }
+
+    private final String kerasClass;
+    private final Fn fn;
+    private final float param;
+
+    public UnaryOp(String name, String kerasClass, Fn fn, float param) {
+        super(name);
+        this.kerasClass = kerasClass;
+        this.fn = fn;
+        this.param = param;
+    }
+
+    public UnaryOp(String name, String kerasClass, Fn fn) {
+        this(name, kerasClass, fn, 0f);
+    }
+
+    @Override
+    public String kerasClass() {
+        return kerasClass;
+    }
+
+    @Override
+    public Shape outputShape(List<Shape> inputs) {
+        expectInputs(inputs, 1);
+        return inputs.get(0);
+    }
+
+    @Override
+    public Tensor forward(List<Tensor> inputs) {
+        Tensor x = inputs.get(0);
+        float[] in = x.data(), out = new float[in.length];
+        for (int i = 0; i < in.length; i++) out[i] = fn.apply(in[i], param);
+        return new Tensor(x.shape(), out);
+    }
+
+    @Override
+    public String details() {
+        return fn.name().toLowerCase(Locale.ROOT) + (fn == Fn.ROUND ? "(x, decimals=" + (int) param + ")" : "(x)");
+    }
+}
