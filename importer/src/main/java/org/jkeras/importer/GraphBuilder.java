@@ -310,7 +310,7 @@ public final class GraphBuilder {
     }
 
     private Problem opProblem(LayerSpec l, String path) {
-        String close = Suggest.closest(l.className(), OpMappers.supported());
+        String close = Suggest.closestOp(l.className(), OpMappers.supported());
         return new Problem(path, l.className(), null, "op '" + l.className() + "' (" + l.module() + ") is not supported",
                 close != null ? "did you mean '" + close + "'?" : "register a Java implementation under the node's name: KerasModel.loader().register(\""
                         + l.name() + "\", ctx -> ...)");
