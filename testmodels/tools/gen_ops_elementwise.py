@@ -27,6 +27,9 @@ outs = [
     ops.log2(ops.abs(x)), ops.log10(ops.abs(x)), ops.exp2(x), ops.cbrt(x), ops.isnan(ops.sqrt(x)),
     ops.isfinite(ops.log(x)), ops.isinf(ops.reciprocal(x)), ops.logical_not(ops.greater(x, 0.0)),
     ops.stop_gradient(x), ops.cast(x * 3.0, "int32"), ops.cast(x, "bool"), ops.cast(ops.cast(x * 3.0, "int32"), "float32"),
+    # narrow integer casts in range only: out of range, TensorFlow saturates in its vectorised kernel and wraps in the
+    # scalar tail of the same tensor
+    ops.cast(x * 30.0, "int8"), ops.cast(ops.abs(x) * 60.0, "uint8"), ops.cast(x * 9000.0, "int16"),
 ]
 model = keras.Model(x, outs, name="ops_unary")
 xs = np.concatenate([
@@ -36,7 +39,8 @@ xs = np.concatenate([
 ]).astype("float32")
 write_case("ops_unary_math", model, xs, atol=1e-5, rtol=1e-5,
            notes="unary op nodes on raw inputs: NaN from sqrt/log of negatives, inf from log(0)/reciprocal(0), "
-                 "round half to even with positive and negative decimals, casts to int32 (truncation) and bool")
+                 "round half to even with positive and negative decimals, casts to int32 (truncation), bool, and in-range "
+                 "int8/uint8/int16")
 
 # reductions over every axis, the batch axis included, with and without keepdims; argmax ties go to the first index
 x = keras.Input((4, 5), name="x")

@@ -24,7 +24,7 @@ public final class UnaryOpMapper {
         };
     }
 
-    /** {@code Cast}: {@code dtype}; to an integer dtype truncates toward zero, to bool is {@code x != 0}, float32/64 keep x. */
+    /** {@code Cast}: {@code dtype}; to an integer dtype truncates toward zero (wrapping as TensorFlow does, see {@link UnaryOp.Fn#toInt}), to bool is {@code x != 0}, float32/64 keep x. */
     public static LayerMapper cast() {
         return ctx -> {
             OpConfig.expectTensor(ctx, new OpArgs(ctx), 0, "x");
@@ -33,7 +33,8 @@ public final class UnaryOpMapper {
             String kind = OpConfig.kind(dtype);
             if (kind == null) throw cfg.error("dtype", "casting to '" + dtype + "' is not supported (values are float32; supported: bool, int8..int64, uint8..uint64, float32, float64)");
             UnaryOp.Fn fn = kind.equals("int") ? UnaryOp.Fn.TO_INT : kind.equals("bool") ? UnaryOp.Fn.TO_BOOL : UnaryOp.Fn.IDENTITY;
-            return new UnaryOp(ctx.name(), ctx.className(), fn);
+            int bits = kind.equals("int") ? Integer.parseInt(dtype.replaceAll("\\D", "")) * (dtype.startsWith("u") ? -1 : 1) : 0;
+            return new UnaryOp(ctx.name(), ctx.className(), fn, bits);
         };
     }
 }

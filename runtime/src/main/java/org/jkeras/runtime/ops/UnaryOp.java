@@ -19,7 +19,7 @@ public final class UnaryOp extends Layer {
         IDENTITY, NEGATIVE, ABSOLUTE, SQUARE, SQRT, RSQRT, CBRT, RECIPROCAL, EXP, EXP2, EXPM1, LOG, LOG2, LOG10, LOG1P,
         SIGN, SIGNBIT, FLOOR, CEIL, TRUNC, ROUND, SIN, COS, TAN, ARCSIN, ARCCOS, ARCTAN, SINH, COSH, ARCSINH, ARCCOSH, ARCTANH,
         DEG2RAD, RAD2DEG, LOGICAL_NOT, ISNAN, ISFINITE, ISINF, ISPOSINF, ISNEGINF,
-        /** Cast to an integer dtype: truncation toward zero (NaN and out-of-range values: INT_MIN, as to int32). */
+        /** Cast to an integer dtype, {@code p} its bits (negative: unsigned): truncation toward zero, see {@link #toInt}. */
         TO_INT,
         /** Cast to bool: {@code x != 0}. */
         TO_BOOL;
@@ -47,8 +47,7 @@ public final class UnaryOp extends Layer {
                 case FLOOR -> (float) Math.floor(x);
                 case CEIL -> (float) Math.ceil(x);
                 case TRUNC -> Float.isNaN(x) || Float.isInfinite(x) ? x : (float) (x < 0 ? Math.ceil(x) : Math.floor(x));
-                // tf.cast to int32: NaN and values out of range give INT_MIN
-                case TO_INT -> Float.isNaN(x) || x >= 0x1p31f || x < -0x1p31f ? -0x1p31f : (float) (int) x;
+                case TO_INT -> toInt(x, (int) p);
                 case ROUND -> round(x, (int) p);
                 case SIN -> (float) Math.sin(x);
                 case COS -> (float) Math.cos(x);
@@ -81,6 +80,27 @@ public final class UnaryOp extends Layer {
             if (decimals == 0) return (float) Math.rint(x);
             float factor = (float) Math.pow(10, decimals);
             return (float) Math.rint(x * factor) / factor;
+        }
+
+        /**
+         * {@code tf.cast} of a float to an integer dtype of {@code bits} (negative: unsigned) as TensorFlow's vectorised
+         * CPU kernel computes it: truncation toward zero through int32 (NaN and values out of range: INT_MIN), then
+         * saturation to 8 or 16 bits; uint32 and the 64-bit types go through int64 (NaN and out of range: INT64_MIN) and
+         * keep the low bits. (TensorFlow's scalar path, for tensors smaller than one SIMD packet, wraps 8 and 16 bits
+         * instead: out-of-range casts to narrow types are not portable in TensorFlow itself.)
+         */
+        static float toInt(float x, int bits) {
+            boolean unsigned = bits < 0;
+            int n = Math.abs(bits);
+            if (n <= 16 || (n == 32 && !unsigned)) {
+                int v = Float.isNaN(x) || x >= 0x1p31f || x < -0x1p31f ? Integer.MIN_VALUE : (int) x;
+                if (n == 32) return v;
+                int max = unsigned ? (1 << n) - 1 : (1 << (n - 1)) - 1, min = unsigned ? 0 : -(1 << (n - 1));
+                return Math.max(min, Math.min(max, v));
+            }
+            long v = Float.isNaN(x) || x >= 0x1p63f || x < -0x1p63f ? Long.MIN_VALUE : (long) x;
+            if (n == 32) return v & 0xFFFFFFFFL; // uint32
+            return unsigned && v < 0 ? (float) (v + 0x1p64) : v;
         }
 
         private static double asinh(double x) {

@@ -31,7 +31,17 @@ class ElementwiseOpsTest {
 
     @Test
     void castToIntTruncatesAndGivesIntMinForNan() {
-        assertArrayEquals(new float[] {2, -2, 0, -2147483648f, -2147483648f}, unary(UnaryOp.Fn.TO_INT, 0, 2.7f, -2.7f, -0.3f, Float.NaN, 1e10f));
+        assertArrayEquals(new float[] {2, -2, 0, -2147483648f, -2147483648f}, unary(UnaryOp.Fn.TO_INT, 32, 2.7f, -2.7f, -0.3f, Float.NaN, 1e10f));
+        // as TensorFlow 2.21's vectorised kernel gives them: through int32 saturating to 8/16 bits, through int64 for
+        // uint32 and 64 bits keeping the low bits
+        float[] x = {300.7f, -1.5f, Float.NaN, 1e10f, -129.5f, 65535.9f};
+        assertArrayEquals(new float[] {127, -1, -128, -128, -128, 127}, unary(UnaryOp.Fn.TO_INT, 8, x));
+        assertArrayEquals(new float[] {255, 0, 0, 0, 0, 255}, unary(UnaryOp.Fn.TO_INT, -8, x));
+        assertArrayEquals(new float[] {300, -1, -32768, -32768, -129, 32767}, unary(UnaryOp.Fn.TO_INT, 16, x));
+        assertArrayEquals(new float[] {300, 0, 0, 0, 0, 65535}, unary(UnaryOp.Fn.TO_INT, -16, x));
+        assertArrayEquals(new float[] {300, 4294967295f, 0, 1410065408f, 4294967167f, 65535}, unary(UnaryOp.Fn.TO_INT, -32, x));
+        assertArrayEquals(new float[] {300, -1, -0x1p63f, 1e10f, -129, 65535}, unary(UnaryOp.Fn.TO_INT, 64, x));
+        assertArrayEquals(new float[] {300, 0x1p64f, 0x1p63f, 1e10f, 0x1p64f, 65535}, unary(UnaryOp.Fn.TO_INT, -64, x));
         assertArrayEquals(new float[] {1, 0, 1, 1}, unary(UnaryOp.Fn.TO_BOOL, 0, 2f, 0f, -0.1f, Float.NaN));
     }
 
