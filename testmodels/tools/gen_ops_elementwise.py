@@ -30,6 +30,8 @@ outs = [
     # narrow integer casts in range only: out of range, TensorFlow saturates in its vectorised kernel and wraps in the
     # scalar tail of the same tensor
     ops.cast(x * 30.0, "int8"), ops.cast(ops.abs(x) * 60.0, "uint8"), ops.cast(x * 9000.0, "int16"),
+    ops.saturate_cast(x * 100.0, "uint8"), ops.saturate_cast(x * 100.0, "int8"), ops.saturate_cast(x * 1e10, "int32"),
+    ops.nan_to_num(ops.log(x)), ops.convert_to_tensor(x),
 ]
 model = keras.Model(x, outs, name="ops_unary")
 xs = np.concatenate([
@@ -40,7 +42,7 @@ xs = np.concatenate([
 write_case("ops_unary_math", model, xs, atol=1e-5, rtol=1e-5,
            notes="unary op nodes on raw inputs: NaN from sqrt/log of negatives, inf from log(0)/reciprocal(0), "
                  "round half to even with positive and negative decimals, casts to int32 (truncation), bool, and in-range "
-                 "int8/uint8/int16")
+                 "int8/uint8/int16, saturate_cast, nan_to_num")
 
 # reductions over every axis, the batch axis included, with and without keepdims; argmax ties go to the first index
 x = keras.Input((4, 5), name="x")
@@ -53,7 +55,7 @@ outs = [
     ops.all(ops.greater(h, -1.0), axis=2), ops.any(ops.greater(h, 1.0), axis=(0, 1), keepdims=True),
     ops.std(h, axis=(0, 2)), ops.var(h, axis=1, keepdims=True), ops.std(h, axis=-1), ops.logsumexp(h, axis=-1),
     ops.subtract(h, ops.mean(h)), ops.divide(h, ops.sum(ops.abs(h), axis=None, keepdims=False) + 1.0),
-    ops.multiply(h, ops.var(h, axis=0)),
+    ops.multiply(h, ops.var(h, axis=0)), ops.max(h, axis=1, initial=0.5), ops.min(h, axis=(0, 1), initial=-0.5),
 ]
 model = keras.Model(x, outs, name="ops_reduce")
 xs = rng.standard_normal((3, 4, 5)).astype("float32")

@@ -91,6 +91,9 @@ class OpsImportTest {
         Path json = model(node("keras.src.ops.numpy", "Where", "where", "", tensor("x")));
         KerasImportException e = assertThrows(KerasImportException.class, () -> KerasModel.load(json));
         assertTrue(e.getMessage().contains("where") && e.getMessage().contains("where(condition) with one argument"), e.getMessage());
+        Path nulls = model(node("keras.src.ops.numpy", "Where", "where", "", tensor("x"), "null", "null")); // as Keras saves ops.where(x)
+        e = assertThrows(KerasImportException.class, () -> KerasModel.load(nulls));
+        assertTrue(e.getMessage().contains("where(condition) with one argument"), e.getMessage());
     }
 
     @Test

@@ -20,9 +20,11 @@ public final class ReduceMapper {
             if ((fn == Reduce.Fn.ARGMAX || fn == Reduce.Fn.ARGMIN) && axes != null && axes.length != 1) {
                 throw cfg.error("axis", "argmax/argmin take one axis or None");
             }
-            if (cfg.has("initial")) throw cfg.error("initial", "'initial' is not supported");
+            if (cfg.has("initial") && fn != Reduce.Fn.MAX && fn != Reduce.Fn.MIN) throw cfg.error("initial", "'initial' is not supported here");
+            float initial = cfg.getFloat(Float.NaN, "initial");
             if (cfg.has("dtype")) throw cfg.error("dtype", "an explicit accumulation dtype is not supported");
-            return new Reduce(ctx.name(), ctx.className(), fn, axes, cfg.getBool(false, "keepdims"));
+            Reduce r = new Reduce(ctx.name(), ctx.className(), fn, axes, cfg.getBool(false, "keepdims"));
+            return Float.isNaN(initial) ? r : r.withInitial(initial);
         };
     }
 }

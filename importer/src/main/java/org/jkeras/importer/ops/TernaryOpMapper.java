@@ -15,7 +15,7 @@ public final class TernaryOpMapper {
     public static LayerMapper where() {
         return ctx -> {
             OpArgs args = new OpArgs(ctx);
-            if (args.get(1, "x1") == null || args.get(2, "x2") == null) {
+            if (missing(args.get(1, "x1")) || missing(args.get(2, "x2"))) {
                 throw ctx.error("where(condition) with one argument (the indices of the non-zero values, a data-dependent shape) is not supported;"
                         + " only where(condition, x1, x2)");
             }
@@ -23,6 +23,10 @@ public final class TernaryOpMapper {
             if (c != null && a != null && b != null) throw ctx.error("every argument is a constant; nothing reads an input");
             return new TernaryOp(ctx.name(), ctx.className(), TernaryOp.Fn.WHERE, c, a, b);
         };
+    }
+
+    private static boolean missing(JsonElement e) {
+        return e == null || e.isJsonNull();
     }
 
     public static LayerMapper clip() {

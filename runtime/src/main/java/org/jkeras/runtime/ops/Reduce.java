@@ -91,13 +91,25 @@ public final class Reduce extends Layer {
     private final Fn fn;
     private final int[] axes; // as written (negative from the end, 0 the batch axis); null: every axis
     private final boolean keepdims;
+    private final float initial; // max/min: a floor (ceiling) the result never passes, {@code initial=}; NaN: none
 
     public Reduce(String name, String kerasClass, Fn fn, int[] axes, boolean keepdims) {
+        this(name, kerasClass, fn, axes, keepdims, Float.NaN);
+    }
+
+    private Reduce(String name, String kerasClass, Fn fn, int[] axes, boolean keepdims, float initial) {
         super(name);
+        this.initial = initial;
         this.kerasClass = kerasClass;
         this.fn = fn;
         this.axes = axes == null ? null : axes.clone();
         this.keepdims = keepdims;
+    }
+
+    /** Max or min with {@code initial}: {@code maximum(reduce_max(x), initial)} as the TensorFlow backend (NaN stays NaN). */
+    public Reduce withInitial(float initial) {
+        if (fn != Fn.MAX && fn != Fn.MIN) throw new IllegalArgumentException(who() + ": only max and min take 'initial'");
+        return new Reduce(name(), kerasClass, fn, axes, keepdims, initial);
     }
 
     @Override
@@ -127,7 +139,10 @@ public final class Reduce extends Layer {
         if (x.size() == 0) throw new IllegalArgumentException(who() + ": cannot reduce a tensor with no elements " + x.shape());
         int[] groups = Axes.offsets(dims, mask, false), members = Axes.offsets(dims, mask, true);
         float[] in = x.data(), out = new float[groups.length];
-        for (int g = 0; g < groups.length; g++) out[g] = fn.apply(in, groups[g], members);
+        for (int g = 0; g < groups.length; g++) {
+            float v = fn.apply(in, groups[g], members);
+            out[g] = Float.isNaN(initial) || Float.isNaN(v) ? v : fn == Fn.MAX ? Math.max(v, initial) : Math.min(v, initial);
+        }
         return new Tensor(Axes.held(Axes.reduced(x.shape(), mask, keepdims)), out);
     }
 

@@ -22,7 +22,11 @@ public final class UnaryOp extends Layer {
         /** Cast to an integer dtype, {@code p} its bits (negative: unsigned): truncation toward zero, see {@link #toInt}. */
         TO_INT,
         /** Cast to bool: {@code x != 0}. */
-        TO_BOOL;
+        TO_BOOL,
+        /** {@code keras.ops.saturate_cast} to an integer dtype of {@code p} bits (negative: unsigned): clip, then cast. */
+        SATURATE_INT,
+        /** {@code keras.ops.nan_to_num} with the defaults ({@code nan=0}, infinities to the float32 extremes). */
+        NAN_TO_NUM;
 
         /** {@code p}: ROUND's decimals; the others ignore it. */
         public float apply(float x, float p) {
@@ -69,6 +73,8 @@ public final class UnaryOp extends Layer {
                 case ISPOSINF -> x == Float.POSITIVE_INFINITY ? 1f : 0f;
                 case ISNEGINF -> x == Float.NEGATIVE_INFINITY ? 1f : 0f;
                 case TO_BOOL -> x != 0 ? 1f : 0f; // NaN != 0: true, as tf.cast
+                case SATURATE_INT -> toInt(Float.isNaN(x) ? x : Math.max(limit((int) p, false), Math.min(limit((int) p, true), x)), (int) p);
+                case NAN_TO_NUM -> Float.isNaN(x) ? 0f : x == Float.POSITIVE_INFINITY ? Float.MAX_VALUE : x == Float.NEGATIVE_INFINITY ? -Float.MAX_VALUE : x;
             };
         }
 
@@ -101,6 +107,17 @@ public final class UnaryOp extends Layer {
             long v = Float.isNaN(x) || x >= 0x1p63f || x < -0x1p63f ? Long.MIN_VALUE : (long) x;
             if (n == 32) return v & 0xFFFFFFFFL; // uint32
             return unsigned && v < 0 ? (float) (v + 0x1p64) : v;
+        }
+
+        /**
+         * Keras' saturate_cast bound for float32 input: the dtype's extreme rounded to float32. Keras means to move it
+         * back into range when rounding took it out, but compares in float32 where the two are equal, so int32's bound
+         * stays 2^31 and a large value still overflows the cast (to INT_MIN), as Keras 3.15.1 gives it.
+         */
+        static float limit(int bits, boolean max) {
+            boolean unsigned = bits < 0;
+            int n = Math.abs(bits);
+            return (float) (max ? (unsigned ? Math.pow(2, n) - 1 : Math.pow(2, n - 1) - 1) : (unsigned ? 0 : -Math.pow(2, n - 1)));
         }
 
         private static double asinh(double x) {

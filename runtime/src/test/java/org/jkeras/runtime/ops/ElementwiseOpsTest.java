@@ -46,6 +46,16 @@ class ElementwiseOpsTest {
     }
 
     @Test
+    void saturateCastClipsToTheDtypeRangeAsKerasComputesIt() {
+        assertArrayEquals(new float[] {255, 0, 7}, unary(UnaryOp.Fn.SATURATE_INT, -8, 300f, -5f, 7.9f));
+        assertArrayEquals(new float[] {127, -128}, unary(UnaryOp.Fn.SATURATE_INT, 8, 300f, -500f));
+        // int32: the bound 2^31 - 1 rounds to 2^31 in float32 and Keras keeps it, so the cast overflows
+        assertArrayEquals(new float[] {-0x1p31f, -0x1p31f}, unary(UnaryOp.Fn.SATURATE_INT, 32, 1e10f, -1e10f));
+        assertArrayEquals(new float[] {0, Float.MAX_VALUE, -Float.MAX_VALUE, 2}, unary(UnaryOp.Fn.NAN_TO_NUM, 0, Float.NaN,
+                Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 2));
+    }
+
+    @Test
     void sqrtAndLogOfNegativesAreNan() {
         float[] r = unary(UnaryOp.Fn.SQRT, 0, -1f, 4f);
         assertEquals(Float.NaN, r[0]);
