@@ -74,13 +74,14 @@ outs = [
     A.squareplus(h, b=2.0), A.sparse_plus(h), A.sparse_sigmoid(h), A.threshold(h, 0.5, -1.0), A.exponential(h * 0.3),
     A.softmax(h), ops.softmax(h, axis=1), ops.softmax(h, axis=0), ops.log_softmax(h, axis=-1), ops.log_softmax(h, axis=1),
     ops.sparsemax(h, axis=-1), ops.sparsemax(h, axis=1), ops.normalize(h), ops.normalize(h, axis=1, order=1),
-    ops.normalize(h, axis=(1, 2)),
+    ops.normalize(h, axis=(1, 2)), ops.log_softmax(h, axis=None), ops.softmax(h, axis=None), ops.relu(h), ops.silu(h),
 ]
 model = keras.Model(x, outs, name="ops_activations")
 xs = rng.standard_normal((3, 4, 6)).astype("float32")
 write_case("ops_activations", model, xs, atol=1e-5, rtol=1e-5,
            notes="every activation op node keras.activations / keras.ops.nn record (ReLU with parameters, Elu alpha, "
-                 "Gelu both ways, Glu on two axes, Softmax/LogSoftmax/Sparsemax over a sample axis and the batch axis), "
+                 "Gelu both ways, Glu on two axes, Softmax/LogSoftmax/Sparsemax over a sample axis, the batch axis and every "
+                 "axis), "
                  "Normalize with order 2 and 1 over one and two axes")
 
 # integer ids: a padding mask made with NotEqual -> Cast -> Multiply, where, one_hot, clip
