@@ -86,7 +86,8 @@ write_case("ops_activations", model, xs, atol=1e-5, rtol=1e-5,
 
 # integer ids: a padding mask made with NotEqual -> Cast -> Multiply, where, one_hot, clip
 ids = keras.Input((6,), dtype="int32", name="ids")
-v = keras.Input((6,), name="v")
+v_in = keras.Input((6,), name="v")
+v = keras.layers.Dense(6, name="dense")(v_in)
 mask = ops.cast(ops.not_equal(ids, 0), "float32")
 masked = ops.multiply(v, mask)
 mean = ops.divide(ops.sum(masked, axis=-1, keepdims=True), ops.maximum(ops.sum(mask, axis=-1, keepdims=True), 1.0))
@@ -95,7 +96,7 @@ outs = [
     ops.where(mask, v, ops.negative(v)), ops.one_hot(ids, 5), ops.one_hot(ids, 4, axis=1),
     ops.clip(ids, 1, 3), ops.cast(ops.clip(v * 4.0, -2.0, 2.0), "int32"), ops.logical_not(ids),
 ]
-model = keras.Model([ids, v], outs, name="ops_ids")
+model = keras.Model([ids, v_in], outs, name="ops_ids")
 xs = [np.array([[3, 1, 0, 0, 0, 0], [4, 2, 5, 1, 0, 0], [0, 0, 0, 0, 0, 0], [1, 2, 3, 4, 7, 9]], dtype="int32"),
       rng.standard_normal((4, 6)).astype("float32")]
 write_case("ops_ids_where", model, xs, atol=1e-5, rtol=1e-5,
