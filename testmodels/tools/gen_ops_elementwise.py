@@ -18,7 +18,8 @@ keras.utils.set_random_seed(5)
 rng = np.random.default_rng(5)
 
 # unary arithmetic on raw inputs: negatives give NaN under sqrt/log, zeros give inf, halves test round-half-even
-x = keras.Input((8,), name="x")
+x_in = keras.Input((8,), name="x")
+x = keras.layers.Identity(name="identity")(x_in)  # a layer, so io.h5 records a layer output as every case does
 outs = [
     ops.negative(x), ops.absolute(x), ops.abs(x), ops.square(x), ops.sqrt(x), ops.rsqrt(ops.abs(x) + 0.1), ops.exp(x),
     ops.log(x), ops.log1p(x), ops.expm1(x), ops.sign(x), ops.round(x), ops.round(x * 2.37, decimals=1),
@@ -33,7 +34,7 @@ outs = [
     ops.saturate_cast(x * 100.0, "uint8"), ops.saturate_cast(x * 100.0, "int8"), ops.saturate_cast(x * 1e10, "int32"),
     ops.nan_to_num(ops.log(x)), ops.convert_to_tensor(x),
 ]
-model = keras.Model(x, outs, name="ops_unary")
+model = keras.Model(x_in, outs, name="ops_unary")
 xs = np.concatenate([
     [[0.5, 1.5, 2.5, -0.5, -2.5, 0.0, -0.0, 3.5]],
     [[-1.0, 1.0, 0.25, -0.75, 0.35, 0.15, -1.5, 2.0]],
