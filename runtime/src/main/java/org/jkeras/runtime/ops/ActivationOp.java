@@ -76,6 +76,15 @@ public final class ActivationOp extends Layer {
         }
         int[] dims = x.shape().dims();
         boolean[] mask = Axes.mask(axes, dims.length, who());
+        if (countOf(mask) == 1 && mask[dims.length - 1]) { // the last axis: rows are contiguous, the kernel takes them all
+            int width = dims[dims.length - 1], rows = width == 0 ? 0 : in.length / width;
+            float[] buf = in.clone();
+            activation.applyRows(buf, 0, rows, width);
+            int[] outDims = dims.clone();
+            outDims[dims.length - 1] = activation.outputWidth(width);
+            return new Tensor(Shape.of(outDims), buf.length == rows * outDims[dims.length - 1] ? buf
+                    : java.util.Arrays.copyOf(buf, rows * outDims[dims.length - 1]));
+        }
         int[] groups = Axes.offsets(dims, mask, false), members = Axes.offsets(dims, mask, true);
         int width = members.length, outWidth = activation.outputWidth(width);
         int[] outDims = dims.clone();

@@ -148,6 +148,6 @@ public final class Reduce extends Layer {
 
     @Override
     public String details() {
-        return fn.name().toLowerCase(Locale.ROOT) + "(x, axis=" + (axes == null ? "None" : java.util.Arrays.toString(axes)) + ", keepdims=" + keepdims + ")";
+        return fn.name().toLowerCase(Locale.ROOT) + "(x, axis=" + (axes == null ? "None" : java.util.Arrays.toString(axes)) + ", keepdims=" + keepdims + (Float.isNaN(initial) ? "" : ", initial=" + initial) + ")";
     }
 }
