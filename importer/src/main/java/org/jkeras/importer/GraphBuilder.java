@@ -194,7 +194,7 @@ public final class GraphBuilder {
         try {
             Layer layer = registry.mapper(l).map(ctx);
             if (layer == null) throw ctx.error("the mapper returned no layer");
-            noteUnread(ctx);
+            noteUnread(ctx, l.isOp());
             return layer;
         } catch (KerasImportException e) {
             throw e;
@@ -333,8 +333,8 @@ public final class GraphBuilder {
     }
 
     /** Config keys that some other Keras setting may depend on but no mapper read; training-only keys are fine. */
-    private void noteUnread(MapContext ctx) {
-        String policy = dtypePolicy(ctx.config().raw("dtype"));
+    private void noteUnread(MapContext ctx, boolean op) {
+        String policy = op ? null : dtypePolicy(ctx.config().raw("dtype")); // an op's dtype is its result's (Cast, OneHot)
         if (policy != null && !policy.equals("float32")) {
             notes.add("layer '" + ctx.name() + "' (" + ctx.className() + "): dtype policy '" + policy
                     + "': jkeras computes in float32, so results may differ from Keras beyond float32 rounding");

@@ -97,6 +97,14 @@ class OpsImportTest {
     }
 
     @Test
+    void anOpsDtypeIsItsResultsNotAPolicy() {
+        Path json = model(node("keras.src.ops.core", "Cast", "cast", "\"dtype\": \"int32\"", tensor("x")));
+        KerasModel m = KerasModel.load(json);
+        assertTrue(m.info().notes().stream().noneMatch(n -> n.contains("dtype policy")), m.info().notes().toString());
+        assertEquals(-2f, m.predict(new float[][] {{-2.7f, 0, 0, 0, 0, 0}})[0][0]);
+    }
+
+    @Test
     void aReductionOverTheBatchAxisMixesTheSamples() {
         Path json = model(node("keras.src.ops.numpy", "Sum", "sum", "\"axis\": [0, 1], \"keepdims\": true", tensor("x")),
                 node("keras.src.ops.numpy", "Subtract", "subtract", "", tensor("x"), tensor("sum")));
