@@ -32,7 +32,7 @@ outs = [
     # scalar tail of the same tensor
     ops.cast(x * 30.0, "int8"), ops.cast(ops.abs(x) * 60.0, "uint8"), ops.cast(x * 9000.0, "int16"),
     ops.saturate_cast(x * 100.0, "uint8"), ops.saturate_cast(x * 100.0, "int8"), ops.saturate_cast(x * 1e10, "int32"),
-    ops.nan_to_num(ops.log(x)), ops.convert_to_tensor(x),
+    ops.nan_to_num(ops.log(x)), ops.nan_to_num(ops.log(x), nan=-1.0, posinf=7.0, neginf=-7.0), ops.convert_to_tensor(x),
 ]
 model = keras.Model(x_in, outs, name="ops_unary")
 xs = np.concatenate([

@@ -2,6 +2,7 @@ package org.jkeras.importer.ops;
 
 import org.jkeras.importer.Config;
 import org.jkeras.importer.LayerMapper;
+import org.jkeras.runtime.ops.NanToNum;
 import org.jkeras.runtime.ops.UnaryOp;
 
 /** Keras 3 elementwise unary op nodes ({@code Sqrt}, {@code Negative}, {@code Isnan} ...): one tensor argument {@code x}. */
@@ -24,15 +25,12 @@ public final class UnaryOpMapper {
         };
     }
 
-    /** {@code NanToNum}: {@code nan}, {@code posinf}, {@code neginf} at their defaults (0 and the float32 extremes) only. */
+    /** {@code NanToNum}: {@code nan} (default 0), {@code posinf} and {@code neginf} (None: the float32 extremes). */
     public static LayerMapper nanToNum() {
         return ctx -> {
             OpConfig.expectTensor(ctx, new OpArgs(ctx), 0, "x");
             Config cfg = ctx.config();
-            if (cfg.getFloat(0f, "nan") != 0f || cfg.has("posinf") || cfg.has("neginf")) {
-                throw ctx.error("nan_to_num with other values than nan=0, posinf=None, neginf=None is not supported");
-            }
-            return new UnaryOp(ctx.name(), ctx.className(), UnaryOp.Fn.NAN_TO_NUM);
+            return new NanToNum(ctx.name(), cfg.getFloat(0f, "nan"), cfg.getFloat(Float.MAX_VALUE, "posinf"), cfg.getFloat(-Float.MAX_VALUE, "neginf"));
         };
     }
 

@@ -24,9 +24,7 @@ public final class UnaryOp extends Layer {
         /** Cast to bool: {@code x != 0}. */
         TO_BOOL,
         /** {@code keras.ops.saturate_cast} to an integer dtype of {@code p} bits (negative: unsigned): clip, then cast. */
-        SATURATE_INT,
-        /** {@code keras.ops.nan_to_num} with the defaults ({@code nan=0}, infinities to the float32 extremes). */
-        NAN_TO_NUM;
+        SATURATE_INT;
 
         /** {@code p}: ROUND's decimals; the others ignore it. */
         public float apply(float x, float p) {
@@ -74,7 +72,6 @@ public final class UnaryOp extends Layer {
                 case ISNEGINF -> x == Float.NEGATIVE_INFINITY ? 1f : 0f;
                 case TO_BOOL -> x != 0 ? 1f : 0f; // NaN != 0: true, as tf.cast
                 case SATURATE_INT -> toInt(Float.isNaN(x) ? x : Math.max(limit((int) p, false), Math.min(limit((int) p, true), x)), (int) p);
-                case NAN_TO_NUM -> Float.isNaN(x) ? 0f : x == Float.POSITIVE_INFINITY ? Float.MAX_VALUE : x == Float.NEGATIVE_INFINITY ? -Float.MAX_VALUE : x;
             };
         }
 

@@ -51,8 +51,10 @@ class ElementwiseOpsTest {
         assertArrayEquals(new float[] {127, -128}, unary(UnaryOp.Fn.SATURATE_INT, 8, 300f, -500f));
         // int32: the bound 2^31 - 1 rounds to 2^31 in float32 and Keras keeps it, so the cast overflows
         assertArrayEquals(new float[] {-0x1p31f, -0x1p31f}, unary(UnaryOp.Fn.SATURATE_INT, 32, 1e10f, -1e10f));
-        assertArrayEquals(new float[] {0, Float.MAX_VALUE, -Float.MAX_VALUE, 2}, unary(UnaryOp.Fn.NAN_TO_NUM, 0, Float.NaN,
-                Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 2));
+        float[] special = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 2};
+        assertArrayEquals(new float[] {0, Float.MAX_VALUE, -Float.MAX_VALUE, 2},
+                new NanToNum("n", 0, Float.MAX_VALUE, -Float.MAX_VALUE).forward(List.of(Tensor.of(special, 1, 4))).data());
+        assertArrayEquals(new float[] {1, 5, -5, 2}, new NanToNum("n", 1, 5, -5).forward(List.of(Tensor.of(special, 1, 4))).data());
     }
 
     @Test
