@@ -240,7 +240,7 @@ public final class GraphBuilder {
         try {
             Layer layer = registry.mapper(l).map(ctx);
             if (layer == null) throw ctx.error("the mapper returned no layer");
-            noteUnread(ctx);
+            noteUnread(ctx, l.isOp());
             return layer;
         } catch (KerasImportException e) {
             throw e;
@@ -407,7 +407,7 @@ public final class GraphBuilder {
     }
 
     private Problem opProblem(LayerSpec l, String path) {
-        String close = Suggest.closest(l.className(), OpMappers.supported());
+        String close = Suggest.closestOp(l.className(), OpMappers.supported());
         return new Problem(path, l.className(), null, "op '" + l.className() + "' (" + l.module() + ") is not supported",
                 close != null ? "did you mean '" + close + "'?" : "register a Java implementation under the node's name: KerasModel.loader().register(\""
                         + l.name() + "\", ctx -> ...)");
@@ -430,8 +430,8 @@ public final class GraphBuilder {
     }
 
     /** Config keys that some other Keras setting may depend on but no mapper read; training-only keys are fine. */
-    private void noteUnread(MapContext ctx) {
-        String policy = dtypePolicy(ctx.config().raw("dtype"));
+    private void noteUnread(MapContext ctx, boolean op) {
+        String policy = op ? null : dtypePolicy(ctx.config().raw("dtype")); // an op's dtype is its result's (Cast, OneHot)
         if (policy != null && !policy.equals("float32")) {
             notes.add("layer '" + ctx.name() + "' (" + ctx.className() + "): dtype policy '" + policy
                     + "': jkeras computes in float32, so results may differ from Keras beyond float32 rounding");

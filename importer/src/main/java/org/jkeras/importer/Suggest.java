@@ -8,13 +8,30 @@ final class Suggest {
     private Suggest() {
     }
 
-    /** The candidate closest to {@code name} (case-insensitive), or null when none is within 2 edits. */
+    /**
+     * The candidate closest to {@code name} (case-insensitive), or null when none is close: within 1 edit for a name of
+     * up to 4 letters, 2 for a longer one (so 'Sum' does not suggest 'LSTM', nor 'Log' 'Dot').
+     */
     static String closest(String name, Collection<String> candidates) {
+        return closest(name, candidates, name.length() <= 4 ? 1 : 2);
+    }
+
+    /**
+     * For an op class: Keras writes its name itself, so an unsupported op is a different op far more often than a
+     * misspelt one ('Sort' is not 'Sqrt', 'Erf' not 'Elu'). Only a difference of case, or of one edit in a name of
+     * 6 letters or more, is suggested.
+     */
+    static String closestOp(String name, Collection<String> candidates) {
+        return closest(name, candidates, name.length() < 6 ? 0 : 1);
+    }
+
+    /** The candidate closest to {@code name} (case-insensitive) within {@code maxEdits}, or null. */
+    static String closest(String name, Collection<String> candidates, int maxEdits) {
         String best = null;
         int bestScore = Integer.MAX_VALUE;
         for (String c : candidates) {
             int d = distance(name.toLowerCase(Locale.ROOT), c.toLowerCase(Locale.ROOT));
-            if (d > 2 || d >= name.length()) continue;
+            if (d > maxEdits || (d > 0 && d >= name.length())) continue;
             int score = d * 100 + Math.abs(c.length() - name.length()); // ties: the one of the same length
             if (score < bestScore) {
                 best = c;
