@@ -69,7 +69,8 @@ final class Contraction {
             for (int o = j + 1; o < operands.size(); o++) for (int l : labels[o]) keep.add(l);
             cur = pair(cur, new Term(operands.get(j).data(), labels[j], operands.get(j).shape().dims()), keep, size);
         }
-        return new Tensor(outShape, single(cur, out, size).data());
+        float[] r = single(cur, out, size).data();
+        return new Tensor(outShape, operands.stream().anyMatch(o -> o.data() == r) ? r.clone() : r); // a result never shares an operand's array
     }
 
     private static boolean has(int[] labels, int l) {
@@ -86,6 +87,12 @@ final class Contraction {
         return s;
     }
 
+    /** t's data with its axes in {@code order} at sizes {@code d}: t's own array when it already is (never written), else a copy. */
+    private static float[] arranged(Term t, int[] order, int[] d) {
+        if (Arrays.equals(t.labels, order) && Arrays.equals(t.dims, d)) return t.data;
+        return Strided.gather(t.data, 0, d, strides(t, order));
+    }
+
     private static int[] dims(int[] order, Map<Integer, Integer> size) {
         int[] d = new int[order.length];
         for (int i = 0; i < d.length; i++) d[i] = size.get(order[i]);
@@ -97,7 +104,7 @@ final class Contraction {
         int[] d = dims(out, size);
         boolean sums = false;
         for (int l : t.labels) sums |= !has(out, l);
-        if (!sums) return new Term(Strided.gather(t.data, 0, d, strides(t, out)), out, d);
+        if (!sums) return new Term(arranged(t, out, d), out, d);
         for (int i = 0; i < out.length; i++) for (int a = 0; a < t.labels.length; a++) if (t.labels[a] == out[i]) d[i] = t.dims[a]; // summing keeps t's own sizes
         int[] ost = Strided.strides(Shape.of(d)), step = new int[t.labels.length];
         for (int a = 0; a < step.length; a++) for (int i = 0; i < out.length; i++) if (out[i] == t.labels[a]) step[a] = ost[i];
@@ -129,8 +136,8 @@ final class Contraction {
         int[] freeB = only(b1.labels, l -> !has(a1.labels, l));
         int nb = prod(batch, size), m = prod(freeA, size), k = prod(inner, size), n = prod(freeB, size);
         int[] ao = concat(batch, freeA, inner), bo = concat(batch, inner, freeB);
-        float[] x = Strided.gather(a1.data, 0, dims(ao, size), strides(a1, ao));
-        float[] y = Strided.gather(b1.data, 0, dims(bo, size), strides(b1, bo));
+        float[] x = arranged(a1, ao, dims(ao, size));
+        float[] y = arranged(b1, bo, dims(bo, size));
         int[] ai = new int[nb], bi = new int[nb];
         for (int i = 0; i < nb; i++) {
             ai[i] = i * m * k;
