@@ -73,13 +73,15 @@ outs = [
     ops.take(h, np.array([[5, 0], [-2, 1]]), axis=-1),
     ops.take(h, ids, axis=1),            # indices from a tensor: (B, B, 2, 6)
     ops.take(h, np.array([1, 7, 30])),   # axis None: the flattened tensor
+    ops.take(rng.standard_normal((5, 3)).astype("float32"), ids, axis=0),  # a constant table read by ids: (B, 2, 3)
 ]
 model = keras.Model([x, y, ids], outs, name="ops_join")
 xs = [rng.standard_normal((B, 4, 6)).astype("float32"), rng.standard_normal((B, 4, 6)).astype("float32"),
       np.array([[0, 3], [2, -1], [1, 1]], dtype="int32")]
 write_case("ops_shape_join", model, xs, atol=1e-5, rtol=1e-5,
            notes="op nodes Concatenate (list argument with numpy constants, batch axis), Stack (axis 1, -1, 0), Split "
-                 "(sections, indices: nodes of several outputs), Take (constant, negative and tensor indices, axis None)")
+                 "(sections, indices: nodes of several outputs), Take (constant, negative and tensor indices, axis None, a "
+                 "constant table)")
 
 # x[...] in the forms people write: slices, steps, negative indices, Ellipsis, new axes, integers dropping axes
 x = keras.Input((5, 6, 4), name="x")
