@@ -166,3 +166,24 @@ write_case("ops_attention", model, rng.standard_normal((B, T, D)).astype("float3
            notes="keras.io-style multi-head self-attention from op nodes: Dense projections, Reshape/Transpose to "
                  "heads, Einsum scores ('bqhd,bkhd->bhqk') and context ('bhqk,bkhd->bqhd'), Matmul of the same, "
                  "TrueDivide scaling, Softmax layer, residual, LayerNormalization, Einsum mean pooling, GetItem")
+
+# a time axis of unknown length (None at load): shapes resolved when the rows arrive
+x = keras.Input((None, 6), name="x")
+h = layers.Dense(6, name="dense")(x)
+halves = ops.split(h, 2, axis=-1)
+outs = [
+    ops.reshape(h, (-1, 6)),             # batch and time folded
+    ops.einsum("btd,bsd->bts", h, h),
+    ops.matmul(ops.transpose(h, (0, 2, 1)), h),
+    h[:, 1:3], h[:, -1], h[:, ::-2, None],
+    ops.concatenate([h, h * 2.0], axis=1),
+    halves[1],
+    ops.take(h, np.array([0, -1]), axis=1),
+    ops.flip(h, axis=1),
+    ops.repeat(h, 2, axis=1),
+    ops.tile(h, (1, 2, 1)),
+    ops.expand_dims(h, 2),
+]
+model = keras.Model(x, outs, name="ops_dynamic")
+write_case("ops_shape_dynamic", model, rng.standard_normal((B, 5, 6)).astype("float32"), atol=1e-5, rtol=1e-5,
+           notes="shape and linear-algebra op nodes on a time axis of unknown length (Input((None, 6)))")
