@@ -14,14 +14,15 @@ import org.jkeras.runtime.Tensor;
  * output lists the labels it keeps; a label shared by operands is multiplied along, one missing from the output is
  * summed over, and a size of 1 broadcasts against any other. Operands are contracted left to right, each pair as
  * one batched matrix product ({@link Gemm}): its shared kept labels the batch, its shared dropped ones the inner
- * dimension. A label repeated within one operand (a diagonal) is refused.
+ * dimension. Sizes of a label must agree, but for labels from {@code broadcastFrom} on (einsum's ellipsis axes),
+ * where 1 stretches as in NumPy; a label repeated within one operand (a diagonal) is refused.
  */
 final class Contraction {
     private Contraction() {
     }
 
-    /** The size of every label, broadcasting 1 against any size; an unknown size meets any other. */
-    static Map<Integer, Integer> sizes(List<Shape> shapes, int[][] labels, String who) {
+    /** The size of every label (1 stretching for labels from {@code broadcastFrom} on); an unknown size meets any other. */
+    static Map<Integer, Integer> sizes(List<Shape> shapes, int[][] labels, int broadcastFrom, String who) {
         Map<Integer, Integer> size = new HashMap<>();
         for (int o = 0; o < shapes.size(); o++) {
             Shape s = shapes.get(o);
@@ -34,8 +35,9 @@ final class Contraction {
                 }
                 int d = s.dim(a);
                 Integer had = size.get(labels[o][a]);
-                if (had == null || had == 1 || (had == Shape.UNKNOWN && d != 1)) size.put(labels[o][a], d);
-                else if (d != had && d != 1 && d != Shape.UNKNOWN) {
+                boolean stretch = labels[o][a] >= broadcastFrom;
+                if (had == null || (had == Shape.UNKNOWN && (d != 1 || !stretch)) || (had == 1 && stretch)) size.put(labels[o][a], d);
+                else if (d != had && d != Shape.UNKNOWN && !(d == 1 && stretch)) {
                     throw new IllegalArgumentException(who + ": a subscript has sizes " + had + " and " + d + " in " + shapes);
                 }
             }
@@ -43,8 +45,8 @@ final class Contraction {
         return size;
     }
 
-    static Shape shape(List<Shape> shapes, int[][] labels, int[] out, String who) {
-        Map<Integer, Integer> size = sizes(shapes, labels, who);
+    static Shape shape(List<Shape> shapes, int[][] labels, int[] out, int broadcastFrom, String who) {
+        Map<Integer, Integer> size = sizes(shapes, labels, broadcastFrom, who);
         int[] d = new int[out.length];
         for (int i = 0; i < out.length; i++) {
             Integer s = size.get(out[i]);
@@ -59,9 +61,9 @@ final class Contraction {
     private record Term(float[] data, int[] labels, int[] dims) {
     }
 
-    static Tensor compute(List<Tensor> operands, int[][] labels, int[] out, String who) {
-        Shape outShape = shape(operands.stream().map(Tensor::shape).toList(), labels, out, who);
-        Map<Integer, Integer> size = sizes(operands.stream().map(Tensor::shape).toList(), labels, who);
+    static Tensor compute(List<Tensor> operands, int[][] labels, int[] out, int broadcastFrom, String who) {
+        Shape outShape = shape(operands.stream().map(Tensor::shape).toList(), labels, out, broadcastFrom, who);
+        Map<Integer, Integer> size = sizes(operands.stream().map(Tensor::shape).toList(), labels, broadcastFrom, who);
         Term cur = new Term(operands.get(0).data(), labels[0], operands.get(0).shape().dims());
         for (int j = 1; j < operands.size(); j++) {
             List<Integer> keep = new ArrayList<>();

@@ -85,13 +85,13 @@ public final class Einsum extends TensorOp {
     @Override
     protected Shape shape(List<Shape> in) {
         int[][] l = labels(in);
-        return Contraction.shape(in, java.util.Arrays.copyOf(l, terms.length), l[terms.length], who());
+        return Contraction.shape(in, java.util.Arrays.copyOf(l, terms.length), l[terms.length], ELLIPSIS, who());
     }
 
     @Override
     protected Tensor compute(List<Tensor> in) {
         int[][] l = labels(in.stream().map(Tensor::shape).toList());
-        return Contraction.compute(in, java.util.Arrays.copyOf(l, terms.length), l[terms.length], who());
+        return Contraction.compute(in, java.util.Arrays.copyOf(l, terms.length), l[terms.length], ELLIPSIS, who());
     }
 
     @Override

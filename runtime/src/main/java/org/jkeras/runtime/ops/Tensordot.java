@@ -57,13 +57,13 @@ public final class Tensordot extends TensorOp {
     @Override
     protected Shape shape(List<Shape> in) {
         int[][] l = labels(in.get(0), in.get(1));
-        return Contraction.shape(in, new int[][] {l[0], l[1]}, l[2], who());
+        return Contraction.shape(in, new int[][] {l[0], l[1]}, l[2], Integer.MAX_VALUE, who());
     }
 
     @Override
     protected Tensor compute(List<Tensor> in) {
         int[][] l = labels(in.get(0).shape(), in.get(1).shape());
-        return Contraction.compute(in, new int[][] {l[0], l[1]}, l[2], who());
+        return Contraction.compute(in, new int[][] {l[0], l[1]}, l[2], Integer.MAX_VALUE, who());
     }
 
     @Override

@@ -100,6 +100,9 @@ class LinearAlgebraOpsTest {
         Tensor m = random(4, 3);
         assertClose(naive("ba->ab", m), einsum("ba", m), "implicit transpose: labels sorted");
         assertThrows(IllegalArgumentException.class, () -> einsum("ii->i", random(3, 3)), "diagonals are refused");
+        // as tf.einsum: only the ellipsis axes stretch a size of 1; lettered sizes must agree
+        assertThrows(IllegalArgumentException.class, () -> einsum("bij,bij->bij", random(1, 4, 3), random(2, 4, 3)));
+        assertThrows(IllegalArgumentException.class, () -> new Tensordot("t", 1, null, null, inputs(2), new Tensor[2]).forward(List.of(random(2, 1), random(3, 2))));
     }
 
     @Test
