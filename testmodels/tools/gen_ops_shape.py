@@ -116,14 +116,14 @@ outs = [
     ops.dot(h, 2.5),
     ops.tensordot(h, w, axes=1),
     ops.tensordot(h, y, axes=[[2], [1]]),   # (B, 4, B, 5)
-    ops.tensordot(h, w3, axes=[[1, 2], [0, 1]]) if False else ops.tensordot(z, rng.standard_normal((4, 6, 2)).astype("float32"), axes=2),
+    ops.tensordot(z, rng.standard_normal((4, 6, 2)).astype("float32"), axes=2),
     ops.tensordot(h, rng.standard_normal((4, 6)).astype("float32"), axes=[[-2, -1], [0, 1]]),
     ops.einsum("bij,bkj->bik", h, h),
     ops.einsum("abc,cd->abd", h, w),
     ops.einsum("...ij,...jk->...ik", z, ops.expand_dims(y, 1)),
     ops.einsum("ij->ji", h[0]),
     ops.einsum("bij->bi", h),
-    ops.einsum("bij->", h) if False else ops.einsum("bij->b", h),
+    ops.einsum("bij->b", h),
     ops.einsum("bij,j->bi", h, v6),
     ops.einsum("b...j,jk", h, w),         # implicit output
     ops.einsum("bij,bjk,bkl->bil", h, y, ops.transpose(y, (0, 2, 1))),
@@ -138,10 +138,6 @@ write_case("ops_linalg", model, xs, atol=1e-5, rtol=1e-5,
 
 
 # a keras.io-style multi-head self-attention block written with ops: projections by einsum, scores by matmul
-class Heads:
-    pass
-
-
 T, D, H = 5, 16, 4
 K = D // H
 x = keras.Input((T, D), name="tokens")
@@ -152,7 +148,7 @@ qh = ops.transpose(ops.reshape(q, (-1, T, H, K)), (0, 2, 1, 3))         # (B, H,
 kh = ops.reshape(k, (-1, T, H, K))
 vh = ops.reshape(v, (-1, T, H, K))
 scores = ops.einsum("bqhd,bkhd->bhqk", ops.transpose(qh, (0, 2, 1, 3)), kh) / np.sqrt(K).astype("float32")
-weights = ops.softmax(scores, axis=-1) if False else layers.Softmax(axis=-1, name="softmax")(scores)
+weights = layers.Softmax(axis=-1, name="softmax")(scores)  # the layer: ops.softmax is an nn op node, tested on its own
 ctx = ops.einsum("bhqk,bkhd->bqhd", weights, vh)                     # (B, T, H, K)
 alt = ops.matmul(weights, ops.transpose(vh, (0, 2, 1, 3)))           # (B, H, T, K): the same by matmul
 ctx2 = ops.reshape(ops.transpose(alt, (0, 2, 1, 3)), (-1, T, D))
