@@ -13,6 +13,23 @@ import org.jkeras.importer.ops.OneHotMapper;
 import org.jkeras.importer.ops.ReduceMapper;
 import org.jkeras.importer.ops.TernaryOpMapper;
 import org.jkeras.importer.ops.UnaryOpMapper;
+import org.jkeras.importer.ops.BroadcastToOpMapper;
+import org.jkeras.importer.ops.ConcatenateOpMapper;
+import org.jkeras.importer.ops.DotOpMapper;
+import org.jkeras.importer.ops.EinsumOpMapper;
+import org.jkeras.importer.ops.ExpandDimsOpMapper;
+import org.jkeras.importer.ops.FlipOpMapper;
+import org.jkeras.importer.ops.GetItemOpMapper;
+import org.jkeras.importer.ops.MatmulOpMapper;
+import org.jkeras.importer.ops.RepeatOpMapper;
+import org.jkeras.importer.ops.ReshapeOpMapper;
+import org.jkeras.importer.ops.SplitOpMapper;
+import org.jkeras.importer.ops.SqueezeOpMapper;
+import org.jkeras.importer.ops.StackOpMapper;
+import org.jkeras.importer.ops.TakeOpMapper;
+import org.jkeras.importer.ops.TensordotOpMapper;
+import org.jkeras.importer.ops.TileOpMapper;
+import org.jkeras.importer.ops.TransposeOpMapper;
 import org.jkeras.runtime.ops.BinaryOp.Fn;
 import org.jkeras.runtime.ops.Reduce;
 import org.jkeras.runtime.ops.TernaryOp;
@@ -138,7 +155,25 @@ public final class OpMappers {
             Map.entry("Sparsemax", ActivationOpMapper.rowwise(c -> Activations.sparsemax(false), true)),
             Map.entry("Glu", ActivationOpMapper.rowwise(c -> Activations.byName("glu", Semantics.KERAS_3), true)),
             Map.entry("OneHot", new OneHotMapper()),
-            Map.entry("Normalize", new NormalizeMapper()));
+            Map.entry("Normalize", new NormalizeMapper()),
+            // shape and linear algebra
+            Map.entry("Reshape", ReshapeOpMapper::map),
+            Map.entry("Transpose", TransposeOpMapper::map),
+            Map.entry("ExpandDims", ExpandDimsOpMapper::map),
+            Map.entry("Squeeze", SqueezeOpMapper::map),
+            Map.entry("Concatenate", ConcatenateOpMapper::map),
+            Map.entry("Stack", StackOpMapper::map),
+            Map.entry("Split", SplitOpMapper::map),
+            Map.entry("Tile", TileOpMapper::map),
+            Map.entry("Repeat", RepeatOpMapper::map),
+            Map.entry("BroadcastTo", BroadcastToOpMapper::map),
+            Map.entry("Flip", FlipOpMapper::map),
+            Map.entry("Take", TakeOpMapper::map),
+            Map.entry("GetItem", GetItemOpMapper::map),
+            Map.entry("Matmul", MatmulOpMapper::map),
+            Map.entry("Dot", DotOpMapper::map),
+            Map.entry("Tensordot", TensordotOpMapper::map),
+            Map.entry("Einsum", EinsumOpMapper::map));
 
     private OpMappers() {
     }
