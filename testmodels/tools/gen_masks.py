@@ -238,7 +238,7 @@ CASES = {
     "masks_lstm_after_masked_add": (lstm_after_masked_add, 1e-5, 1e-5),
     "masks_recurrent_sequential": (recurrent_sequential, 1e-5, 1e-5),
     "masks_explicit": (explicit_masks, 1e-5, 1e-5),
-    "masks_masking_lstm": (masking_lstm, 1e-5, 1e-5, ["Any"]),
+    "masks_masking_lstm": (masking_lstm, 1e-5, 1e-5),
 }
 
 

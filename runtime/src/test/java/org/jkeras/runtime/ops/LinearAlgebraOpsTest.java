@@ -133,7 +133,7 @@ class LinearAlgebraOpsTest {
         assertClose(naive("bij,jk->bik", a, b), dot.forward(List.of(a, b)), "N-D . 2-D");
         assertClose(naive("bij,j->bi", a, v), dot.forward(List.of(a, v)), "N-D . 1-D");
         assertClose(naive("bij,kjl->bikl", a, c), dot.forward(List.of(a, c)), "N-D . N-D: last axis against the second-to-last");
-        Tensor scaled = new Dot("d", new int[] {0, -1}, new Tensor[] {null, Tensor.of(new float[] {2.5f})}).forward(List.of(a));
+        Tensor scaled = new Dot("d", new int[] {0, -1}, new Tensor[] {null, new Tensor(Shape.of(), new float[] {2.5f})}).forward(List.of(a));
         for (int i = 0; i < a.size(); i++) assertEquals(a.data()[i] * 2.5f, scaled.data()[i], 1e-6f, "scalar constant");
     }
 }
