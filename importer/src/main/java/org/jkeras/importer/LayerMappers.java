@@ -156,7 +156,10 @@ public final class LayerMappers {
             Map.entry("AlphaDropout", IdentityMapper::map),
             Map.entry("GaussianNoise", IdentityMapper::map),
             Map.entry("GaussianDropout", IdentityMapper::map),
-            Map.entry("ActivityRegularization", IdentityMapper::map));
+            Map.entry("ActivityRegularization", IdentityMapper::map),
+            Map.entry("LayerScale", org.jkeras.importer.layers.LayerScaleMapper::map),
+            Map.entry("StochasticDepth", org.jkeras.importer.layers.StochasticDepthMapper::map),
+            Map.entry("CustomScaleLayer", org.jkeras.importer.layers.CustomScaleLayerMapper::map));
 
     private LayerMappers() {
     }
