@@ -210,7 +210,10 @@ public final class LayerMappers {
             Map.entry("MixUp", IdentityMapper::map),
             Map.entry("RandAugment", IdentityMapper::map),
             Map.entry("Equalization", IdentityMapper::map),
-            Map.entry("Solarization", IdentityMapper::map));
+            Map.entry("Solarization", IdentityMapper::map),
+            Map.entry("LayerScale", org.jkeras.importer.layers.LayerScaleMapper::map),
+            Map.entry("StochasticDepth", org.jkeras.importer.layers.StochasticDepthMapper::map),
+            Map.entry("CustomScaleLayer", org.jkeras.importer.layers.CustomScaleLayerMapper::map));
 
     private LayerMappers() {
     }
