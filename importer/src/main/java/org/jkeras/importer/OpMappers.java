@@ -173,7 +173,12 @@ public final class OpMappers {
             Map.entry("Matmul", MatmulOpMapper::map),
             Map.entry("Dot", DotOpMapper::map),
             Map.entry("Tensordot", TensordotOpMapper::map),
-            Map.entry("Einsum", EinsumOpMapper::map));
+            Map.entry("Einsum", EinsumOpMapper::map),
+            Map.entry("Swapaxes", org.jkeras.importer.ops.AxisMoveOpMapper::swapaxes),
+            Map.entry("Moveaxis", org.jkeras.importer.ops.AxisMoveOpMapper::moveaxis),
+            Map.entry("ZerosLike", org.jkeras.importer.ops.FillLikeOpMapper.of(0f)),
+            Map.entry("OnesLike", org.jkeras.importer.ops.FillLikeOpMapper.of(1f)),
+            Map.entry("FullLike", org.jkeras.importer.ops.FillLikeOpMapper.of(null)));
 
     private OpMappers() {
     }
