@@ -149,7 +149,7 @@ public final class GraphBuilder {
     private List<Integer> callLayer(LayerSpec l, int call, WeightStore weights, List<Integer> in, String scope) {
         String key = scope + l.name();
         JsonObject kwargs = l.callKwargs().get(call).deepCopy();
-        in = new ArrayList<>(in);
+        in = l.isOp() ? new ArrayList<>(in) : withConstants(l, call, in, kwargs, key);
         int[] masks = explicitMasks(kwargs.remove("mask"), in, key, l.className());
         List<Shape> inShapes = new ArrayList<>();
         for (int v : in) inShapes.add(shapes.get(v));
@@ -184,6 +184,90 @@ public final class GraphBuilder {
         List<Integer> out = new ArrayList<>();
         for (int v : outArr) out.add(v);
         return out;
+    }
+
+    /**
+     * A layer's inputs with the constant tensors of its call in their places: Keras saves a tensor it computed eagerly
+     * ({@code ops.arange(n)} fed to a layer) as {@code {"class_name": "__tensor__", "config": {"value": ...}}} among
+     * the arguments, and each becomes a {@link ConstantTensor} value. Keyword placeholders in {@code kwargs} are
+     * renumbered to match. Unchanged when the call holds no constant tensor.
+     */
+    private List<Integer> withConstants(LayerSpec l, int call, List<Integer> in, JsonObject kwargs, String key) {
+        List<Integer> out = new ArrayList<>();
+        int[] renumber = new int[in.size()];
+        java.util.Arrays.fill(renumber, -1);
+        collectPositional(l.callArgs().get(call), in, out, renumber, key, l.className());
+        if (out.size() == java.util.Arrays.stream(renumber).filter(r -> r >= 0).count()) return new ArrayList<>(in); // no constant
+        for (int i = 0; i < in.size(); i++) {
+            if (renumber[i] < 0) {
+                renumber[i] = out.size();
+                out.add(in.get(i));
+            }
+        }
+        renumberPlaceholders(kwargs, renumber);
+        return out;
+    }
+
+    private void collectPositional(JsonElement e, List<Integer> in, List<Integer> out, int[] renumber, String key, String cls) {
+        if (e instanceof com.google.gson.JsonArray a) {
+            for (JsonElement x : a) collectPositional(x, in, out, renumber, key, cls);
+        } else if (e instanceof JsonObject o && o.has("__input__")) {
+            int i = o.get("__input__").getAsInt();
+            if (i >= 0 && i < in.size() && renumber[i] < 0) {
+                renumber[i] = out.size();
+                out.add(in.get(i));
+            }
+        } else if (e instanceof JsonObject o && o.get("class_name") instanceof com.google.gson.JsonPrimitive c
+                && (c.getAsString().equals("__tensor__") || c.getAsString().equals("__numpy__")) && o.get("config") instanceof JsonObject cfg) {
+            String name = key + "/constant_" + out.size();
+            org.jkeras.runtime.Tensor t;
+            try {
+                t = constant(cfg.get("value"));
+            } catch (IllegalArgumentException ex) {
+                throw new KerasImportException(file + ": layer '" + key + "' (" + cls + "): a constant argument: " + ex.getMessage(), ex);
+            }
+            Layer layer = new org.jkeras.runtime.ops.ConstantTensor(name, t);
+            int v = shapes.size();
+            shapes.add(layer.outputShape(List.of()));
+            nodes.add(new Model.Node(layer, new int[0], new int[] {v}));
+            out.add(v);
+        }
+    }
+
+    /** A constant's nested list of numbers as a float32 tensor of its shape. */
+    private static org.jkeras.runtime.Tensor constant(JsonElement value) {
+        List<Integer> dims = new ArrayList<>();
+        for (JsonElement x = value; x instanceof com.google.gson.JsonArray a; x = a.isEmpty() ? null : a.get(0)) dims.add(a.size());
+        long n = 1;
+        for (int d : dims) n = Math.multiplyExact(n, d);
+        if (n > MAX_SAMPLE_VALUES) throw new IllegalArgumentException("shape " + dims + " is too large");
+        float[] data = new float[(int) n];
+        int[] at = {0};
+        fillConstant(value, 0, dims, data, at);
+        return new org.jkeras.runtime.Tensor(Shape.of(dims.stream().mapToInt(Integer::intValue).toArray()), data);
+    }
+
+    private static void fillConstant(JsonElement e, int axis, List<Integer> dims, float[] data, int[] at) {
+        if (axis == dims.size()) {
+            if (!(e instanceof com.google.gson.JsonPrimitive p) || !(p.isNumber() || p.isBoolean())) throw new IllegalArgumentException(e + " is not a number");
+            data[at[0]++] = p.isBoolean() ? (p.getAsBoolean() ? 1f : 0f) : p.getAsFloat();
+            return;
+        }
+        if (!(e instanceof com.google.gson.JsonArray a) || a.size() != dims.get(axis)) throw new IllegalArgumentException("not a rectangular array");
+        for (JsonElement x : a) fillConstant(x, axis + 1, dims, data, at);
+    }
+
+    private static void renumberPlaceholders(JsonElement e, int[] renumber) {
+        if (e instanceof com.google.gson.JsonArray a) {
+            for (JsonElement x : a) renumberPlaceholders(x, renumber);
+        } else if (e instanceof JsonObject o) {
+            if (o.has("__input__")) {
+                int i = o.get("__input__").getAsInt();
+                if (i >= 0 && i < renumber.length) o.addProperty("__input__", renumber[i]);
+            } else {
+                for (var entry : o.entrySet()) renumberPlaceholders(entry.getValue(), renumber);
+            }
+        }
     }
 
     /**

@@ -90,7 +90,7 @@ public abstract class ElementwiseMerge extends Layer {
 
     @Override
     public Tensor forward(List<Tensor> inputs) {
-        int batch = inputs.get(0).batch();
+        int batch = batch(inputs);
         Shape sample = inputs.get(0).shape().dropFirst();
         boolean same = true;
         for (Tensor t : inputs) {
@@ -117,6 +117,13 @@ public abstract class ElementwiseMerge extends Layer {
         return new Tensor(outShape, out);
     }
 
+    /** The batch of the output: a constant operand (Keras evaluated it eagerly) has a batch of 1 and is broadcast. */
+    private static int batch(List<Tensor> inputs) {
+        int b = 1;
+        for (Tensor t : inputs) b = Math.max(b, t.batch());
+        return b;
+    }
+
     /** Keras {@code Merge.compute_mask} of the file's generation. */
     @Override
     public Mask outputMask(List<Tensor> inputs, List<Mask> masks) {
@@ -141,7 +148,7 @@ public abstract class ElementwiseMerge extends Layer {
      * of lower rank than the others is expanded by Keras first and so loses its mask.
      */
     private Tensor maskedForward(List<Tensor> inputs, List<Mask> masks) {
-        int batch = inputs.get(0).batch(), maxRank = 0;
+        int batch = batch(inputs), maxRank = 0;
         Shape sample = inputs.get(0).shape().dropFirst();
         for (Tensor t : inputs) {
             sample = broadcast(sample, t.shape().dropFirst());
