@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jkeras.activations.Activation;
+import org.jkeras.activations.Simd;
 import org.jkeras.importer.LayerMapper;
 import org.jkeras.importer.ModelInfo;
 import org.jkeras.importer.ModelReader;
@@ -13,6 +14,7 @@ import org.jkeras.importer.Registry;
 import org.jkeras.runtime.Model;
 import org.jkeras.runtime.Shape;
 import org.jkeras.runtime.Tensor;
+import org.jkeras.runtime.kernels.Parallel;
 
 /**
  * A Keras model loaded for inference. Immutable: one instance serves any number of threads at once.
@@ -21,16 +23,31 @@ import org.jkeras.runtime.Tensor;
  * KerasModel m = KerasModel.load(Path.of("model.keras"));   // or .h5, or model.json beside its weights
  * float[][] y = m.predict(x);                               // one row per sample, flattened in C order
  * }</pre>
+ *
+ * <p>Without {@code --add-modules jdk.incubator.vector} on the JVM's command line the scalar kernels run, many
+ * times slower; the first load then logs one warning ({@link System.Logger} {@code org.jkeras}), and
+ * {@link ModelInfo#kernels()} says which kernels run.
  */
 public final class KerasModel {
+    /** Rows of the larger batch {@link #warmUp()} runs. */
+    static final int WARM_UP_BATCH = 16;
+    /** Size {@link #warmUp()} gives a dimension Keras leaves open ({@code None}: sequence length, image side). */
+    static final int WARM_UP_OPEN_DIM = 16;
+    /** Calls per batch size at most, and the time {@link #warmUp()} may take per batch size. */
+    private static final int WARM_UP_CALLS = 12;
+    private static final long WARM_UP_NANOS = 2_000_000_000L;
+
     private final Model model;
     private final ModelInfo info;
     private final Map<String, List<List<Integer>>> nestedOutputs;
+    private final int threads; // 0: the default of Parallel
 
-    private KerasModel(Model model, ModelInfo info, Map<String, List<List<Integer>>> nestedOutputs) {
+    private KerasModel(Model model, ModelInfo info, Map<String, List<List<Integer>>> nestedOutputs, int threads) {
         this.model = model;
         this.info = info;
         this.nestedOutputs = nestedOutputs;
+        this.threads = threads;
+        Simd.warnIfScalar();
     }
 
     /**
@@ -68,9 +85,28 @@ public final class KerasModel {
      */
     public static final class Loader {
         private boolean fuse = true;
+        private int threads;
+        private boolean warmUp;
         private final Registry.Builder registry = new Registry.Builder();
 
         private Loader() {
+        }
+
+        /**
+         * Threads this model's calls use, the calling thread included (≥ 1; 1 runs every call on the caller). Default:
+         * the JVM-wide count, {@code -Djkeras.threads} or the number of processors. Models with the same count share
+         * one pool; results never depend on the count.
+         */
+        public Loader threads(int threads) {
+            if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+            this.threads = threads;
+            return this;
+        }
+
+        /** Run {@link KerasModel#warmUp()} before returning the loaded model (default false). */
+        public Loader warmUp(boolean warmUp) {
+            this.warmUp = warmUp;
+            return this;
         }
 
         /** Fuse a Dense and the activation layer that alone reads it into one kernel (default true). */
@@ -95,19 +131,24 @@ public final class KerasModel {
             return this;
         }
 
+        /** Loads as {@link KerasModel#load(Path)} does, with these options. */
         public KerasModel load(Path path) {
-            ModelReader.Loaded l = reader().read(path);
-            return new KerasModel(l.model(), l.info(), l.nestedOutputs());
+            return made(reader().read(path));
         }
 
+        /** Loads as {@link KerasModel#load(Path, Path)} does, with these options. */
         public KerasModel load(Path config, Path weights) {
-            ModelReader.Loaded l = reader().readJson(config, weights);
-            return new KerasModel(l.model(), l.info(), l.nestedOutputs());
+            return made(reader().readJson(config, weights));
         }
 
+        /** Loads as {@link KerasModel#load(InputStream)} does, with these options. */
         public KerasModel load(InputStream in) {
-            ModelReader.Loaded l = reader().read(in, "<stream>");
-            return new KerasModel(l.model(), l.info(), l.nestedOutputs());
+            return made(reader().read(in, "<stream>"));
+        }
+
+        private KerasModel made(ModelReader.Loaded l) {
+            KerasModel m = new KerasModel(l.model(), l.info(), l.nestedOutputs(), threads);
+            return warmUp ? m.warmUp() : m;
         }
 
         /**
@@ -117,7 +158,8 @@ public final class KerasModel {
         public Inspection inspect(Path path, Path weights) {
             ModelReader r = new ModelReader(fuse, registry.build(), true);
             ModelReader.Loaded l = weights == null ? r.read(path) : r.readJson(path, weights);
-            return new Inspection(l.info(), l.model() == null ? null : new KerasModel(l.model(), l.info(), l.nestedOutputs()), l.problems(), l.layers());
+            return new Inspection(l.info(), l.model() == null ? null : new KerasModel(l.model(), l.info(), l.nestedOutputs(), threads), l.problems(),
+                    l.layers());
         }
 
         private ModelReader reader() {
@@ -130,7 +172,7 @@ public final class KerasModel {
      * row of the result is one output sample flattened the same way.
      */
     public float[][] predict(float[][] x) {
-        return model.predictRows(x);
+        return Parallel.withThreads(threads, () -> model.predictRows(x));
     }
 
     /**
@@ -138,14 +180,71 @@ public final class KerasModel {
      * name, unless several outputs share it), in model order.
      */
     public Map<String, Tensor> predict(Map<String, Tensor> inputs) {
-        return model.predict(inputs);
+        return Parallel.withThreads(threads, () -> model.predict(inputs));
     }
 
     /** One tensor per input in {@link #inputNames()} order; one per output in {@link #outputNames()} order. */
     public Tensor[] predict(Tensor... inputs) {
-        return model.predict(inputs);
+        return Parallel.withThreads(threads, () -> model.predict(inputs));
     }
 
+    /**
+     * Compiles the hot code before the first real call: the JVM interprets a kernel until it has run a while, so
+     * without this the first calls of a fresh process take several times longer. Predicts on made-up inputs (zeros
+     * for integer inputs, values in [0, 1) otherwise; {@value #WARM_UP_OPEN_DIM} for a dimension Keras leaves open)
+     * at batch 1 and {@value #WARM_UP_BATCH}, until a call takes no longer than the one before, at most 12 calls
+     * or about 2 s per batch size. Returns this model.
+     */
+    public KerasModel warmUp() {
+        for (int batch : new int[] {1, WARM_UP_BATCH}) {
+            Tensor[] in = new Tensor[model.inputs().size()];
+            for (int i = 0; i < in.length; i++) in[i] = warmUpInput(model.inputs().get(i), batch);
+            long start = System.nanoTime(), last = Long.MAX_VALUE;
+            for (int call = 0; call < WARM_UP_CALLS && System.nanoTime() - start < WARM_UP_NANOS; call++) {
+                long t = System.nanoTime();
+                predict(in);
+                long took = System.nanoTime() - t;
+                if (call >= 2 && took >= last) break;
+                last = took;
+            }
+        }
+        return this;
+    }
+
+    private static Tensor warmUpInput(Model.Input in, int batch) {
+        int[] dims = in.shape().prepend(batch).dims();
+        for (int a = 1; a < dims.length; a++) if (dims[a] == Shape.UNKNOWN) dims[a] = WARM_UP_OPEN_DIM;
+        Shape shape = Shape.of(dims);
+        if (shape.size() > (1 << 26)) throw new IllegalStateException("input '" + in.name() + "': a warm-up batch of shape " + shape + " is too large");
+        float[] data = new float[(int) shape.size()];
+        boolean integer = in.dtype().startsWith("int") || in.dtype().startsWith("uint") || in.dtype().equals("bool");
+        if (!integer) {
+            java.util.SplittableRandom r = new java.util.SplittableRandom(1);
+            for (int i = 0; i < data.length; i++) data[i] = (float) r.nextDouble();
+        }
+        return new Tensor(shape, data);
+    }
+
+    /** Threads each call uses, the caller included: the count given at load, else the JVM-wide default now. */
+    public int threads() {
+        return threads > 0 ? threads : Parallel.defaultThreads();
+    }
+
+    /** The inputs in model order: Keras name, dtype and per-sample shape. */
+    public List<TensorInfo> inputs() {
+        return model.inputs().stream().map(i -> new TensorInfo(i.name(), i.name(), i.dtype(), i.shape())).toList();
+    }
+
+    /** The outputs in model order: Keras name, the key {@link #predict(Map)} uses, dtype and per-sample shape. */
+    public List<TensorInfo> outputs() {
+        List<String> keys = model.outputKeys();
+        List<Model.Output> outs = model.outputs();
+        java.util.ArrayList<TensorInfo> r = new java.util.ArrayList<>();
+        for (int o = 0; o < outs.size(); o++) r.add(new TensorInfo(outs.get(o).name(), keys.get(o), outs.get(o).dtype(), model.valueShape(outs.get(o).value())));
+        return List.copyOf(r);
+    }
+
+    /** Keras input names, in model order. */
     public List<String> inputNames() {
         return model.inputNames();
     }
@@ -195,7 +294,7 @@ public final class KerasModel {
         return model;
     }
 
-    /** File, format, Keras version and the formula generation chosen. */
+    /** File, format, Keras version, the formula generation chosen and the kernels that run. */
     public ModelInfo info() {
         return info;
     }

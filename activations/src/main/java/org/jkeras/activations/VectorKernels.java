@@ -33,6 +33,11 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorKernels {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+
+    /** Bits of the preferred float vector on this CPU. */
+    static int floatBits() {
+        return F.vectorBitSize();
+    }
     /** Floats per block of the double-lane kernels: two double vectors' worth. */
     private static final int FL = F.length();
     /** Lanes [D.length(), FL) of F: the upper half. */

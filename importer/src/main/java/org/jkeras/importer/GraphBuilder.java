@@ -64,12 +64,14 @@ public final class GraphBuilder {
             if (!l.isInput()) throw new KerasImportException(file + ": model input " + ref + " is a " + l.className() + ", not an InputLayer");
             Shape shape = inputShape(l, "");
             inputValues.add(inputs.size());
-            inputs.add(new Model.Input(l.name(), shape));
+            inputs.add(new Model.Input(l.name(), shape, Dtypes.ofInput(l)));
             shapes.add(shape);
         }
         List<Integer> outputValues = inline(spec, weights, inputValues, "");
         List<Model.Output> outputs = new ArrayList<>();
-        for (int o = 0; o < outputValues.size(); o++) outputs.add(new Model.Output(spec.outputNames().get(o), outputValues.get(o)));
+        for (int o = 0; o < outputValues.size(); o++) {
+            outputs.add(new Model.Output(spec.outputNames().get(o), outputValues.get(o), Dtypes.of(spec.outputs().get(o), byName)));
+        }
         try {
             return new Model(spec.name(), inputs, nodes, outputs);
         } catch (IllegalArgumentException e) {

@@ -19,4 +19,12 @@ public record ModelInfo(String file, FileFormat format, String kerasVersion, Str
     public ModelInfo {
         notes = java.util.List.copyOf(notes);
     }
+
+    /**
+     * The kernels this JVM runs, the same for every model: {@code "Vector API, 256-bit (8 floats)"}, or
+     * {@code "scalar (…)"} with how to enable the Vector API, which is many times faster.
+     */
+    public String kernels() {
+        return org.jkeras.activations.Simd.describe();
+    }
 }

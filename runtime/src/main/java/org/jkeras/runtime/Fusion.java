@@ -104,7 +104,7 @@ public final class Fusion {
             out.add(new Model.Node(layer, in, outs, masks));
         }
         List<Model.Output> outputs = new ArrayList<>();
-        for (Model.Output o : model.outputs()) outputs.add(new Model.Output(o.name(), remap[o.value()]));
+        for (Model.Output o : model.outputs()) outputs.add(new Model.Output(o.name(), remap[o.value()], o.dtype()));
         return new Model(model.name(), model.inputs(), out, outputs);
     }
 

@@ -20,8 +20,15 @@ import org.jkeras.runtime.layers.Dense;
  */
 public final class Model {
 
-    /** A model input: its Keras name and per-sample shape (dimensions may be unknown). */
-    public record Input(String name, Shape shape) {
+    /**
+     * A model input: its Keras name, per-sample shape (dimensions may be unknown) and the dtype Keras declares for
+     * it ({@code "float32"}, {@code "int32"} for token ids, …); jkeras holds every value as float32.
+     */
+    public record Input(String name, Shape shape, String dtype) {
+        /** A float32 input. */
+        public Input(String name, Shape shape) {
+            this(name, shape, "float32");
+        }
     }
 
     /**
@@ -79,8 +86,12 @@ public final class Model {
         }
     }
 
-    /** A model output: its Keras name and the value it reads. */
-    public record Output(String name, int value) {
+    /** A model output: its Keras name, the value it reads and the dtype Keras gives it ({@code "float32"}, {@code "bool"}, …). */
+    public record Output(String name, int value, String dtype) {
+        /** A float32 output. */
+        public Output(String name, int value) {
+            this(name, value, "float32");
+        }
     }
 
     private final String name;

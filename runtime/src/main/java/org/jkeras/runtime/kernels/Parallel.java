@@ -1,5 +1,7 @@
 package org.jkeras.runtime.kernels;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -7,8 +9,9 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
 /**
- * The kernels' one thread pool: {@code jkeras.threads} daemon threads (default: available processors), the
- * calling thread being one of them. {@link #parallelFor} hands out task indices dynamically; callers make every
+ * The kernels' thread pools: by default {@code jkeras.threads} threads (default: available processors), the
+ * calling thread being one of them; a model loaded with its own thread count runs its calls inside
+ * {@link #withThreads}, on a pool of that size shared by every model that asks for it. {@link #parallelFor} hands out task indices dynamically; callers make every
  * task write disjoint outputs with a fixed per-element operation order, so results never depend on the thread
  * count or on which thread ran which task.
  *
@@ -25,8 +28,11 @@ public final class Parallel {
     static final long SPIN_NANOS = 50_000;
 
     private static final ThreadLocal<Boolean> IN_POOL = ThreadLocal.withInitial(() -> false);
+    /** The thread count of the call running on this thread, 0 when it uses the default. */
+    private static final ThreadLocal<int[]> CALL_THREADS = ThreadLocal.withInitial(() -> new int[1]);
     private static volatile int threads = initialThreads();
-    private static Helpers pool; // threads - 1 helpers, created on first parallel use; guarded by Parallel.class
+    // n - 1 helpers per thread count n in use, created on first parallel use; guarded by Parallel.class
+    private static final Map<Integer, Helpers> POOLS = new HashMap<>();
 
     private Parallel() {
     }
@@ -43,23 +49,51 @@ public final class Parallel {
         throw new IllegalArgumentException("system property jkeras.threads must be a positive integer, got '" + s + "'");
     }
 
-    /** Threads used by {@link #parallelFor}, the caller included. */
+    /** Threads {@link #parallelFor} uses on this thread, the caller included: the call's own count, else the default. */
     public static int threads() {
+        int own = CALL_THREADS.get()[0];
+        return own > 0 ? own : threads;
+    }
+
+    /** The default thread count, used by calls that set none. */
+    public static int defaultThreads() {
         return threads;
     }
 
-    /** Sets the thread count (≥ 1); 1 runs everything on the caller. In-flight loops finish on the old pool. */
+    /**
+     * Sets the default thread count (≥ 1); 1 runs everything on the caller. In-flight loops finish on the old
+     * pool, which ends unless a call set to that count still uses it.
+     */
     public static synchronized void setThreads(int n) {
         if (n < 1) throw new IllegalArgumentException("threads must be >= 1, got " + n);
         if (n == threads) return;
+        Helpers old = POOLS.remove(threads);
+        if (old != null) old.shutdown();
         threads = n;
-        if (pool != null) pool.shutdown();
-        pool = null;
     }
 
-    private static synchronized Helpers pool() {
-        if (pool == null) pool = new Helpers(Math.max(1, threads - 1));
-        return pool;
+    /**
+     * Runs {@code body} on the calling thread with {@code n} threads for its parallel loops ({@code n} ≤ 0: the
+     * default); calls nest, the innermost count winning.
+     */
+    public static <T> T withThreads(int n, java.util.function.Supplier<T> body) {
+        int[] own = CALL_THREADS.get();
+        int before = own[0];
+        own[0] = Math.max(0, n);
+        try {
+            return body.get();
+        } finally {
+            own[0] = before;
+        }
+    }
+
+    private static synchronized Helpers pool(int n) {
+        Helpers p = POOLS.get(n);
+        if (p == null || p.stopped) {
+            p = new Helpers(n - 1);
+            POOLS.put(n, p);
+        }
+        return p;
     }
 
     /** Daemon threads taking jobs from one queue, spinning {@link #SPIN_NANOS} after each before they block. */
@@ -115,7 +149,7 @@ public final class Parallel {
      * the first exception is rethrown once the tasks in flight end.
      */
     public static void parallelFor(int n, long work, IntConsumer body) {
-        int t = threads;
+        int t = threads();
         if (n <= 1 || t == 1 || work < INLINE_WORK || IN_POOL.get()) {
             for (int i = 0; i < n; i++) body.accept(i);
             return;
@@ -134,7 +168,7 @@ public final class Parallel {
                 }
             }
         };
-        Helpers p = pool();
+        Helpers p = pool(t);
         for (int h = 0; h < helpers; h++) p.submit(drain); // a pool setThreads() retired meanwhile drops them: the caller drains the rest
         drain.run();
         // Wait for the tasks helpers took, not for the helpers: one that wakes late finds nothing left and
