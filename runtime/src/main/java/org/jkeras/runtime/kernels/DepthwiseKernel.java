@@ -34,6 +34,23 @@ public final class DepthwiseKernel {
         this.act = act == null || act.isIdentity() ? null : act;
     }
 
+    /** This linear kernel followed by {@code y·scale[c] + shift[c]} per output channel, folded into weights and bias. */
+    public DepthwiseKernel scaledChannels(float[] scale, float[] shift) {
+        int cm = cin * mult;
+        if (act != null) throw new IllegalStateException("a kernel with activation " + act.name() + " cannot fold a scale");
+        if (scale.length != cm || shift.length != cm) throw new IllegalArgumentException(scale.length + " scales for " + cm + " channels");
+        float[] nw = new float[w.length], nb = new float[cm];
+        for (int i = 0; i < w.length; i++) nw[i] = w[i] * scale[i % cm];
+        for (int c = 0; c < cm; c++) nb[c] = b[c] * scale[c] + shift[c];
+        return new DepthwiseKernel(nw, nb, k, s, dil, cin, mult, null);
+    }
+
+    /** The same weights with {@code a} applied to each finished row; this kernel must be linear. */
+    public DepthwiseKernel withActivation(Activation a) {
+        if (act != null) throw new IllegalStateException("the kernel already has activation " + act.name());
+        return new DepthwiseKernel(w, b, k, s, dil, cin, mult, a);
+    }
+
     public int inputChannels() {
         return cin;
     }

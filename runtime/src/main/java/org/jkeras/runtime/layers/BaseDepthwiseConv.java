@@ -21,6 +21,7 @@ public abstract class BaseDepthwiseConv extends Layer {
     private final DepthwiseKernel kernel; // kernel (k..., cin, mult), bias (cin·mult); activation fused when channels last
     private final Activation post;        // activation after the layout change (channels first), or null
     private final long params;
+    private final List<String> fusedFrom; // layers folded into this one (BatchNormalization, activation)
 
     protected BaseDepthwiseConv(String name, Window window, float[] kernel, float[] bias, int cin, int mult, Activation act) {
         super(name);
@@ -29,6 +30,60 @@ public abstract class BaseDepthwiseConv extends Layer {
         this.kernel = new DepthwiseKernel(kernel, bias, window.size3(), window.strides3(), window.dilation3(), cin, mult, fuse ? act : null);
         this.post = fuse || act == null || act.isIdentity() ? null : act;
         this.params = (long) kernel.length + (bias == null ? 0 : bias.length);
+        this.fusedFrom = List.of();
+    }
+
+    private BaseDepthwiseConv(BaseDepthwiseConv src, DepthwiseKernel kernel, String layer) {
+        super(src.name());
+        this.window = src.window;
+        this.kernel = kernel;
+        this.post = null;
+        this.params = src.params;
+        List<String> names = new java.util.ArrayList<>(src.fusedFrom);
+        names.add(layer);
+        this.fusedFrom = List.copyOf(names);
+    }
+
+    /** The channel axis of an output sample (batch axis excluded): the last, after the spatial axes. */
+    public int channelAxis() {
+        return window.rank();
+    }
+
+    /** Whether a per-channel affine map or an activation after this layer can run inside its kernel: channels last, no activation yet. */
+    public boolean canFold() {
+        return !window.channelsFirst() && post == null && kernel.activation() == null;
+    }
+
+    /** This layer followed by {@code y·scale + shift} per channel (BatchNormalization {@code layer}), which {@link #canFold}. */
+    public BaseDepthwiseConv folded(float[] scale, float[] shift, String layer) {
+        if (!canFold()) throw new IllegalStateException("'" + name() + "' cannot fold " + layer);
+        return new Fused(this, kernel.scaledChannels(scale, shift), layer);
+    }
+
+    /** This layer with activation layer {@code layer}'s {@code act} applied to each output row (which {@link #canFold}). */
+    public BaseDepthwiseConv withActivation(Activation act, String layer) {
+        if (!canFold()) throw new IllegalStateException("'" + name() + "' cannot fuse " + layer);
+        return new Fused(this, kernel.withActivation(act), layer);
+    }
+
+    /** A depthwise convolution with layers folded into its kernel; it keeps the original's Keras class. */
+    private static final class Fused extends BaseDepthwiseConv {
+        private final String kerasClass;
+
+        Fused(BaseDepthwiseConv src, DepthwiseKernel kernel, String layer) {
+            super(src, kernel, layer);
+            this.kerasClass = src.kerasClass();
+        }
+
+        @Override
+        public String kerasClass() {
+            return kerasClass;
+        }
+    }
+
+    @Override
+    public List<String> fusedFrom() {
+        return fusedFrom;
     }
 
     @Override
