@@ -5,6 +5,7 @@ import java.util.List;
 import org.jkeras.runtime.Layer;
 import org.jkeras.runtime.Shape;
 import org.jkeras.runtime.Tensor;
+import org.jkeras.runtime.kernels.Arena;
 import org.jkeras.runtime.kernels.AxisMaps;
 
 /**
@@ -59,7 +60,7 @@ public final class Normalization extends Layer {
         Tensor x = inputs.get(0);
         int[] p = AxisMaps.broadcast(x.shape().dropFirst().dims(), paramShape);
         int sample = x.rowSize();
-        float[] in = x.data(), y = new float[in.length];
+        float[] in = x.data(), y = Arena.floats(in.length); // every element written
         for (int b = 0, base = 0; b < x.batch(); b++, base += sample) {
             for (int i = 0; i < sample; i++) {
                 float v = in[base + i];

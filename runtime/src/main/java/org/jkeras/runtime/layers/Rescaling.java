@@ -6,6 +6,7 @@ import java.util.List;
 import org.jkeras.runtime.Layer;
 import org.jkeras.runtime.Shape;
 import org.jkeras.runtime.Tensor;
+import org.jkeras.runtime.kernels.Arena;
 import org.jkeras.runtime.kernels.AxisMaps;
 
 /** Keras {@code Rescaling(scale, offset)}: {@code x · scale + offset} in float32, each a scalar or an array broadcast numpy-style. */
@@ -49,7 +50,7 @@ public final class Rescaling extends Layer {
         int[] dims = x.shape().dropFirst().dims();
         int[] si = AxisMaps.broadcast(dims, scaleShape), oi = AxisMaps.broadcast(dims, offsetShape);
         int sample = x.rowSize();
-        float[] in = x.data(), y = new float[in.length];
+        float[] in = x.data(), y = Arena.floats(in.length); // every element written
         for (int b = 0, base = 0; b < x.batch(); b++, base += sample) {
             for (int i = 0; i < sample; i++) y[base + i] = in[base + i] * scale[si[i]] + offset[oi[i]];
         }
