@@ -7,6 +7,7 @@ import java.util.function.BinaryOperator;
 import org.jkeras.runtime.layers.ActivationLayer;
 import org.jkeras.runtime.layers.BaseConv;
 import org.jkeras.runtime.layers.BaseDepthwiseConv;
+import org.jkeras.runtime.layers.BaseZeroPadding;
 import org.jkeras.runtime.layers.BatchNormalization;
 import org.jkeras.runtime.layers.BasePooling;
 import org.jkeras.runtime.layers.ConvPooling;
@@ -16,6 +17,8 @@ import org.jkeras.runtime.layers.Dense;
  * Graph rewrites that save passes over memory. A layer whose output is read by one node only, and is not a
  * model output, absorbs that reader; the reader's node disappears and its value is produced by the absorbing node:
  * <ul>
+ * <li>a ZeroPadding before a {@code valid} depthwise convolution becomes that convolution's padding (the window
+ * reads zeros outside the image, as from the padded copy);</li>
  * <li>a linear convolution or depthwise convolution (channels last) folds the inference
  * {@link BatchNormalization} on its channels into its weights and bias: {@code conv(x)·scale + shift} becomes one
  * convolution with weights {@code w·scale} and bias {@code b·scale + shift}. This rounds differently, by float32
@@ -24,7 +27,7 @@ import org.jkeras.runtime.layers.Dense;
  * ThresholdedReLU, last-axis Softmax; for convolutions the elementwise ones) into its kernel epilogue;</li>
  * <li>a convolution takes the pooling layer after it ({@link ConvPooling}).</li>
  * </ul>
- * The last two keep every output bit for bit.
+ * All but the BatchNormalization folding keep every output bit for bit.
  */
 public final class Fusion {
     private Fusion() {
@@ -32,7 +35,13 @@ public final class Fusion {
 
     /** Every rewrite above. */
     public static Model fuse(Model model) {
-        return fuseConvPooling(fuseDenseActivations(fuseConvActivations(foldBatchNormalization(model))));
+        return fuseConvPooling(fuseDenseActivations(fuseConvActivations(foldBatchNormalization(foldPadding(model)))));
+    }
+
+    /** Reads a ZeroPadding just before a valid depthwise convolution as the convolution's own padding: no padded copy. */
+    public static Model foldPadding(Model model) {
+        return absorbReaders(model, (producer, reader) -> producer instanceof BaseZeroPadding pad && reader instanceof BaseDepthwiseConv c && c.canPad(pad)
+                ? c.padded(pad) : null);
     }
 
     /** Folds each BatchNormalization on a convolution's channels into that convolution. */

@@ -20,6 +20,7 @@ import org.jkeras.runtime.layers.AveragePooling2D;
 import org.jkeras.runtime.layers.BasePooling;
 import org.jkeras.runtime.layers.BatchNormalization;
 import org.jkeras.runtime.layers.DepthwiseConv2D;
+import org.jkeras.runtime.layers.ZeroPadding2D;
 import org.jkeras.runtime.layers.Conv2D;
 import org.jkeras.runtime.layers.ConvPooling;
 import org.jkeras.runtime.layers.MaxPooling2D;
@@ -349,5 +350,37 @@ class FusionTest {
                         new Model.Node(batchNorm("bn", 2, 4, 3), new int[] {1}, 2)),
                 List.of(new Model.Output("y", 2)));
         assertEquals(2, Fusion.fuse(activated).nodes().size());
+    }
+
+    static Stream<Arguments> paddings() {
+        return Stream.of(Arguments.of(new int[] {0, 0}, new int[] {1, 1}, 2), Arguments.of(new int[] {1, 1}, new int[] {1, 1}, 2),
+                Arguments.of(new int[] {2, 0}, new int[] {1, 2}, 1));
+    }
+
+    /** ZeroPadding2D -> valid DepthwiseConv2D becomes one node with the same bits; the node gives the convolution's output. */
+    @ParameterizedTest
+    @MethodSource("paddings")
+    void zeroPaddingFoldsIntoADepthwiseConvolution(int[] before, int[] after, int stride) {
+        int cin = 20;
+        SplittableRandom r = new SplittableRandom(before[0] * 7 + after[1]);
+        float[] w = new float[9 * cin], b = new float[cin];
+        for (int i = 0; i < w.length; i++) w[i] = (float) r.nextDouble(-1, 1);
+        for (int i = 0; i < cin; i++) b[i] = (float) r.nextDouble(-0.5, 0.5);
+        Window valid = new Window(2, new int[] {3, 3}, new int[] {stride, stride}, new int[] {1, 1}, Padding.VALID, false);
+        Model m = new Model("cnn", List.of(new Model.Input("x", Shape.of(9, 8, cin))),
+                List.of(new Model.Node(new ZeroPadding2D("pad", false, before, after), new int[] {0}, 1),
+                        new Model.Node(new DepthwiseConv2D("dw", valid, w, b, cin, 1, null), new int[] {1}, 2)),
+                List.of(new Model.Output("y", 2)));
+        Model f = Fusion.fuse(m);
+        assertEquals(1, f.nodes().size());
+        assertEquals(List.of("pad", "dw"), f.nodes().get(0).layer().fusedFrom());
+        assertEquals(m.valueShape(2), f.valueShape(f.outputs().get(0).value()));
+        for (int batch : new int[] {1, 3}) {
+            SplittableRandom ri = new SplittableRandom(batch);
+            float[] x = new float[batch * 9 * 8 * cin];
+            for (int i = 0; i < x.length; i++) x[i] = (float) ri.nextDouble(-2, 2);
+            Tensor in = Tensor.of(x, batch, 9, 8, cin);
+            assertSameBits(m.predict(in), f.predict(in));
+        }
     }
 }

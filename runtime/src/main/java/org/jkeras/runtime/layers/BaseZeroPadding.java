@@ -29,6 +29,26 @@ public abstract class BaseZeroPadding extends Layer {
         System.arraycopy(after, 0, this.after, 3 - rank, rank);
     }
 
+    /** Spatial rank (1, 2 or 3). */
+    public int rank() {
+        return rank;
+    }
+
+    /** Whether the channels come first. */
+    public boolean channelsFirst() {
+        return channelsFirst;
+    }
+
+    /** Cells added before each spatial axis, (d, h, w) with leading zeros below rank 3 (a copy). */
+    public int[] before() {
+        return before.clone();
+    }
+
+    /** Cells added after each spatial axis, as {@link #before()}. */
+    public int[] after() {
+        return after.clone();
+    }
+
     private int[] outDims(int[] in) {
         int[] out = new int[3];
         for (int a = 0; a < 3; a++) {
