@@ -1,6 +1,6 @@
 package org.jkeras.activations;
 
-/** Keras {@code soft_shrink(x, threshold=0.5)}: x − t if x > t, x + t if x < −t, else 0 (numpy nn.soft_shrink). */
+/** Keras {@code soft_shrink(x, threshold=0.5)}: x − t if x &gt; t, x + t if x &lt; −t, else 0 (numpy nn.soft_shrink). */
 public final class SoftShrink extends ElementwiseActivation {
     private final float threshold;
 

@@ -1,6 +1,6 @@
 package org.jkeras.activations;
 
-/** Keras {@code sparse_plus}: 0 if x ≤ −1, (x + 1)²/4 if x < 1, else x (numpy backend nn.sparse_plus). */
+/** Keras {@code sparse_plus}: 0 if x ≤ −1, (x + 1)²/4 if x &lt; 1, else x (numpy backend nn.sparse_plus). */
 public final class SparsePlus extends ElementwiseActivation {
     @Override
     public String name() {

@@ -46,7 +46,7 @@ public abstract class Layer {
     /**
      * Keras {@code supports_masking}: whether this layer passes its first input's timestep mask to its output
      * unchanged (true for elementwise and per-step layers). Layers that make or consume masks override
-     * {@link #outputMask} / {@link #forward(List, List)} instead.
+     * {@link #outputMask} / {@link #forwardAll(List, List)} instead.
      */
     public boolean propagatesMask() {
         return false;
