@@ -8,10 +8,12 @@ package org.jkeras;
 public class KerasImportException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** With a message naming the file and, where it applies, the layer, its class and the config key. */
     public KerasImportException(String message) {
         super(message);
     }
 
+    /** The same, with the exception that caused it (an I/O error, a number that did not parse, …). */
     public KerasImportException(String message, Throwable cause) {
         super(message, cause);
     }

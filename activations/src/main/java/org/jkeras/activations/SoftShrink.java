@@ -4,6 +4,7 @@ package org.jkeras.activations;
 public final class SoftShrink extends ElementwiseActivation {
     private final float threshold;
 
+    /** soft_shrink with t = {@code threshold}, taken off |x|; values with |x| ≤ t become 0 (Keras' default 0.5). */
     public SoftShrink(float threshold) {
         this.threshold = threshold;
     }

@@ -6,6 +6,7 @@ public class UnknownActivationException extends RuntimeException {
 
     private final String name;
 
+    /** For {@code name} (null when a model gives none); the message lists every supported name. */
     public UnknownActivationException(String name) {
         super("unknown activation '" + name + "'; supported: " + String.join(", ", Activations.names()));
         this.name = name;

@@ -10,6 +10,7 @@ import java.util.List;
 public abstract class Layer {
     private final String name;
 
+    /** For subclasses: {@code name} is the layer's Keras name. */
     protected Layer(String name) {
         this.name = name;
     }

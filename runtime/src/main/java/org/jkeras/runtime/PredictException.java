@@ -4,6 +4,7 @@ package org.jkeras.runtime;
 public class PredictException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /** With a message naming the input and what was expected of it. */
     public PredictException(String message) {
         super(message);
     }
