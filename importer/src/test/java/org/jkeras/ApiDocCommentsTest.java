@@ -42,6 +42,7 @@ class ApiDocCommentsTest {
     /** Whole packages (without their subpackages), relative to the repository root. */
     private static final List<String> API_PACKAGES = List.of(
             "activations/src/main/java/org/jkeras/activations",
+            "activations/src/main/java/org/jkeras/exceptions",
             "runtime/src/main/java/org/jkeras/runtime",
             "importer/src/main/java/org/jkeras",
             "junit/src/main/java/org/jkeras/junit");

@@ -1,7 +1,9 @@
 package org.jkeras.activations;
 
+import org.jkeras.exceptions.JKerasException;
+
 /** An activation name that no Keras version registers (or that jkeras does not support); lists the known ones. */
-public class UnknownActivationException extends RuntimeException {
+public class UnknownActivationException extends JKerasException {
     private static final long serialVersionUID = 1L;
 
     private final String name;
