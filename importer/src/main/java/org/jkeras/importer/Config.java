@@ -108,6 +108,11 @@ public final class Config {
         return new KerasImportException(where + ": config key '" + key + "': " + message);
     }
 
+    /** The same, keeping {@code cause}: the exception that made the value unusable (a number that did not parse, …). */
+    public KerasImportException error(String key, String message, Throwable cause) {
+        return new KerasImportException(where + ": config key '" + key + "': " + message, cause);
+    }
+
     /** Keys of the config no getter has looked at. */
     public java.util.Set<String> unreadKeys() {
         java.util.Set<String> s = new java.util.TreeSet<>(json.keySet());

@@ -231,12 +231,17 @@ public final class MapContext {
         } catch (KerasImportException ex) {
             throw ex;
         } catch (IllegalArgumentException | IllegalStateException | ArithmeticException | UnsupportedOperationException ex) {
-            throw ctx.error(ex.getMessage());
+            throw ctx.error(ex.getMessage(), ex);
         }
     }
 
     /** An error for the mapper to throw: {@code file: layer 'name' (Class): message}. */
     public KerasImportException error(String message) {
         return new KerasImportException(where + ": " + message);
+    }
+
+    /** The same, keeping {@code cause}: the exception a runtime layer or a parse threw. */
+    public KerasImportException error(String message, Throwable cause) {
+        return new KerasImportException(where + ": " + message, cause);
     }
 }
