@@ -13,6 +13,7 @@ public final class Gelu extends ElementwiseActivation {
 
     private final boolean approximate;
 
+    /** The exact (erf) gelu, or with {@code approximate} (Keras' {@code approximate=True}) the tanh form. */
     public Gelu(boolean approximate) {
         this.approximate = approximate;
     }

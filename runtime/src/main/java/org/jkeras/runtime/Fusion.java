@@ -64,11 +64,13 @@ public final class Fusion {
         });
     }
 
+    /** Moves an activation layer after a linear {@code Dense} into the Dense kernel's epilogue. */
     public static Model fuseDenseActivations(Model model) {
         return absorbReaders(model, (producer, reader) -> producer instanceof Dense d && d.activation().isIdentity() && reader instanceof ActivationLayer a
                 ? d.fuse(a.activation(), a.name()) : null);
     }
 
+    /** Runs a convolution and the pooling layer after it as one pass per image ({@code ConvPooling}). */
     public static Model fuseConvPooling(Model model) {
         return absorbReaders(model, (producer, reader) -> producer instanceof BaseConv c && reader instanceof BasePooling p && c.canPool(p)
                 ? new ConvPooling(c, p) : null);

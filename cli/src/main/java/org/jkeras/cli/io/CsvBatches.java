@@ -28,7 +28,7 @@ public final class CsvBatches implements Iterator<Tensor>, Closeable {
     private String pending;
     private int pendingLineNo;
 
-    /** Whether the first line is a header: {@code AUTO} decides by its content (see {@link #CsvBatches(Reader, String, int, Header)}). */
+    /** Whether the first line is a header: {@code AUTO} decides by its content (see {@link CsvBatches#CsvBatches(Reader, String, int, Header)}). */
     public enum Header { AUTO, YES, NO }
 
     /** Reads up to the first data row; the first line is a header when it is not all numbers. */
