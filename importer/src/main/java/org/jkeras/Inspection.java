@@ -20,6 +20,7 @@ public record Inspection(ModelInfo info, KerasModel model, List<Problem> problem
         layers = List.copyOf(layers);
     }
 
+    /** Whether jkeras can run the model: no unsupported layer, op, activation or config value. */
     public boolean supported() {
         return problems.isEmpty();
     }

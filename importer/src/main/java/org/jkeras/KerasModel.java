@@ -69,6 +69,7 @@ public final class KerasModel {
         return loader().load(in);
     }
 
+    /** Options for loading (threads, fusion, warm-up) and custom layers and activations; see {@link Loader}. */
     public static Loader loader() {
         return new Loader();
     }

@@ -23,6 +23,10 @@ public final class Model {
     /**
      * A model input: its Keras name, per-sample shape (dimensions may be unknown) and the dtype Keras declares for
      * it ({@code "float32"}, {@code "int32"} for token ids, …); jkeras holds every value as float32.
+     *
+     * @param name  the Keras input name
+     * @param shape the per-sample shape, batch axis excluded
+     * @param dtype the dtype Keras declares
      */
     public record Input(String name, Shape shape, String dtype) {
         /** A float32 input. */
@@ -35,6 +39,11 @@ public final class Model {
      * A layer applied to values {@code inputs}; its outputs are values {@code outputs}. {@code masks[i]}, unless -1, is
      * the value holding a mask passed explicitly for input i (Keras' {@code mask=} call argument, a (batch, steps)
      * tensor read as {@link Mask#of}); it replaces the mask that input carries.
+     *
+     * @param layer   the layer (one layer may serve several nodes)
+     * @param inputs  the values it reads, in call order
+     * @param outputs the values it makes
+     * @param masks   per input, the value of an explicit mask or -1; null for none
      */
     public record Node(Layer layer, int[] inputs, int[] outputs, int[] masks) {
         public Node {
@@ -86,7 +95,13 @@ public final class Model {
         }
     }
 
-    /** A model output: its Keras name, the value it reads and the dtype Keras gives it ({@code "float32"}, {@code "bool"}, …). */
+    /**
+     * A model output.
+     *
+     * @param name  its Keras name
+     * @param value the value it reads
+     * @param dtype the dtype Keras gives it ({@code "float32"}, {@code "bool"}, …)
+     */
     public record Output(String name, int value, String dtype) {
         /** A float32 output. */
         public Output(String name, int value) {
@@ -104,6 +119,12 @@ public final class Model {
     private final boolean[] masked;    // per value: whether it can carry a timestep mask (decided here, from the graph)
     private final boolean[][] cleared; // cleared[n][i]: node n sees input i unmasked, a layer run before it in Keras deleted the mask
 
+    /**
+     * A graph: its inputs are values 0 … inputs − 1, each node's outputs the values after them, in node order. Checks
+     * that every node reads values made before it and works out every value's shape.
+     *
+     * @throws IllegalArgumentException when the graph is not in that order or a layer refuses its input shapes
+     */
     public Model(String name, List<Input> inputs, List<Node> nodes, List<Output> outputs) {
         this.name = name;
         this.inputs = List.copyOf(inputs);
@@ -191,18 +212,22 @@ public final class Model {
         return chains;
     }
 
+    /** The Keras model name. */
     public String name() {
         return name;
     }
 
+    /** The inputs, in Keras input order. */
     public List<Input> inputs() {
         return inputs;
     }
 
+    /** The nodes in run order. */
     public List<Node> nodes() {
         return nodes;
     }
 
+    /** The outputs, in Keras output order. */
     public List<Output> outputs() {
         return outputs;
     }
@@ -419,10 +444,12 @@ public final class Model {
         return keys;
     }
 
+    /** The inputs' Keras names, in order. */
     public List<String> inputNames() {
         return inputs.stream().map(Input::name).toList();
     }
 
+    /** The outputs' Keras names, in order; they may repeat (see {@link #outputKeys()}). */
     public List<String> outputNames() {
         return outputs.stream().map(Output::name).toList();
     }
