@@ -12,6 +12,7 @@ import org.jkeras.importer.ModelInfo;
 import org.jkeras.importer.ModelReader;
 import org.jkeras.importer.Registry;
 import org.jkeras.runtime.Model;
+import org.jkeras.runtime.PredictException;
 import org.jkeras.runtime.Shape;
 import org.jkeras.runtime.Tensor;
 import org.jkeras.runtime.kernels.Parallel;
@@ -177,6 +178,51 @@ public final class KerasModel {
     }
 
     /**
+     * For a text model with one string input and one numeric output: each string is one sample (an input of per-sample
+     * shape {@code ()} or {@code (1,)}, as {@code keras.Input(shape=(1,), dtype="string")} declares it); each row of the
+     * result is one output sample flattened in C order.
+     */
+    public float[][] predict(String[] texts) {
+        Model.Input in = stringInput();
+        if (in.shape().rank() > 1 || in.shape().rank() == 1 && in.shape().dim(0) != 1) {
+            throw new PredictException("input '" + in.name() + "' takes " + in.shape() + " strings per sample: use predict(String[][])");
+        }
+        return rows(in, () -> Tensor.ofStrings(texts, in.shape().prepend(texts.length).dims()));
+    }
+
+    /**
+     * For a model with one string input of per-sample shape {@code (k,)} and one numeric output: each row holds one
+     * sample's {@code k} strings; each row of the result is one output sample flattened in C order.
+     */
+    public float[][] predict(String[][] texts) {
+        Model.Input in = stringInput();
+        return rows(in, () -> Tensor.of(texts));
+    }
+
+    private Model.Input stringInput() {
+        if (model.inputs().size() != 1 || model.outputs().size() != 1) {
+            throw new PredictException("predict on strings needs one input and one output; model '" + model.name() + "' has inputs " + inputNames()
+                    + " and outputs " + outputNames() + ": use predict(Map)");
+        }
+        Model.Input in = model.inputs().get(0);
+        if (!in.isString()) throw new PredictException("input '" + in.name() + "' takes numbers (dtype " + in.dtype() + "), not strings");
+        return in;
+    }
+
+    /** Predicts on the tensor {@code make} builds of the user's strings (a null string or a ragged array: a PredictException). */
+    private float[][] rows(Model.Input in, java.util.function.Supplier<Tensor> make) {
+        Tensor x;
+        try {
+            x = make.get();
+        } catch (IllegalArgumentException e) {
+            throw new PredictException("input '" + in.name() + "': " + e.getMessage(), e);
+        }
+        Tensor y = predict(x)[0];
+        if (y.isString()) throw new PredictException("output '" + outputNames().get(0) + "' holds strings: use predict(Tensor...) and Tensor.strings()");
+        return y.toRows();
+    }
+
+    /**
      * Inputs by Keras input name (tensors with the batch axis first); outputs by {@link #outputKeys()} (the Keras output
      * name, unless several outputs share it), in model order.
      */
@@ -192,7 +238,8 @@ public final class KerasModel {
     /**
      * Compiles the hot code before the first real call: the JVM interprets a kernel until it has run a while, so
      * without this the first calls of a fresh process take several times longer. Predicts on made-up inputs (zeros
-     * for integer inputs, values in [0, 1) otherwise; {@value #WARM_UP_OPEN_DIM} for a dimension Keras leaves open)
+     * for integer inputs, a short sentence for string inputs, values in [0, 1) otherwise; {@value #WARM_UP_OPEN_DIM} for a
+     * dimension Keras leaves open)
      * at batch 1 and {@value #WARM_UP_BATCH}, until a call takes no longer than the one before, at most 12 calls
      * or about 2 s per batch size. Returns this model.
      */
@@ -217,6 +264,11 @@ public final class KerasModel {
         for (int a = 1; a < dims.length; a++) if (dims[a] == Shape.UNKNOWN) dims[a] = WARM_UP_OPEN_DIM;
         Shape shape = Shape.of(dims);
         if (shape.size() > (1 << 26)) throw new IllegalStateException("input '" + in.name() + "': a warm-up batch of shape " + shape + " is too large");
+        if (in.isString()) {
+            String[] texts = new String[(int) shape.size()];
+            java.util.Arrays.fill(texts, "A short text to warm up, with some words.");
+            return Tensor.ofStrings(texts, dims);
+        }
         float[] data = new float[(int) shape.size()];
         boolean integer = in.dtype().startsWith("int") || in.dtype().startsWith("uint") || in.dtype().equals("bool");
         if (!integer) {

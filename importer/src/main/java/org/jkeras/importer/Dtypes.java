@@ -54,7 +54,9 @@ final class Dtypes {
         if (INDEX_LAYERS.contains(cls) || cls.equals("Hashing")) {
             JsonElement mode = c.get("output_mode");
             boolean ints = mode == null || (mode.isJsonPrimitive() && mode.getAsString().equals("int"));
-            if (ints && !(c.get("invert") != null && c.get("invert").isJsonPrimitive() && c.get("invert").getAsBoolean())) return "int64";
+            boolean invert = c.get("invert") != null && c.get("invert").isJsonPrimitive() && c.get("invert").getAsBoolean();
+            if (invert) return cls.equals("StringLookup") ? "string" : "int64"; // indices back to tokens
+            if (ints) return "int64";
         }
         boolean op = l.isOp() || !c.has("trainable");
         if (op && FOLLOW_OPS.contains(cls) && ref.node() < l.inboundNodes().size() && !l.inboundNodes().get(ref.node()).isEmpty()) {

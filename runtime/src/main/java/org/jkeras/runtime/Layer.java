@@ -99,6 +99,25 @@ public abstract class Layer {
         return forwardAll(inputs);
     }
 
+    /**
+     * Whether the layer takes string tensors: the text and lookup layers that read strings (TextVectorization,
+     * StringLookup, Hashing, HashedCrossing) say so; every other layer takes numbers only, and a model that hands it
+     * strings is refused when it is built.
+     */
+    public boolean takesStrings() {
+        return false;
+    }
+
+    /** Whether the layer takes numeric tensors; false for those that read strings only (TextVectorization, StringLookup). */
+    public boolean takesNumbers() {
+        return true;
+    }
+
+    /** Whether the layer's outputs hold strings (StringLookup with {@code invert}). */
+    public boolean makesStrings() {
+        return false;
+    }
+
     /** Number of weights (Keras' parameter count). */
     public long paramCount() {
         return 0;

@@ -22,7 +22,8 @@ public final class Model {
 
     /**
      * A model input: its Keras name, per-sample shape (dimensions may be unknown) and the dtype Keras declares for
-     * it ({@code "float32"}, {@code "int32"} for token ids, …); jkeras holds every value as float32.
+     * it ({@code "float32"}, {@code "int32"} for token ids, {@code "string"} for text, …); jkeras holds every number
+     * as float32, and a {@code "string"} input takes a string tensor ({@link Tensor#ofStrings}).
      *
      * @param name  the Keras input name
      * @param shape the per-sample shape, batch axis excluded
@@ -33,7 +34,15 @@ public final class Model {
         public Input(String name, Shape shape) {
             this(name, shape, "float32");
         }
+
+        /** Whether the input takes strings (dtype {@code "string"}). */
+        public boolean isString() {
+            return STRING.equals(dtype);
+        }
     }
+
+    /** The dtype of string values. */
+    public static final String STRING = "string";
 
     /**
      * A layer applied to values {@code inputs}; its outputs are values {@code outputs}. {@code masks[i]}, unless -1, is
@@ -118,6 +127,7 @@ public final class Model {
     private final DenseChain[] chains; // chains[n]: nodes n .. n + length - 1 are Dense layers run as one DenseChain
     private final boolean[] masked;    // per value: whether it can carry a timestep mask (decided here, from the graph)
     private final boolean[][] cleared; // cleared[n][i]: node n sees input i unmasked, a layer run before it in Keras deleted the mask
+    private final boolean[] strings;   // per value: whether it holds strings
 
     /**
      * A graph: its inputs are values 0 … inputs − 1, each node's outputs the values after them, in node order. Checks
@@ -133,7 +143,13 @@ public final class Model {
         int values = inputs.size();
         for (Node n : nodes) values += n.outputs.length;
         valueShapes = new Shape[values];
-        for (int i = 0; i < inputs.size(); i++) valueShapes[i] = inputs.get(i).shape();
+        strings = new boolean[values];
+        String[] makers = new String[values]; // who makes each value, for errors
+        for (int i = 0; i < inputs.size(); i++) {
+            valueShapes[i] = inputs.get(i).shape();
+            strings[i] = inputs.get(i).isString();
+            makers[i] = "input '" + inputs.get(i).name() + "'";
+        }
         lastUse = new int[values];
         Arrays.fill(lastUse, -1);
         int next = inputs.size();
@@ -150,6 +166,7 @@ public final class Model {
                 }
                 in.add(valueShapes[v]);
                 lastUse[v] = n;
+                checkKind(node.layer(), strings[v], makers[v]);
             }
             for (int i = 0; i < node.masks.length; i++) {
                 int m = node.masks[i];
@@ -161,6 +178,8 @@ public final class Model {
             List<Shape> out = node.layer().outputShapes(in);
             for (int k = 0; k < node.outputs.length; k++) {
                 if (node.outputs[k] != next) throw new IllegalArgumentException("node " + n + " must produce value " + next);
+                strings[next] = node.layer().makesStrings();
+                makers[next] = "layer '" + node.layer().name() + "' (" + node.layer().kerasClass() + ")";
                 valueShapes[next++] = out.get(k);
             }
         }
@@ -171,6 +190,17 @@ public final class Model {
         chains = denseChains(this.nodes, this.outputs, values);
         cleared = MaskFlow.cleared(this.nodes, this.outputs, values);
         masked = MaskFlow.masked(this.nodes, inputs.size(), values, cleared);
+    }
+
+    /** Strings reach only layers that read them, numbers only layers that read numbers. */
+    private static void checkKind(Layer layer, boolean text, String maker) {
+        if (text && !layer.takesStrings()) {
+            throw new IllegalArgumentException("layer '" + layer.name() + "' (" + layer.kerasClass() + ") reads the strings of " + maker
+                    + "; only TextVectorization, StringLookup, Hashing and HashedCrossing take strings");
+        }
+        if (!text && !layer.takesNumbers()) {
+            throw new IllegalArgumentException("layer '" + layer.name() + "' (" + layer.kerasClass() + ") takes strings; " + maker + " gives numbers");
+        }
     }
 
     /** An explicit mask is (batch, steps) for an input of (batch, steps, ...). */
@@ -251,6 +281,11 @@ public final class Model {
         return masked[value];
     }
 
+    /** Whether a value holds strings: a string input, or the output of a layer that makes strings. */
+    public boolean holdsStrings(int value) {
+        return strings[value];
+    }
+
     /** Parameters of every distinct layer (a shared layer counts once). */
     public long paramCount() {
         long n = 0;
@@ -286,6 +321,9 @@ public final class Model {
                     + " and outputs " + outputNames() + ": use predict(Map)");
         }
         Shape sample = inputs.get(0).shape();
+        if (inputs.get(0).isString()) {
+            throw new PredictException("input '" + inputs.get(0).name() + "' takes strings: use predict(Map) with Tensor.ofStrings, or KerasModel.predict(String[])");
+        }
         if (!sample.isFullyKnown()) {
             throw new PredictException("input '" + inputs.get(0).name() + "' has shape " + sample + " with unknown dimensions: use predict(Map) with a shaped Tensor");
         }
@@ -330,7 +368,7 @@ public final class Model {
             }
             batch = in[i].batch();
             values[i] = in[i];
-            if (refs != null) refs.put(in[i].data(), Integer.MAX_VALUE / 2); // never released
+            if (refs != null && !in[i].isString()) refs.put(in[i].data(), Integer.MAX_VALUE / 2); // never released
         }
         for (int n = 0; n < nodes.size(); n++) {
             long start = nanos == null ? 0 : System.nanoTime();
@@ -397,14 +435,14 @@ public final class Model {
     }
 
     private static void hold(Tensor t, IdentityHashMap<float[], Integer> refs) {
-        if (refs != null) refs.merge(t.data(), 1, Integer::sum);
+        if (refs != null && !t.isString()) refs.merge(t.data(), 1, Integer::sum);
     }
 
     /** Forgets value v; its array goes back to the Arena when no other value of the run refers to it. */
     private static void drop(Tensor[] values, int v, IdentityHashMap<float[], Integer> refs) {
         Tensor t = values[v];
         values[v] = null;
-        if (refs == null || t == null) return;
+        if (refs == null || t == null || t.isString()) return;
         float[] data = t.data();
         int left = refs.merge(data, -1, Integer::sum);
         if (left == 0) {
@@ -455,6 +493,12 @@ public final class Model {
     }
 
     private static void checkInput(Input spec, Tensor t) {
+        if (spec.isString() && !t.isString()) {
+            throw new PredictException("input '" + spec.name() + "' takes strings (dtype string), got a numeric tensor " + t.shape() + ": use Tensor.ofStrings");
+        }
+        if (!spec.isString() && t.isString()) {
+            throw new PredictException("input '" + spec.name() + "' takes numbers (dtype " + spec.dtype() + "), got strings");
+        }
         Shape want = spec.shape();
         Shape got = t.shape();
         boolean ok = got.rank() == want.rank() + 1;

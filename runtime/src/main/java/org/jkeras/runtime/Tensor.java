@@ -3,12 +3,14 @@ package org.jkeras.runtime;
 import java.util.Arrays;
 
 /**
- * A dense float32 tensor in row-major (C) order. The shape includes the batch axis first. The data array
- * is shared, not copied: a tensor handed to {@code predict} is read, never written.
+ * A dense tensor in row-major (C) order: float32 numbers, or strings ({@link #ofStrings}) for the inputs of text
+ * models and the layers that read them. The shape includes the batch axis first. The data array is shared, not
+ * copied: a tensor handed to {@code predict} is read, never written.
  */
 public final class Tensor {
     private final Shape shape;
-    private final float[] data;
+    private final float[] data;     // null for strings
+    private final String[] strings; // null for numbers
 
     /**
      * A tensor over {@code data} (shared, not copied) in C order; the shape must be fully known and hold exactly
@@ -21,6 +23,40 @@ public final class Tensor {
         }
         this.shape = shape;
         this.data = data;
+        this.strings = null;
+    }
+
+    private Tensor(Shape shape, String[] strings) {
+        if (!shape.isFullyKnown()) throw new IllegalArgumentException("tensor shape must be fully known: " + shape);
+        if (shape.size() != strings.length) {
+            throw new IllegalArgumentException("shape " + shape + " needs " + shape.size() + " strings, got " + strings.length);
+        }
+        for (int i = 0; i < strings.length; i++) {
+            if (strings[i] == null) throw new IllegalArgumentException("string at flat index " + i + " is null");
+        }
+        this.shape = shape;
+        this.data = null;
+        this.strings = strings;
+    }
+
+    /**
+     * Strings (shared, not copied) in C order with the given dimensions, batch first: {@code ofStrings(texts, n)} for
+     * a model input of per-sample shape {@code ()}, {@code ofStrings(texts, n, 1)} for {@code (1,)}. Keras' string ops
+     * read each as its UTF-8 bytes (an unpaired surrogate becomes {@code ?}, as Java encodes it).
+     */
+    public static Tensor ofStrings(String[] data, int... dims) {
+        return new Tensor(Shape.of(dims), data);
+    }
+
+    /** Whether this tensor holds strings ({@link #strings()}) rather than numbers ({@link #data()}). */
+    public boolean isString() {
+        return strings != null;
+    }
+
+    /** The backing array of a string tensor (row-major); callers must not write to a tensor they did not create. */
+    public String[] strings() {
+        if (strings == null) throw new IllegalStateException("this tensor " + shape + " holds numbers, not strings");
+        return strings;
     }
 
     /** A new tensor of zeros; {@code shape} must be fully known. */
@@ -76,8 +112,9 @@ public final class Tensor {
 
     /**
      * A tensor from a nested Java array, its shape read off the nesting: {@code float[][][]}, {@code double[][]},
-     * {@code int[][]}, {@code long[]}, {@code boolean[][]} ... (the batch axis first). Every sub-array of one level
-     * must have the same length; doubles are rounded to float32, integers checked as in {@link #ofInts}.
+     * {@code int[][]}, {@code long[]}, {@code boolean[][]}, {@code String[][]} ... (the batch axis first). Every
+     * sub-array of one level must have the same length; doubles are rounded to float32, integers checked as in
+     * {@link #ofInts}; strings make a string tensor.
      */
     public static Tensor of(Object nested) {
         if (nested == null || !nested.getClass().isArray()) throw new IllegalArgumentException("not an array: " + nested);
@@ -87,25 +124,33 @@ public final class Tensor {
             int n = java.lang.reflect.Array.getLength(level);
             dims.add(n);
             Class<?> component = level.getClass().getComponentType();
-            if (component.isPrimitive()) break;
+            if (component.isPrimitive() || component == String.class) break;
             if (n == 0) throw new IllegalArgumentException("an empty array at axis " + (dims.size() - 1) + " leaves the shape below it unknown");
             level = java.lang.reflect.Array.get(level, 0);
         }
         int[] shape = dims.stream().mapToInt(Integer::intValue).toArray();
         long size = 1;
         for (int d : shape) size = Math.multiplyExact(size, d);
-        float[] out = new float[Math.toIntExact(size)];
+        boolean text = level != null && level.getClass().getComponentType() == String.class;
+        Object out = text ? new String[Math.toIntExact(size)] : new float[Math.toIntExact(size)];
         int[] at = {0};
         fill(nested, 0, shape, out, at);
-        return new Tensor(Shape.of(shape), out);
+        return text ? new Tensor(Shape.of(shape), (String[]) out) : new Tensor(Shape.of(shape), (float[]) out);
     }
 
-    private static void fill(Object a, int axis, int[] shape, float[] out, int[] at) {
+    private static void fill(Object a, int axis, int[] shape, Object into, int[] at) {
         if (a == null || !a.getClass().isArray() || java.lang.reflect.Array.getLength(a) != shape[axis]) {
             throw new IllegalArgumentException("ragged array: axis " + axis + " should have length " + shape[axis] + " everywhere");
         }
         if (axis == shape.length - 1) {
             int start = at[0];
+            if (into instanceof String[] texts) {
+                if (!(a instanceof String[] v)) throw new IllegalArgumentException("arrays of " + a.getClass().getComponentType() + " among strings");
+                System.arraycopy(v, 0, texts, start, v.length);
+                at[0] += shape[axis];
+                return;
+            }
+            float[] out = (float[]) into;
             if (a instanceof float[] f) System.arraycopy(f, 0, out, start, f.length);
             else if (a instanceof double[] d) for (int i = 0; i < d.length; i++) out[start + i] = (float) d[i];
             else if (a instanceof int[] v) for (int i = 0; i < v.length; i++) out[start + i] = exact(v[i], start + i);
@@ -117,7 +162,7 @@ public final class Tensor {
             at[0] += shape[axis];
             return;
         }
-        for (int i = 0; i < shape[axis]; i++) fill(java.lang.reflect.Array.get(a, i), axis + 1, shape, out, at);
+        for (int i = 0; i < shape[axis]; i++) fill(java.lang.reflect.Array.get(a, i), axis + 1, shape, into, at);
     }
 
     /** Rows of a 2-D array, each a flattened sample, stacked as a (rows, width) tensor. */
@@ -139,8 +184,9 @@ public final class Tensor {
         return shape;
     }
 
-    /** The backing array (row-major); callers must not write to a tensor they did not create. */
+    /** The backing array (row-major); callers must not write to a tensor they did not create. A string tensor has none. */
     public float[] data() {
+        if (data == null) throw new IllegalStateException("this tensor " + shape + " holds strings: read strings()");
         return data;
     }
 
@@ -151,21 +197,22 @@ public final class Tensor {
 
     /** Elements per batch row. */
     public int rowSize() {
-        return shape.rank() == 0 ? 1 : data.length / Math.max(1, shape.dim(0));
+        return shape.rank() == 0 ? 1 : size() / Math.max(1, shape.dim(0));
     }
 
     /** The number of elements, over all axes. */
     public int size() {
-        return data.length;
+        return data != null ? data.length : strings.length;
     }
 
     /** Same data, another shape with the same number of elements. */
     public Tensor reshape(Shape newShape) {
-        return new Tensor(newShape, data);
+        return data != null ? new Tensor(newShape, data) : new Tensor(newShape, strings);
     }
 
-    /** One row per batch element, each flattened in C order. */
+    /** One row per batch element, each flattened in C order (numbers only). */
     public float[][] toRows() {
+        float[] data = data();
         int b = batch(), w = rowSize();
         float[][] out = new float[b][];
         for (int r = 0; r < b; r++) out[r] = Arrays.copyOfRange(data, r * w, r * w + w);
@@ -174,6 +221,6 @@ public final class Tensor {
 
     @Override
     public String toString() {
-        return "Tensor" + shape;
+        return "Tensor" + shape + (strings != null ? " of strings" : "");
     }
 }

@@ -22,8 +22,24 @@ class TensorTest {
         assertArrayEquals(new float[] {1, 0}, Tensor.of(new boolean[] {true, false}).data());
         IllegalArgumentException ragged = assertThrows(IllegalArgumentException.class, () -> Tensor.of(new int[][] {{1, 2}, {3}}));
         assertTrue(ragged.getMessage().contains("ragged"), ragged.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> Tensor.of(new String[] {"a"}));
+        assertThrows(IllegalArgumentException.class, () -> Tensor.of(new Character[] {'a'}));
         assertThrows(IllegalArgumentException.class, () -> Tensor.of(new float[0][]));
+    }
+
+    @Test
+    void stringsMakeStringTensors() {
+        Tensor t = Tensor.of(new String[][] {{"a", "é"}, {"", "日本"}, {"x", "y"}});
+        assertTrue(t.isString());
+        assertEquals(Shape.of(3, 2), t.shape());
+        assertArrayEquals(new String[] {"a", "é", "", "日本", "x", "y"}, t.strings());
+        assertEquals(2, t.rowSize());
+        assertEquals(Shape.of(6), t.reshape(Shape.of(6)).shape());
+        assertArrayEquals(t.strings(), t.reshape(Shape.of(6)).strings());
+        assertThrows(IllegalStateException.class, t::data);
+        assertThrows(IllegalStateException.class, () -> Tensor.of(new float[] {1}).strings());
+        assertThrows(IllegalArgumentException.class, () -> Tensor.ofStrings(new String[] {"a", null}, 2));
+        assertThrows(IllegalArgumentException.class, () -> Tensor.ofStrings(new String[] {"a"}, 2));
+        assertThrows(IllegalArgumentException.class, () -> Tensor.of(new String[][] {{"a"}, {"b", "c"}}));
     }
 
     @Test

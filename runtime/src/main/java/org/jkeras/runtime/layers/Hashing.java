@@ -8,21 +8,32 @@ import org.jkeras.runtime.Shape;
 import org.jkeras.runtime.Tensor;
 import org.jkeras.runtime.kernels.CategoryEncoder;
 import org.jkeras.runtime.kernels.StringHash;
+import org.jkeras.runtime.kernels.StringOps;
 
 /**
- * Keras {@code Hashing(num_bins, mask_value, salt, output_mode)} of integer-valued inputs: each value (a float
- * truncated to int64 first, as Keras casts) is written in decimal ({@code tf.as_string}) and hashed with
+ * Keras {@code Hashing(num_bins, mask_value, salt, output_mode)}: each string's UTF-8 bytes, or each number (a float
+ * truncated to int64 first, as Keras casts) written in decimal ({@code tf.as_string}), hashed with
  * {@code to_hash_bucket_fast} (FarmHash Fingerprint64), or {@code to_hash_bucket_strong} (SipHash-2-4) keyed by the
  * salt. With a {@code mask_value} (and more than one bin) the mask takes bin 0 and the others hash into bins
  * 1..num_bins−1. Then encoded as {@code output_mode}.
  */
 public final class Hashing extends Layer {
     private final int numBins;
-    private final Float maskValue;      // null: no mask
+    private final Object maskValue;     // Float (numbers) or String (strings); null: no mask
     private final long[] salt;          // {k0, k1}, or null: the fast hash
     private final CategoryEncoder.Mode mode;
 
+    /** Hashing of numbers; {@code maskValue} and {@code salt} null when not set. */
     public Hashing(String name, int numBins, Float maskValue, long[] salt, CategoryEncoder.Mode mode) {
+        this(name, numBins, (Object) maskValue, salt, mode);
+    }
+
+    /** Hashing of strings (numbers too, unless a {@code maskValue} is set); {@code maskValue} and {@code salt} null when not set. */
+    public Hashing(String name, int numBins, String maskValue, long[] salt, CategoryEncoder.Mode mode) {
+        this(name, numBins, (Object) maskValue, salt, mode);
+    }
+
+    private Hashing(String name, int numBins, Object maskValue, long[] salt, CategoryEncoder.Mode mode) {
         super(name);
         if (numBins < 1) throw new IllegalArgumentException("num_bins must be positive, got " + numBins);
         this.numBins = numBins;
@@ -34,6 +45,16 @@ public final class Hashing extends Layer {
     @Override
     public String kerasClass() {
         return "Hashing";
+    }
+
+    @Override
+    public boolean takesStrings() {
+        return !(maskValue instanceof Float);
+    }
+
+    @Override
+    public boolean takesNumbers() {
+        return !(maskValue instanceof String);
     }
 
     @Override
@@ -51,13 +72,14 @@ public final class Hashing extends Layer {
     @Override
     public Tensor forward(List<Tensor> inputs) {
         Tensor x = inputs.get(0);
-        float[] in = x.data();
-        long[] bins = new long[in.length];
+        long[] bins = new long[x.size()];
         boolean masked = maskValue != null && numBins > 1;
         long hashBins = masked ? numBins - 1 : numBins;
-        for (int i = 0; i < in.length; i++) {
-            if (masked && in[i] == maskValue) continue; // bin 0
-            byte[] s = Long.toString(CategoryEncoder.toIndex(in[i])).getBytes(StandardCharsets.US_ASCII);
+        String[] text = x.isString() ? x.strings() : null;
+        float[] in = text == null ? x.data() : null;
+        for (int i = 0; i < bins.length; i++) {
+            if (masked && (text != null ? maskValue.equals(StringOps.wellFormed(text[i])) : in[i] == (Float) maskValue)) continue; // bin 0
+            byte[] s = text != null ? StringOps.utf8(text[i]) : Long.toString(CategoryEncoder.toIndex(in[i])).getBytes(StandardCharsets.US_ASCII);
             long h = salt == null ? StringHash.bucketFast(s, hashBins) : StringHash.bucketStrong(s, hashBins, salt[0], salt[1]);
             bins[i] = masked ? h + 1 : h;
         }
@@ -68,6 +90,6 @@ public final class Hashing extends Layer {
     @Override
     public String details() {
         return numBins + " bins, " + (salt == null ? "FarmHash64" : "SipHash salt [" + salt[0] + ", " + salt[1] + "]")
-                + (maskValue == null ? "" : ", mask " + maskValue) + " " + mode.name().toLowerCase();
+                + (maskValue == null ? "" : ", mask " + (maskValue instanceof String t ? "'" + t + "'" : maskValue)) + " " + mode.name().toLowerCase();
     }
 }
