@@ -73,7 +73,6 @@ public final class Fusion {
                 ? d.fuse(a.activation(), a.name()) : null);
     }
 
-    /** Runs a convolution and the pooling layer after it as one pass per image ({@code ConvPooling}). */
     /** Runs an elementwise activation layer after a merge in place on the merge's output (a residual Add then relu). */
     public static Model fuseMergeActivations(Model model) {
         return absorbReaders(model, (producer, reader) -> producer instanceof ElementwiseMerge m && reader instanceof ActivationLayer a
@@ -81,6 +80,7 @@ public final class Fusion {
                 ? new MergeActivation(m, a.activation(), a.name()) : null);
     }
 
+    /** Runs a convolution and the pooling layer after it as one pass per image ({@code ConvPooling}). */
     public static Model fuseConvPooling(Model model) {
         return absorbReaders(model, (producer, reader) -> producer instanceof BaseConv c && reader instanceof BasePooling p && c.canPool(p)
                 ? new ConvPooling(c, p) : null);
