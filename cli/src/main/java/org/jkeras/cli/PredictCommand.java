@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.LongSupplier;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,6 +30,7 @@ import org.jkeras.cli.io.CsvBatches;
 import org.jkeras.cli.io.JsonArrays;
 import org.jkeras.cli.io.JsonLinesBatches;
 import org.jkeras.cli.io.Npy;
+import org.jkeras.cli.io.NpyBatches;
 import org.jkeras.cli.io.NpyStream;
 import org.jkeras.cli.io.Npz;
 import org.jkeras.cli.io.Readers;
@@ -41,8 +43,8 @@ import org.jkeras.runtime.kernels.Parallel;
  * {@code jkeras predict MODEL --input x.npy [--output y.npz]}: inputs and outputs as NumPy .npy/.npz, CSV or
  * JSON. With no arguments it runs the bundled demo model on its bundled input.
  *
- * <p>CSV and JSONL inputs are read, scored and written a batch of rows at a time ({@code --batch-size}), so a file
- * larger than memory is scored with bounded memory; CSV, JSONL, .npy and single-output JSON results are written
+ * <p>CSV, JSONL and .npy inputs are read, scored and written a batch of rows at a time ({@code --batch-size}), so a
+ * file larger than memory is scored with bounded memory; CSV, JSONL, .npy and single-output JSON results are written
  * as the batches come (.npy's header is rewritten with the row count at the end), .npz and multi-output JSON
  * results are gathered first. Every output file goes to a temporary file renamed into place when complete.
  */
@@ -67,8 +69,8 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "threads for large batches (default: jkeras.threads or all cores)")
     Integer threads;
 
-    @Option(names = "--batch-size", paramLabel = "N", description = "rows scored at a time; CSV and JSONL inputs are streamed in batches "
-            + "of this size (default: " + DEFAULT_BATCH + " for CSV/JSONL inputs, the whole array otherwise)")
+    @Option(names = "--batch-size", paramLabel = "N", description = "rows scored at a time; CSV, JSONL and .npy inputs are streamed in batches "
+            + "of this size (default: " + DEFAULT_BATCH + " for CSV/JSONL/.npy inputs, the whole array otherwise)")
     Integer batchSize;
 
     @Option(names = "--header", paramLabel = "auto|yes|no", defaultValue = "auto",
@@ -79,7 +81,7 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "no progress bar (it shows on a terminal for runs over a second)")
     boolean quiet;
 
-    /** Rows per batch when CSV or JSONL input is streamed and no --batch-size is given. */
+    /** Rows per batch when CSV, JSONL or .npy input is streamed and no --batch-size is given. */
     static final int DEFAULT_BATCH = 1024;
 
     /** Rows per batch of this run: --batch-size; without it the whole array, or DEFAULT_BATCH when an input streams. */
@@ -127,8 +129,8 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     /**
-     * Opens every --input, one source per model input in model order: CSV and JSONL files as streams read a batch
-     * at a time, the other formats read whole and fitted to the model input they feed.
+     * Opens every --input, one source per model input in model order: CSV, JSONL and .npy files as streams read a
+     * batch at a time, the other formats read whole and fitted to the model input they feed.
      */
     private List<Source> openInputs(KerasModel m, List<Path> inputPaths) {
         if (inputs.isEmpty()) throw new IllegalArgumentException("no --input given; the model takes " + m.inputNames());
@@ -160,9 +162,8 @@ final class PredictCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--input " + arg + ": '" + name + "' is not a model input; the model takes " + m.inputNames());
             }
             Object in = switch (f) {
-                case NPY -> Npy.read(file);
                 case JSON -> JsonArrays.read(file);
-                case CSV, JSONL -> file;
+                case NPY, CSV, JSONL -> file;
                 default -> throw new IllegalStateException(f.toString());
             };
             put(byName, name, in, file);
@@ -416,31 +417,37 @@ final class PredictCommand implements Callable<Integer> {
         return new Tensor(Shape.of(dims), Arrays.copyOfRange(t.data(), from * row, (from + n) * row));
     }
 
-    /** A CSV or JSONL file read a batch at a time. */
+    /** A CSV, JSONL or .npy file read a batch at a time. */
     private static final class Stream implements Source {
-        private final CountedReader reader;
         private final Iterator<Tensor> batches;
         private final Closeable closer;
+        private final LongSupplier bytesRead;
+        private final long size;
         private final Model.Input spec;
 
-        private Stream(CountedReader reader, Iterator<Tensor> batches, Closeable closer, Model.Input spec) {
-            this.reader = reader;
+        private Stream(Iterator<Tensor> batches, Closeable closer, LongSupplier bytesRead, long size, Model.Input spec) {
             this.batches = batches;
             this.closer = closer;
+            this.bytesRead = bytesRead;
+            this.size = size;
             this.spec = spec;
         }
 
         static Stream open(Path file, Model.Input spec, int rows, CsvBatches.Header header, java.util.function.Consumer<String> notes) {
+            if (ArrayFormat.forPath(file) == ArrayFormat.NPY) {
+                NpyBatches npy = NpyBatches.open(file, rows);
+                return new Stream(npy, npy, npy::bytesRead, npy.size(), spec);
+            }
             return Readers.build(CountedReader.open(file), r -> {
                 if (ArrayFormat.forPath(file) == ArrayFormat.CSV) {
                     CsvBatches csv = new CsvBatches(r, file.toString(), rows, header);
                     if (csv.headerNote() != null) notes.accept(csv.headerNote());
                     if (!csv.hasNext()) throw new ArrayFileException(file + ": no data rows");
-                    return new Stream(r, csv, csv, spec);
+                    return new Stream(csv, csv, r::bytesRead, r.size(), spec);
                 }
                 JsonLinesBatches lines = new JsonLinesBatches(r, file.toString(), rows);
                 if (!lines.hasNext()) throw new ArrayFileException(file + ": no samples");
-                return new Stream(r, lines, lines, spec);
+                return new Stream(lines, lines, r::bytesRead, r.size(), spec);
             });
         }
 
@@ -456,12 +463,12 @@ final class PredictCommand implements Callable<Integer> {
 
         @Override
         public long done() {
-            return reader.bytesRead();
+            return bytesRead.getAsLong();
         }
 
         @Override
         public long total() {
-            return reader.size();
+            return size;
         }
 
         @Override

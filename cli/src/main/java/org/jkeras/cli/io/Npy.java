@@ -26,7 +26,8 @@ import org.jkeras.runtime.Tensor;
 
 /**
  * NumPy {@code .npy} files, format versions 1.0 to 3.0 (numpy.lib.format). Reads numeric and boolean dtypes in C
- * order, converting to float32; writes little-endian float32 in version 1.0, byte for byte as {@code np.save}.
+ * order, converting to float32, whole ({@link #read}) or a batch of rows at a time ({@link NpyBatches}); writes
+ * little-endian float32 in version 1.0, byte for byte as {@code np.save}.
  */
 public final class Npy {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
@@ -97,51 +98,40 @@ public final class Npy {
      *     before allocating; with an unknown one the array grows only as data actually arrives.
      */
     private static Tensor read(ReadableByteChannel ch, String name, long size) throws IOException {
-        ByteBuffer start = ByteBuffer.allocate(8);
-        boolean complete = fill(ch, start);
-        if (start.position() == 0) throw new ArrayFileException(name + ": empty file, not a .npy array");
-        for (int i = 0; i < Math.min(start.position(), MAGIC.length); i++) {
-            if (start.get(i) != MAGIC[i]) throw new ArrayFileException(name + ": not a .npy file (no \\x93NUMPY magic)");
-        }
-        if (!complete) throw new ArrayFileException(name + ": truncated .npy file (it ends inside the header)");
-        int major = start.get(6), minor = start.get(7);
-        if (major < 1 || major > 3 || minor != 0) {
-            throw new ArrayFileException(name + ": unsupported .npy format version " + major + "." + minor);
-        }
-        ByteBuffer len = readFully(ch, major == 1 ? 2 : 4, name).order(ByteOrder.LITTLE_ENDIAN);
-        long headerLen = major == 1 ? len.getShort(0) & 0xFFFF : len.getInt(0) & 0xFFFFFFFFL;
-        long dataStart = 8 + len.capacity() + headerLen;
-        if (size >= 0 && dataStart > size) {
-            throw new ArrayFileException(name + ": .npy header length " + headerLen + " is larger than the file");
-        }
-        if (headerLen > MAX_HEADER) {
-            throw new ArrayFileException(name + ": implausible .npy header length " + headerLen);
-        }
-        byte[] text = readFully(ch, (int) headerLen, name).array();
-        Header h = Header.parse(new String(text, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1), name);
-        long needed = (long) h.count * h.dtype.size;
-        if (size >= 0 && size - dataStart < needed) throw h.truncated(name, size - dataStart);
-        float[] data = readData(ch, h, size >= 0, name);
-        return new Tensor(Shape.of(h.dims.length == 0 ? new int[] {1} : h.dims), data);
+        Header h = Header.read(ch, name, size);
+        float[] data = readData(ch, h, h.count, buffer(h, h.count), size >= 0, name, 0);
+        return new Tensor(h.shape(), data);
     }
 
-    private static float[] readData(ReadableByteChannel ch, Header h, boolean sizeChecked, String name) throws IOException {
+    /** A buffer in the array's byte order for reading up to {@code items} items, at most {@link #CHUNK} bytes. */
+    static ByteBuffer buffer(Header h, long items) {
+        return ByteBuffer.allocate((int) Math.min(CHUNK, items * h.dtype.size)).order(h.order);
+    }
+
+    /**
+     * Reads the next {@code items} items of the array as float32 through {@code buf} (from {@link #buffer}), never
+     * reading past them: a stream may hold more after the array.
+     *
+     * @param sized  whether the source's size was checked against the header: if not, the array grows only as
+     *               data arrives, so a forged shape cannot allocate more than the source holds
+     * @param before bytes of data read before these items, for the message when the data ends early
+     */
+    static float[] readData(ReadableByteChannel ch, Header h, int items, ByteBuffer buf, boolean sized, String name, long before) throws IOException {
         int item = h.dtype.size;
-        long total = (long) h.count * item, unread = total;
-        float[] out = new float[sizeChecked ? h.count : Math.min(h.count, CHUNK / item)];
-        ByteBuffer buf = ByteBuffer.allocate((int) Math.min(CHUNK, total)).order(h.order);
+        long total = (long) items * item, unread = total;
+        float[] out = new float[sized ? items : Math.min(items, CHUNK / item)];
+        buf.clear();
         int n = 0;
         while (unread > 0) {
-            // never read past the array: a stream may hold more after it
             buf.limit((int) Math.min(buf.capacity(), buf.position() + unread));
             int r = ch.read(buf);
-            if (r < 0) throw h.truncated(name, total - unread);
+            if (r < 0) throw h.truncated(name, before + total - unread);
             unread -= r;
             buf.flip();
-            int items = buf.remaining() / item;
-            if (n + items > out.length) out = Arrays.copyOf(out, (int) Math.min(h.count, Math.max(n + items, 2L * out.length)));
-            h.dtype.convert(buf, out, n, items);
-            n += items;
+            int got = buf.remaining() / item;
+            if (n + got > out.length) out = Arrays.copyOf(out, (int) Math.min(items, Math.max(n + got, 2L * out.length)));
+            h.dtype.convert(buf, out, n, got);
+            n += got;
             buf.compact();
         }
         return out;
@@ -161,8 +151,8 @@ public final class Npy {
         return true;
     }
 
-    private enum Dtype {
-        F4(4), F8(8), I1(1), I2(2), I4(4), I8(8), U1(1), B1(1);
+    enum Dtype {
+        F4(4), F8(8), I1(1), I2(2), I4(4), I8(8), U1(1), U2(2), U4(4), U8(8), B1(1);
 
         final int size;
 
@@ -196,6 +186,18 @@ public final class Npy {
                 case U1 -> {
                     for (int i = 0; i < n; i++) out[off + i] = b.get(b.position() + i) & 0xFF;
                 }
+                case U2 -> {
+                    ShortBuffer v = b.asShortBuffer();
+                    for (int i = 0; i < n; i++) out[off + i] = v.get(i) & 0xFFFF;
+                }
+                case U4 -> {
+                    IntBuffer v = b.asIntBuffer();
+                    for (int i = 0; i < n; i++) out[off + i] = v.get(i) & 0xFFFFFFFFL;
+                }
+                case U8 -> {
+                    LongBuffer v = b.asLongBuffer();
+                    for (int i = 0; i < n; i++) out[off + i] = unsignedToFloat(v.get(i));
+                }
                 case B1 -> {
                     for (int i = 0; i < n; i++) out[off + i] = b.get(b.position() + i) != 0 ? 1 : 0;
                 }
@@ -204,9 +206,58 @@ public final class Npy {
         }
     }
 
-    /** The parts of the header dict this reader uses. */
-    private record Header(String descr, Dtype dtype, ByteOrder order, int[] dims, int count) {
-        static Header parse(String text, String name) {
+    /**
+     * An unsigned 64-bit integer rounded to the nearest float as NumPy's astype(float32) does: above 2<sup>63</sup>
+     * it is halved keeping the lowest bit as a sticky bit, so the one rounding stays correct, then doubled exactly.
+     */
+    static float unsignedToFloat(long v) {
+        return v >= 0 ? v : 2f * ((v >>> 1) | (v & 1));
+    }
+
+    /**
+     * The parts of the header dict this reader uses, and where the data starts.
+     *
+     * @param dims  the array's shape as the file gives it (empty for a 0-d array)
+     * @param count items in the array
+     */
+    record Header(String descr, Dtype dtype, ByteOrder order, int[] dims, int count, long dataStart) {
+        /**
+         * Reads the magic, version and header dict, leaving the channel at the first data byte. With a known
+         * {@code size} (bytes in the source; -1 for a stream) a shape needing more data than the file holds is refused.
+         */
+        static Header read(ReadableByteChannel ch, String name, long size) throws IOException {
+            ByteBuffer start = ByteBuffer.allocate(8);
+            boolean complete = fill(ch, start);
+            if (start.position() == 0) throw new ArrayFileException(name + ": empty file, not a .npy array");
+            for (int i = 0; i < Math.min(start.position(), MAGIC.length); i++) {
+                if (start.get(i) != MAGIC[i]) throw new ArrayFileException(name + ": not a .npy file (no \\x93NUMPY magic)");
+            }
+            if (!complete) throw new ArrayFileException(name + ": truncated .npy file (it ends inside the header)");
+            int major = start.get(6), minor = start.get(7);
+            if (major < 1 || major > 3 || minor != 0) {
+                throw new ArrayFileException(name + ": unsupported .npy format version " + major + "." + minor);
+            }
+            ByteBuffer len = readFully(ch, major == 1 ? 2 : 4, name).order(ByteOrder.LITTLE_ENDIAN);
+            long headerLen = major == 1 ? len.getShort(0) & 0xFFFF : len.getInt(0) & 0xFFFFFFFFL;
+            long dataStart = 8 + len.capacity() + headerLen;
+            if (size >= 0 && dataStart > size) {
+                throw new ArrayFileException(name + ": .npy header length " + headerLen + " is larger than the file");
+            }
+            if (headerLen > MAX_HEADER) {
+                throw new ArrayFileException(name + ": implausible .npy header length " + headerLen);
+            }
+            byte[] text = readFully(ch, (int) headerLen, name).array();
+            Header h = parse(new String(text, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1), name, dataStart);
+            if (size >= 0 && size - dataStart < (long) h.count * h.dtype.size) throw h.truncated(name, size - dataStart);
+            return h;
+        }
+
+        /** The shape of the tensor read: a 0-d array becomes shape (1). */
+        Shape shape() {
+            return Shape.of(dims.length == 0 ? new int[] {1} : dims);
+        }
+
+        static Header parse(String text, String name, long dataStart) {
             if (!(new Literal(text, name).parse() instanceof Map<?, ?> dict)) {
                 throw new ArrayFileException(name + ": .npy header is not a dictionary: " + Literal.clip(text));
             }
@@ -234,7 +285,7 @@ public final class Npy {
             if (count > Integer.MAX_VALUE) {
                 throw new ArrayFileException(name + ": .npy shape " + shape + " has more than 2^31-1 elements, too many to load");
             }
-            return new Header(descr, dtype(descr, name), order(descr), dims, (int) count);
+            return new Header(descr, dtype(descr, name), order(descr), dims, (int) count, dataStart);
         }
 
         private static Dtype dtype(String descr, String name) {
@@ -246,7 +297,7 @@ public final class Npy {
                 throw new ArrayFileException(name + ": dtype '" + descr + "' holds strings, not numbers; the model's inputs are numeric");
             }
             throw new ArrayFileException(name + ": dtype '" + descr
-                    + "' is not supported; use float32, float64, int8, int16, int32, int64, uint8 or bool");
+                    + "' is not supported; use float32, float64, int8 to int64, uint8 to uint64 or bool");
         }
 
         private static ByteOrder order(String descr) {

@@ -105,6 +105,14 @@ class NpyTest {
                 cases.add(arguments(version, descr, new Number[] {0, 255, 128, 7}, new float[] {0f, 255f, 128f, 7f}));
             }
             cases.add(arguments(version, "|i1", new Number[] {-128, 127, 0, -1}, new float[] {-128f, 127f, 0f, -1f}));
+            for (String order : List.of("<", ">")) {
+                cases.add(arguments(version, order + "u2", new Number[] {0, 65535, 32768, 7}, new float[] {0f, 65535f, 32768f, 7f}));
+                // 4294967295 rounds to 2^32; 16777217 to 16777216 (ties to even)
+                cases.add(arguments(version, order + "u4", new Number[] {0, -1, 1 << 31, 16777217}, new float[] {0f, 0x1p32f, 0x1p31f, 16777216f}));
+                // above 2^63: 2^64-1 rounds to 2^64; 2^63 + 2^39 is halfway between floats (ties to even: down), one more rounds up
+                cases.add(arguments(version, order + "u8", new Number[] {-1L, Long.MIN_VALUE + (1L << 39), Long.MIN_VALUE + (1L << 39) + 1, 5L},
+                        new float[] {0x1p64f, 0x1p63f, 0x1p63f + 0x1p40f, 5f}));
+            }
             cases.add(arguments(version, "|b1", new Number[] {0, 1, 1, 0}, new float[] {0f, 1f, 1f, 0f}));
         }
         return cases.stream();
@@ -131,9 +139,9 @@ class NpyTest {
             switch (descr.substring(1)) {
                 case "f4" -> b.putFloat(v.floatValue());
                 case "f8" -> b.putDouble(v.doubleValue());
-                case "i2" -> b.putShort(v.shortValue());
-                case "i4" -> b.putInt(v.intValue());
-                case "i8" -> b.putLong(v.longValue());
+                case "i2", "u2" -> b.putShort(v.shortValue());
+                case "i4", "u4" -> b.putInt(v.intValue());
+                case "i8", "u8" -> b.putLong(v.longValue());
                 default -> b.put(v.byteValue());
             }
         }
