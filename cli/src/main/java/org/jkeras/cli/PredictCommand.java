@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,6 +28,7 @@ import org.jkeras.cli.io.AtomicFile;
 import org.jkeras.cli.io.CountedReader;
 import org.jkeras.cli.io.Csv;
 import org.jkeras.cli.io.CsvBatches;
+import org.jkeras.cli.io.CsvColumns;
 import org.jkeras.cli.io.JsonArrays;
 import org.jkeras.cli.io.JsonLinesBatches;
 import org.jkeras.cli.io.Npy;
@@ -46,7 +48,9 @@ import org.jkeras.runtime.kernels.Parallel;
  * <p>CSV, JSONL and .npy inputs are read, scored and written a batch of rows at a time ({@code --batch-size}), so a
  * file larger than memory is scored with bounded memory; CSV, JSONL, .npy and single-output JSON results are written
  * as the batches come (.npy's header is rewritten with the row count at the end), .npz and multi-output JSON
- * results are gathered first. Every output file goes to a temporary file renamed into place when complete.
+ * results are gathered first. Several outputs go to CSV side by side under a header line naming the columns
+ * ({@link CsvColumns}), to JSONL as one object per sample keyed by output. Every output file goes to a temporary
+ * file renamed into place when complete.
  */
 @Command(mixinStandardHelpOptions = true, name = "predict", description = "Predict with a Keras model on array files; no arguments: the bundled demo.")
 final class PredictCommand implements Callable<Integer> {
@@ -235,24 +239,17 @@ final class PredictCommand implements Callable<Integer> {
 
     /** Scores the sources batch by batch and writes the outputs where --output says, in its format. */
     private void score(KerasModel m, List<Source> sources, List<Path> inputPaths) throws IOException {
-        List<String> names = m.outputKeys(); // .npz / .json keys: unique even where Keras 3 output names repeat
+        List<String> names = m.outputKeys(); // .npz / .json / .jsonl / CSV header keys: unique even where Keras 3 output names repeat
         if (output == null) {
             PrintWriter w = spec.commandLine().getOut();
-            if (names.size() == 1) {
-                run(m, sources, false, out -> Csv.write(w, out.get(names.get(0))));
-            } else {
-                Map<String, Tensor> all = gather(m, sources, false);
-                for (Map.Entry<String, Tensor> e : all.entrySet()) {
-                    w.println("# " + e.getKey());
-                    Csv.write(w, e.getValue());
-                }
-            }
+            run(m, sources, false, csv(w, names));
             w.flush();
             return;
         }
         ArrayFormat f = ArrayFormat.forPath(output);
-        if (names.size() > 1 && f != ArrayFormat.NPZ && f != ArrayFormat.JSON) {
-            throw new IllegalArgumentException(output + ": the model has " + names.size() + " outputs " + names + "; write them to .npz or .json");
+        if (names.size() > 1 && f == ArrayFormat.NPY) {
+            throw new IllegalArgumentException(output + ": the model has " + names.size() + " outputs " + names + "; a .npy holds one array:"
+                    + " write them to .npz, .json, .jsonl or .csv");
         }
         String first = names.get(0);
         switch (f) {
@@ -261,8 +258,9 @@ final class PredictCommand implements Callable<Integer> {
                 run(m, sources, true, out -> npy.append(out.get(first)));
                 npy.finish(m.outputShapes().get(0).dims());
             });
-            case CSV -> AtomicFile.writeText(output, inputPaths, w -> run(m, sources, true, out -> Csv.write(w, out.get(first))));
-            case JSONL -> AtomicFile.writeText(output, inputPaths, w -> run(m, sources, true, out -> JsonArrays.writeLines(w, out.get(first))));
+            case CSV -> AtomicFile.writeText(output, inputPaths, w -> run(m, sources, true, csv(w, names)));
+            case JSONL -> AtomicFile.writeText(output, inputPaths, w -> run(m, sources, true,
+                    names.size() == 1 ? out -> JsonArrays.writeLines(w, out.get(first)) : out -> JsonArrays.writeLines(w, out)));
             case JSON -> {
                 if (names.size() == 1) {
                     AtomicFile.writeText(output, inputPaths, w -> {
@@ -283,6 +281,16 @@ final class PredictCommand implements Callable<Integer> {
             }
             default -> throw new ArrayFileException(output + ": unsupported output format " + f);
         }
+    }
+
+    /**
+     * CSV lines as the batches come: one output's values as they are (no header, as jkeras always wrote them);
+     * several outputs side by side after a header line naming their columns.
+     */
+    private static Batches csv(Writer w, List<String> keys) {
+        if (keys.size() == 1) return out -> Csv.write(w, out.get(keys.get(0)));
+        CsvColumns columns = new CsvColumns(w, keys);
+        return columns::write;
     }
 
     /** Every batch's outputs joined along the batch axis. */

@@ -9,7 +9,8 @@ import org.jkeras.runtime.Tensor;
 /**
  * Comma-separated numbers, one sample per row. Reading: an optional header line (recognised by a field that is
  * not a number), blank lines and '#' comment lines skipped, fields trimmed, nan/inf/-inf accepted as by NumPy.
- * Quoted fields are not supported beyond quotes around header names.
+ * Header names may be quoted as RFC 4180 quotes them (a comma or a doubled quote inside); data fields are numbers.
+ * {@link CsvColumns} writes several arrays side by side under such a header.
  */
 public final class Csv {
     private Csv() {}
@@ -56,7 +57,7 @@ public final class Csv {
     }
 
     /** Float.toString round-trips exactly; NaN and infinities are spelled as NumPy's savetxt does. */
-    private static String format(float v) {
+    static String format(float v) {
         if (Float.isNaN(v)) return "nan";
         if (Float.isInfinite(v)) return v > 0 ? "inf" : "-inf";
         return Float.toString(v);

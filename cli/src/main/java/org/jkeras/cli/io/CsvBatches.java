@@ -49,7 +49,6 @@ public final class CsvBatches implements Iterator<Tensor>, Closeable {
         advance();
         firstLineNo = pendingLineNo;
         String[] fields = pending == null ? new String[0] : split(pending);
-        columns = fields.length;
         boolean numbers = java.util.Arrays.stream(fields).allMatch(Floats::isNumber);
         boolean index = fields.length >= 2;
         for (int i = 0; index && i < fields.length; i++) index = fields[i].trim().equals(Integer.toString(i));
@@ -58,12 +57,10 @@ public final class CsvBatches implements Iterator<Tensor>, Closeable {
             case NO -> false;
             case AUTO -> !numbers || index;
         };
-        List<String> names = new ArrayList<>();
-        if (isHeader) {
-            for (String h : fields) names.add(unquote(h));
-            advance();
-        }
+        List<String> names = isHeader ? splitHeader(pending) : List.of();
+        if (isHeader) advance();
         header = List.copyOf(names);
+        columns = isHeader ? names.size() : fields.length;
         headerNote = mode == Header.AUTO && numbers && index
                 ? name + ": the first line '0," + (fields.length > 2 ? "1,…," : "") + (fields.length - 1) + "' is read as a header (column numbers,"
                         + " as pandas writes them); --header no reads it as a sample"
@@ -171,9 +168,32 @@ public final class CsvBatches implements Iterator<Tensor>, Closeable {
         }
     }
 
-    private static String unquote(String field) {
-        boolean quoted = field.length() >= 2 && field.startsWith("\"") && field.endsWith("\"");
-        return quoted ? field.substring(1, field.length() - 1) : field;
+    /**
+     * A header line's names: fields split at commas outside double quotes, a quoted field unquoted (a doubled quote
+     * inside is one quote, as RFC 4180 and {@link CsvColumns#quote} write it), an unquoted one trimmed.
+     */
+    static List<String> splitHeader(String line) {
+        List<String> names = new ArrayList<>();
+        int i = 0;
+        do {
+            while (i < line.length() && line.charAt(i) <= ' ') i++;
+            boolean quoted = i < line.length() && line.charAt(i) == '"';
+            StringBuilder b = new StringBuilder();
+            if (quoted) {
+                for (i++; i < line.length(); ) {
+                    char c = line.charAt(i++);
+                    if (c != '"') b.append(c);
+                    else if (i < line.length() && line.charAt(i) == '"') b.append(line.charAt(i++));
+                    else break;
+                }
+            }
+            int comma = line.indexOf(',', i);
+            int end = comma < 0 ? line.length() : comma;
+            // a quoted name is what the quotes hold (anything after the closing quote is dropped), another is trimmed
+            names.add(quoted ? b.toString() : line.substring(i, end).trim());
+            i = end + 1;
+        } while (i <= line.length());
+        return names;
     }
 
     private static String[] split(String line) {

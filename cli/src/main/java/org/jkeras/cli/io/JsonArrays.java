@@ -111,6 +111,34 @@ public final class JsonArrays {
     }
 
     /**
+     * JSON Lines of several arrays: one object per batch element, {@code {"key": nested list, ...}} in map order,
+     * each value the element's sample (a number where the sample is one). Every array must have the same rows.
+     */
+    public static void writeLines(Writer out, Map<String, Tensor> arrays) throws IOException {
+        List<String> keys = new ArrayList<>();
+        List<Tensor> tensors = new ArrayList<>();
+        int rows = -1;
+        for (Map.Entry<String, Tensor> a : arrays.entrySet()) {
+            keys.add(new JsonPrimitive(a.getKey()) + ": ");
+            tensors.add(a.getValue());
+            int n = batched(a.getValue())[0];
+            if (rows >= 0 && n != rows) throw new ArrayFileException("'" + a.getKey() + "' has " + n + " rows, the arrays before it " + rows);
+            rows = n;
+        }
+        StringBuilder b = new StringBuilder();
+        for (int r = 0; r < rows; r++) {
+            b.setLength(0);
+            b.append('{');
+            for (int k = 0; k < keys.size(); k++) {
+                Tensor t = tensors.get(k);
+                b.append(k > 0 ? ", " : "").append(keys.get(k));
+                append(b, batched(t), 1, t.data(), r * t.rowSize());
+            }
+            out.append(b.append('}')).append('\n');
+        }
+    }
+
+    /**
      * Writes one nested list a batch at a time, byte for byte as {@link #write} writes the concatenated batches:
      * {@link #append} each batch, then {@link #finish}.
      */
