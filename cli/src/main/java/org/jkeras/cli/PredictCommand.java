@@ -1,8 +1,10 @@
 package org.jkeras.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -17,7 +19,9 @@ import java.util.function.LongSupplier;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -67,8 +71,12 @@ final class PredictCommand implements Callable<Integer> {
     List<String> inputs = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "output file (.npy .npz .csv .json .jsonl); default: CSV on standard output")
+            description = "output file (.npy .npz .csv .json .jsonl), or - for standard output; default: CSV on standard output")
     Path output;
+
+    @Option(names = "--format", paramLabel = "npy|npz|csv|json|jsonl",
+            description = "output format: of standard output (default csv), or of a file whose name has no array extension")
+    String format;
 
     @Option(names = "--threads", paramLabel = "N", description = "threads for large batches (default: jkeras.threads or all cores)")
     Integer threads;
@@ -94,8 +102,15 @@ final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @ParentCommand
+    Main main;
+
+    /** The format results are written in, from --output and --format. */
+    private ArrayFormat outputFormat;
+
     @Override
     public Integer call() throws IOException {
+        outputFormat = outputFormat();
         if (threads != null) {
             if (threads < 1) throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
             Parallel.setThreads(threads);
@@ -237,49 +252,86 @@ final class PredictCommand implements Callable<Integer> {
         void accept(Map<String, Tensor> out) throws IOException;
     }
 
+    /** Standard output: no --output, or {@code -o -}. */
+    private boolean toStandardOutput() {
+        return output == null || output.toString().equals("-");
+    }
+
+    /**
+     * The output format: --format, else the file's extension, else CSV for standard output. A --format that
+     * contradicts the file's extension is a usage error.
+     */
+    private ArrayFormat outputFormat() {
+        ArrayFormat given = null;
+        if (format != null) {
+            given = ArrayFormat.byName(format);
+            if (given == null) throw new ParameterException(spec.commandLine(), "--format " + format + ": expected npy, npz, csv, json or jsonl");
+        }
+        if (toStandardOutput()) return given == null ? ArrayFormat.CSV : given;
+        ArrayFormat named = ArrayFormat.byExtension(output);
+        if (given != null && named != null && given != named) {
+            throw new ParameterException(spec.commandLine(), "--format " + format + " contradicts the output file " + output + " (" + named.extension() + ")");
+        }
+        return given != null ? given : ArrayFormat.forPath(output);
+    }
+
     /** Scores the sources batch by batch and writes the outputs where --output says, in its format. */
     private void score(KerasModel m, List<Source> sources, List<Path> inputPaths) throws IOException {
         List<String> names = m.outputKeys(); // .npz / .json / .jsonl / CSV header keys: unique even where Keras 3 output names repeat
-        if (output == null) {
-            PrintWriter w = spec.commandLine().getOut();
-            run(m, sources, false, csv(w, names));
-            w.flush();
-            return;
-        }
-        ArrayFormat f = ArrayFormat.forPath(output);
+        ArrayFormat f = outputFormat;
+        boolean stdout = toStandardOutput();
+        String target = stdout ? "standard output" : output.toString();
         if (names.size() > 1 && f == ArrayFormat.NPY) {
-            throw new IllegalArgumentException(output + ": the model has " + names.size() + " outputs " + names + "; a .npy holds one array:"
+            throw new IllegalArgumentException(target + ": the model has " + names.size() + " outputs " + names + "; a .npy holds one array:"
                     + " write them to .npz, .json, .jsonl or .csv");
         }
-        String first = names.get(0);
-        switch (f) {
-            case NPY -> AtomicFile.writeChannel(output, inputPaths, ch -> {
-                NpyStream npy = new NpyStream(ch, output.toString());
-                run(m, sources, true, out -> npy.append(out.get(first)));
+        if (stdout && (f == ArrayFormat.NPY || f == ArrayFormat.NPZ)) {
+            // the bytes exactly as in a file, nothing else on standard output; a .npy's row count comes first, so gather
+            Map<String, Tensor> all = gather(m, sources, false);
+            OutputStream out = new BufferedOutputStream(main.stdout(), 1 << 16);
+            if (f == ArrayFormat.NPY) Npy.write(out, all.get(names.get(0)));
+            else Npz.write(out, all);
+            out.flush();
+        } else if (stdout) {
+            PrintWriter w = spec.commandLine().getOut();
+            text(w, f, m, sources, false);
+            w.flush();
+        } else if (f == ArrayFormat.NPY) {
+            AtomicFile.writeChannel(output, inputPaths, ch -> {
+                NpyStream npy = new NpyStream(ch, target);
+                run(m, sources, true, out -> npy.append(out.get(names.get(0))));
                 npy.finish(m.outputShapes().get(0).dims());
             });
-            case CSV -> AtomicFile.writeText(output, inputPaths, w -> run(m, sources, true, csv(w, names)));
-            case JSONL -> AtomicFile.writeText(output, inputPaths, w -> run(m, sources, true,
-                    names.size() == 1 ? out -> JsonArrays.writeLines(w, out.get(first)) : out -> JsonArrays.writeLines(w, out)));
+        } else if (f == ArrayFormat.NPZ) {
+            AtomicFile.refuseToOverwrite(output, inputPaths);
+            Map<String, Tensor> all = gather(m, sources, true);
+            AtomicFile.write(output, inputPaths, s -> Npz.write(s, all));
+        } else {
+            AtomicFile.writeText(output, inputPaths, w -> text(w, f, m, sources, true));
+        }
+    }
+
+    /**
+     * Writes CSV, JSONL or JSON text: as the batches come, except JSON of several outputs (one object of arrays),
+     * gathered first.
+     */
+    private void text(Writer w, ArrayFormat f, KerasModel m, List<Source> sources, boolean showProgress) throws IOException {
+        List<String> names = m.outputKeys();
+        String first = names.get(0);
+        switch (f) {
+            case CSV -> run(m, sources, showProgress, csv(w, names));
+            case JSONL -> run(m, sources, showProgress,
+                    names.size() == 1 ? out -> JsonArrays.writeLines(w, out.get(first)) : out -> JsonArrays.writeLines(w, out));
             case JSON -> {
                 if (names.size() == 1) {
-                    AtomicFile.writeText(output, inputPaths, w -> {
-                        JsonArrays.ListWriter list = new JsonArrays.ListWriter(w);
-                        run(m, sources, true, out -> list.append(out.get(first)));
-                        list.finish();
-                    });
+                    JsonArrays.ListWriter list = new JsonArrays.ListWriter(w);
+                    run(m, sources, showProgress, out -> list.append(out.get(first)));
+                    list.finish();
                 } else {
-                    AtomicFile.refuseToOverwrite(output, inputPaths);
-                    Map<String, Tensor> all = gather(m, sources, true);
-                    AtomicFile.writeText(output, inputPaths, w -> JsonArrays.writeNamed(w, all));
+                    JsonArrays.writeNamed(w, gather(m, sources, showProgress));
                 }
             }
-            case NPZ -> {
-                AtomicFile.refuseToOverwrite(output, inputPaths);
-                Map<String, Tensor> all = gather(m, sources, true);
-                AtomicFile.write(output, inputPaths, s -> Npz.write(s, all));
-            }
-            default -> throw new ArrayFileException(output + ": unsupported output format " + f);
+            default -> throw new IllegalStateException("not a text format: " + f);
         }
     }
 
