@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 
 import org.jkeras.KerasImportException;
-import org.jkeras.cli.io.ArrayFileException;
+import org.jkeras.io.ArrayFileException;
 
 /** The message a user sees for a failed command: ours as they are, anything else with its kind. */
 final class Errors {

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.jkeras.KerasModel;
-import org.jkeras.cli.io.CsvBatches;
-import org.jkeras.cli.io.Npy;
-import org.jkeras.cli.verify.GoldenFile;
+import org.jkeras.io.CsvBatches;
+import org.jkeras.io.Npy;
+import org.jkeras.io.golden.GoldenFile;
 import org.jkeras.runtime.Tensor;
 
 /**

@@ -24,8 +24,8 @@ import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.jkeras.cli.io.Npy;
-import org.jkeras.cli.verify.GoldenFile;
+import org.jkeras.io.Npy;
+import org.jkeras.io.golden.GoldenFile;
 
 /** {@code predict -o - --format F}: standard output gets exactly the bytes {@code -o y.F} writes to a file. */
 class PredictStdoutTest {

@@ -29,11 +29,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.jkeras.KerasModel;
-import org.jkeras.cli.io.Csv;
-import org.jkeras.cli.io.JsonArrays;
-import org.jkeras.cli.io.Npy;
-import org.jkeras.cli.io.Npz;
-import org.jkeras.cli.verify.GoldenFile;
+import org.jkeras.io.Csv;
+import org.jkeras.io.JsonArrays;
+import org.jkeras.io.Npy;
+import org.jkeras.io.Npz;
+import org.jkeras.io.golden.GoldenFile;
 import org.jkeras.runtime.Shape;
 import org.jkeras.runtime.Tensor;
 

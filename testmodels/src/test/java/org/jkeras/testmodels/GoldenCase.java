@@ -18,7 +18,7 @@ import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 
-import org.jkeras.cli.io.Npy;
+import org.jkeras.io.Npy;
 import org.jkeras.runtime.Shape;
 import org.jkeras.runtime.Tensor;
 
