@@ -203,7 +203,7 @@ public final class GoldenFile {
         if (!isHdf5(file)) return false;
         try (HdfFile h = new HdfFile(file)) {
             return h.getChild("inputs") instanceof Group && (h.getChild("predictions") instanceof Group || h.getChild("outputs") instanceof Group)
-                    && !h.getAttributes().containsKey("model_config") && !h.getAttributes().containsKey("layer_names");
+                    && !h.getAttributes().containsKey("model_config") && Hdf5.strings(h, "layer_names") == null; // a model or weights file
         } catch (HdfException | IllegalArgumentException e) {
             return false;
         }
