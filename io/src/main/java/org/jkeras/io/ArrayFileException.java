@@ -9,10 +9,12 @@ import java.nio.file.NoSuchFileException;
 public class ArrayFileException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** An error whose message names the file and what is wrong with it. */
     public ArrayFileException(String message) {
         super(message);
     }
 
+    /** An error whose message names the file and what is wrong with it, caused by {@code cause}. */
     public ArrayFileException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -5,9 +5,18 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The array file formats the command line reads and writes, chosen by file extension. */
+/** The array file formats jkeras reads and writes, chosen by file extension. */
 public enum ArrayFormat {
-    NPY, NPZ, CSV, JSON, JSONL;
+    /** A NumPy {@code .npy}: one array ({@link Npy}, {@link NpyBatches}, {@link NpyStream}). */
+    NPY,
+    /** A NumPy {@code .npz}: named arrays ({@link Npz}). */
+    NPZ,
+    /** Comma-separated values, one sample per line ({@link Csv}, {@link CsvBatches}, {@link CsvColumns}). */
+    CSV,
+    /** One JSON nested list, or an object of them by name ({@link JsonArrays}). */
+    JSON,
+    /** JSON Lines, one sample per line ({@link JsonLinesBatches}). */
+    JSONL;
 
     /** The extension with its dot, e.g. {@code .npy}. */
     public String extension() {

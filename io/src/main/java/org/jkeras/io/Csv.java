@@ -23,6 +23,7 @@ public final class Csv {
         }
     }
 
+    /** One line per batch element, flattened in C order, with no header line. */
     public static void write(Writer out, Tensor t) throws IOException {
         write(out, t, List.of());
     }

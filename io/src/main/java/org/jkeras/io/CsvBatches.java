@@ -74,10 +74,12 @@ public final class CsvBatches implements Iterator<Tensor>, Closeable {
         return headerNote;
     }
 
+    /** Opens a UTF-8 file, its header told from its first line as {@link Header#AUTO} does. */
     public static CsvBatches open(Path file, int maxRows) {
         return open(file, maxRows, Header.AUTO);
     }
 
+    /** Opens a UTF-8 file and reads up to its first data row; I/O failures name the file. */
     public static CsvBatches open(Path file, int maxRows, Header mode) {
         return Readers.build(Readers.utf8(file), r -> new CsvBatches(r, file.toString(), maxRows, mode));
     }

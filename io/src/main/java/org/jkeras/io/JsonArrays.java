@@ -147,11 +147,13 @@ public final class JsonArrays {
         private long rows;
         private boolean finished;
 
+        /** Starts the list on {@code out}. */
         public ListWriter(Writer out) throws IOException {
             this.out = out;
             out.write('[');
         }
 
+        /** Appends the batch's elements to the list. */
         public void append(Tensor batch) throws IOException {
             int[] dims = batched(batch);
             StringBuilder b = new StringBuilder();
@@ -163,6 +165,7 @@ public final class JsonArrays {
             }
         }
 
+        /** Closes the list (once; later calls do nothing); {@code out} is left open. */
         public void finish() throws IOException {
             if (finished) return;
             finished = true;

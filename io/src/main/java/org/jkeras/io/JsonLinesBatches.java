@@ -31,6 +31,7 @@ public final class JsonLinesBatches implements Iterator<Tensor>, Closeable {
     private String pending;
     private int pendingLineNo;
 
+    /** Reads from {@code reader} up to the first sample; errors name the source as {@code nameForErrors}. */
     public JsonLinesBatches(Reader reader, String nameForErrors, int maxRows) {
         if (maxRows < 1) throw new IllegalArgumentException("maxRows must be positive, got " + maxRows);
         this.in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
@@ -39,6 +40,7 @@ public final class JsonLinesBatches implements Iterator<Tensor>, Closeable {
         advance();
     }
 
+    /** Opens a UTF-8 file; I/O failures name the file. */
     public static JsonLinesBatches open(Path file, int maxRows) {
         return Readers.build(Readers.utf8(file), r -> new JsonLinesBatches(r, file.toString(), maxRows));
     }

@@ -38,6 +38,7 @@ public final class Npy {
 
     private Npy() {}
 
+    /** The whole array as float32 (a 0-d array as shape (1)); see {@link NpyBatches} to read it a batch of rows at a time. */
     public static Tensor read(Path file) {
         try (FileChannel ch = FileChannel.open(file)) {
             // a pipe or device reports size 0: read it like a stream
@@ -56,6 +57,7 @@ public final class Npy {
         }
     }
 
+    /** Writes the tensor as {@code np.save} does: little-endian float32, format 1.0. */
     public static void write(Path file, Tensor t) {
         try (OutputStream out = Files.newOutputStream(file)) {
             write(out, t);
@@ -64,6 +66,7 @@ public final class Npy {
         }
     }
 
+    /** Writes the tensor to {@code out} as {@link #write(Path, Tensor)} does; {@code out} is left open. */
     public static void write(OutputStream out, Tensor t) throws IOException {
         out.write(header(t.shape().dims()));
         float[] d = t.data();

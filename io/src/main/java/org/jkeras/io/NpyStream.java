@@ -21,6 +21,7 @@ public final class NpyStream {
     private int[] sample;
     private long rows;
 
+    /** Writes to {@code ch} from its start; errors name the file as {@code nameForErrors}. */
     public NpyStream(FileChannel ch, String nameForErrors) {
         this.ch = ch;
         this.name = nameForErrors;

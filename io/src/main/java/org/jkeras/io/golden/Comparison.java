@@ -23,22 +23,40 @@ import org.jkeras.runtime.Tensor;
 public final class Comparison {
 
     /**
-     * One model output against its recording: its position, Keras name and key ({@link KerasModel#outputKeys()}: the
-     * name, or {@code name:<position>} where several outputs share the name).
+     * One model output against its recording.
+     *
+     * @param index the output's position in the model
+     * @param name  its Keras name
+     * @param key   its key ({@link KerasModel#outputKeys()}: the name, or {@code name:<position>} where several
+     *              outputs share the name)
+     * @param stats how far jkeras' values are from the recorded ones
      */
     public record OutputResult(int index, String name, String key, Stats stats) {
+        /** Whether the output is within the tolerance. */
         public boolean pass() {
             return stats.pass();
         }
     }
 
-    /** A layer output that differs from its recording. */
+    /**
+     * A layer output that differs from its recording.
+     *
+     * @param layer      the jkeras layer ({@code outer/inner} inside a nested model)
+     * @param kerasClass its Keras class
+     * @param goldenKey  how the golden file names the recording
+     * @param output     which output of the layer's call
+     * @param stats      how far jkeras' values are from the recorded ones
+     */
     public record LayerResult(String layer, String kerasClass, String goldenKey, int output, Stats stats) {
     }
 
     /**
      * The outcome.
      *
+     * @param golden           the golden file or folder, as given
+     * @param goldenKind       its layout, described
+     * @param atol             the absolute tolerance
+     * @param rtol             the relative tolerance
      * @param outputs          per model output, in model order
      * @param layersCompared   recorded layer outputs that were compared
      * @param divergent        the layer outputs outside the tolerance, in graph order; the first is where jkeras and

@@ -63,10 +63,15 @@ public final class GoldenFile {
 
     /** The layouts read. */
     public enum Kind {
+        /** HDF5 with {@code inputs/N}, {@code outputs/N}: what {@code save_golden.py} writes. */
         IO_H5("io.h5 layout (inputs/N, outputs/N)"),
+        /** JSON with {@code "inputs"} and {@code "outputs"} lists of {@code {"name", "shape", "data"}}. */
         IO_JSON("io.json layout"),
+        /** A NumPy {@code .npz} keyed {@code inputs}/{@code outputs}, by name or by position. */
         NPZ(".npz archive"),
+        /** A folder (or two) of {@code in_N.npy} and {@code out_N.npy}. */
         NPY_FOLDER("in_N.npy / out_N.npy folder"),
+        /** HDF5 with groups {@code inputs/<name>} and {@code predictions/<name>}. */
         INPUTS_AND_OUTPUTS_H5("inputs-and-outputs HDF5 layout (inputs/<name>, predictions/<name>)");
 
         private final String description;
@@ -75,19 +80,30 @@ public final class GoldenFile {
             this.description = description;
         }
 
+        /** The layout in a few words, for reports. */
         public String description() {
             return description;
         }
     }
 
-    /** A recorded array; {@code name} is the Keras input or output name, or null when the file gives only a position. */
+    /**
+     * A recorded array.
+     *
+     * @param name   the Keras input or output name, or null when the file gives only a position
+     * @param tensor the values, batch axis first
+     */
     public record Array(String name, Tensor tensor) {
     }
 
     /**
-     * A layer's recorded output: {@code layer} as Keras names it ({@code outer/inner} for a layer inside a nested
-     * model where the file records one), the 0-based call of the layer in the model ({@code node}) and output
-     * tensor of that call ({@code output}). {@code key} is how the file names it.
+     * A layer's recorded output.
+     *
+     * @param key    how the file names it
+     * @param layer  the layer as Keras names it ({@code outer/inner} for a layer inside a nested model where the file
+     *               records one)
+     * @param node   the 0-based call of the layer in the model
+     * @param output the output tensor of that call
+     * @param tensor the values, batch axis first
      */
     public record Activation(String key, String layer, int node, int output, Tensor tensor) {
     }
@@ -101,6 +117,7 @@ public final class GoldenFile {
     private final List<Array> outputs;
     private final List<Activation> activations;
 
+    /** Recorded inputs and outputs (neither may be empty) and layer outputs, from {@code source} in layout {@code kind}. */
     public GoldenFile(String source, Kind kind, List<Array> inputs, List<Array> outputs, List<Activation> activations) {
         this.source = source;
         this.kind = kind;
@@ -116,14 +133,17 @@ public final class GoldenFile {
         return source;
     }
 
+    /** The layout it was read from. */
     public Kind kind() {
         return kind;
     }
 
+    /** The recorded inputs, in the file's order. */
     public List<Array> inputs() {
         return inputs;
     }
 
+    /** The recorded outputs (Keras' predictions), in the file's order. */
     public List<Array> outputs() {
         return outputs;
     }

@@ -68,6 +68,7 @@ public final class Report {
         return b.toString();
     }
 
+    /** The comparison as a JSON object: per output and per diverging layer, with the tolerance and the notes. */
     public static String json(Comparison.Result r) {
         JsonObject root = new JsonObject();
         root.addProperty("golden", r.golden());

@@ -24,6 +24,7 @@ import org.jkeras.runtime.Tensor;
 public record Stats(Shape expectedShape, Shape actualShape, long count, long mismatches, double maxAbs, double maxRel, long maxUlp,
                     int worstIndex, float actual, float expected, boolean pass) {
 
+    /** Whether jkeras' shape is the recorded one. */
     public boolean shapeMatches() {
         return expectedShape.equals(actualShape);
     }
