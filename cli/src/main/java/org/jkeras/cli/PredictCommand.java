@@ -54,7 +54,8 @@ import org.jkeras.runtime.kernels.Parallel;
  * as the batches come (.npy's header is rewritten with the row count at the end), .npz and multi-output JSON
  * results are gathered first. Several outputs go to CSV side by side under a header line naming the columns
  * ({@link CsvColumns}), to JSONL as one object per sample keyed by output. Every output file goes to a temporary
- * file renamed into place when complete.
+ * file renamed into place when complete; {@code -o -} writes to standard output in the {@code --format} given,
+ * byte for byte what the file would hold.
  */
 @Command(mixinStandardHelpOptions = true, name = "predict", description = "Predict with a Keras model on array files; no arguments: the bundled demo.")
 final class PredictCommand implements Callable<Integer> {
