@@ -225,6 +225,29 @@ public final class KerasModel {
         return new Tensor(shape, data);
     }
 
+    /**
+     * Predicts {@code calls} times on {@code inputs} (after one untimed call) and measures each layer's wall time:
+     * where a model's time goes. The numbers are this JVM's; warm it up first ({@link #warmUp()}) for steady-state
+     * figures.
+     */
+    public Profile profile(int calls, Tensor... inputs) {
+        if (calls < 1) throw new IllegalArgumentException("calls must be at least 1, got " + calls);
+        predict(inputs);
+        long[] nanos = new long[model.nodes().size()];
+        long start = System.nanoTime();
+        Parallel.withThreads(threads, () -> {
+            for (int c = 0; c < calls; c++) model.predictTimed(inputs, nanos);
+            return null;
+        });
+        long total = System.nanoTime() - start;
+        java.util.ArrayList<Profile.Entry> entries = new java.util.ArrayList<>();
+        for (int n = 0; n < nanos.length; n++) {
+            Model.Node node = model.nodes().get(n);
+            entries.add(new Profile.Entry(node.layer().name(), node.layer().kerasClass(), model.valueShape(node.output()).toString(), nanos[n]));
+        }
+        return new Profile(calls, inputs.length == 0 ? 0 : inputs[0].batch(), threads(), total, entries);
+    }
+
     /** Threads each call uses, the caller included: the count given at load, else the JVM-wide default now. */
     public int threads() {
         return threads > 0 ? threads : Parallel.defaultThreads();

@@ -9,6 +9,10 @@ public class UnsupportedModelException extends KerasImportException {
 
     private final List<Problem> problems;
 
+    /**
+     * Lists every problem, one per line, after {@code file}; {@code notes} (lines such as unread config keys) follow
+     * them in the message but are not problems.
+     */
     public UnsupportedModelException(String file, List<Problem> problems, List<String> notes) {
         super(file + ": " + problems.size() + " unsupported part(s):\n  " + String.join("\n  ", lines(problems, notes)));
         this.problems = List.copyOf(problems);

@@ -14,6 +14,10 @@ package org.jkeras.activations;
  */
 public abstract class Activation {
 
+    /** For subclasses, which define at least {@link #name}, {@link #formula}, {@link #isElementwise} and {@link #referenceRows}. */
+    protected Activation() {
+    }
+
     /** Canonical Keras name, e.g. {@code "relu"}, {@code "hard_sigmoid"}. */
     public abstract String name();
 

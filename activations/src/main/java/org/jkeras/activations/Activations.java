@@ -73,6 +73,7 @@ public final class Activations {
         return NAMES;
     }
 
+    /** {@code linear}: the identity, which the kernels skip. */
     public static Activation linear() {
         return new Linear();
     }
@@ -87,54 +88,67 @@ public final class Activations {
         return new Relu(negativeSlope, maxValue, threshold);
     }
 
+    /** {@code leaky_relu}: max(x, slope·x). The string {@code "leaky_relu"} means slope 0.2, the {@code LeakyReLU} layer 0.3. */
     public static Activation leakyRelu(float slope) {
         return new LeakyRelu(slope);
     }
 
+    /** {@code elu}: x if x ≥ 0 else α·(e^x − 1). */
     public static Activation elu(float alpha) {
         return new Elu(alpha);
     }
 
+    /** {@code celu}: max(x, 0) + α·(e^(min(x, 0)/α) − 1). */
     public static Activation celu(float alpha) {
         return new Celu(alpha);
     }
 
+    /** {@code gelu}, exact (erf) or, with {@code approximate}, the tanh form. */
     public static Activation gelu(boolean approximate) {
         return new Gelu(approximate);
     }
 
+    /** {@code threshold}: x if x &gt; threshold else defaultValue. */
     public static Activation threshold(float threshold, float defaultValue) {
         return new Threshold(threshold, defaultValue);
     }
 
+    /** {@code soft_shrink}: x shrunk towards 0 by {@code threshold}, 0 within it. */
     public static Activation softShrink(float threshold) {
         return new SoftShrink(threshold);
     }
 
+    /** {@code hard_shrink}: x if |x| &gt; threshold else 0. */
     public static Activation hardShrink(float threshold) {
         return new HardShrink(threshold);
     }
 
+    /** {@code squareplus}: (x + √(x² + b)) / 2. */
     public static Activation squareplus(float b) {
         return new Squareplus(b);
     }
 
+    /** {@code hard_sigmoid} with the formula of the given Keras generation (they differ; see {@link HardSigmoid}). */
     public static Activation hardSigmoid(Semantics semantics) {
         return new HardSigmoid(semantics);
     }
 
+    /** {@code sigmoid}: 1 / (1 + e^−x). */
     public static Activation sigmoid() {
         return new Sigmoid();
     }
 
+    /** {@code tanh}. */
     public static Activation tanh() {
         return new Tanh();
     }
 
+    /** {@code softmax} over each row (the last axis). */
     public static Activation softmax() {
         return new Softmax();
     }
 
+    /** {@code log_softmax} over each row (the last axis). */
     public static Activation logSoftmax() {
         return new LogSoftmax();
     }

@@ -4,6 +4,7 @@ package org.jkeras.activations;
 public final class Celu extends ElementwiseActivation {
     private final float alpha;
 
+    /** celu with scale α = {@code alpha} of the negative part (Keras' default 1). */
     public Celu(float alpha) {
         this.alpha = alpha;
     }

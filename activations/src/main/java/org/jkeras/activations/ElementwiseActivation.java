@@ -3,6 +3,10 @@ package org.jkeras.activations;
 /** An activation that maps each float on its own: {@link #apply(float)} is the scalar reference. */
 public abstract class ElementwiseActivation extends Activation {
 
+    /** For subclasses, which define {@link #apply(float)} and may vectorise {@link #applyInPlace}. */
+    protected ElementwiseActivation() {
+    }
+
     /** The scalar reference formula. */
     public abstract float apply(float x);
 

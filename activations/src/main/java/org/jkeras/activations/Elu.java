@@ -7,6 +7,7 @@ package org.jkeras.activations;
 public final class Elu extends ElementwiseActivation {
     private final float alpha;
 
+    /** elu with α = {@code alpha}, the negative part approaching −α (Keras' default 1). */
     public Elu(float alpha) {
         this.alpha = alpha;
     }

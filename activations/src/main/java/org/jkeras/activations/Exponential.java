@@ -2,6 +2,10 @@ package org.jkeras.activations;
 
 /** Keras {@code exponential}: e^x (ops.exp), in double; e^88 = 1.65e38 is still a finite float. */
 public final class Exponential extends ElementwiseActivation {
+    /** The {@code exponential} activation; it has no parameters. */
+    public Exponential() {
+    }
+
     @Override
     public String name() {
         return "exponential";

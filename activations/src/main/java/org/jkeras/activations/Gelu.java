@@ -9,10 +9,11 @@ package org.jkeras.activations;
 public final class Gelu extends ElementwiseActivation {
     static final double SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
     static final double CUBIC = 0.044715;
-    private static final double SQRT_HALF = Math.sqrt(0.5);
+    static final double SQRT_HALF = Math.sqrt(0.5);
 
     private final boolean approximate;
 
+    /** The exact (erf) gelu, or with {@code approximate} (Keras' {@code approximate=True}) the tanh form. */
     public Gelu(boolean approximate) {
         this.approximate = approximate;
     }
@@ -36,7 +37,7 @@ public final class Gelu extends ElementwiseActivation {
 
     @Override
     public void applyInPlace(float[] x, int off, int len) {
-        int done = Simd.ENABLED && approximate ? VectorKernels.geluTanh(x, off, len) : off;
+        int done = !Simd.ENABLED ? off : approximate ? VectorKernels.geluTanh(x, off, len) : VectorKernels.geluErf(x, off, len);
         super.applyInPlace(x, done, off + len - done);
     }
 }

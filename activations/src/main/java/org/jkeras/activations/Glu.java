@@ -5,6 +5,10 @@ package org.jkeras.activations;
  * output row is half as wide. The width must be even, as Keras requires. In double.
  */
 public final class Glu extends Activation {
+    /** The {@code glu} activation; it has no parameters. */
+    public Glu() {
+    }
+
     @Override
     public String name() {
         return "glu";

@@ -4,6 +4,7 @@ package org.jkeras.activations;
 public final class HardShrink extends ElementwiseActivation {
     private final float threshold;
 
+    /** hard_shrink with t = {@code threshold}: values with |x| ≤ t become 0 (Keras' default 0.5). */
     public HardShrink(float threshold) {
         this.threshold = threshold;
     }

@@ -8,6 +8,7 @@ package org.jkeras.activations;
 public final class HardSigmoid extends ElementwiseActivation {
     private final Semantics semantics;
 
+    /** hard_sigmoid with the formula of the Keras generation {@code semantics}. */
     public HardSigmoid(Semantics semantics) {
         this.semantics = semantics;
     }

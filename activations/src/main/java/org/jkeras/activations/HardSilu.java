@@ -2,6 +2,10 @@ package org.jkeras.activations;
 
 /** Keras {@code hard_silu} (alias {@code hard_swish}): x · hard_sigmoid(x) with the Keras 3 hard_sigmoid (numpy nn.hard_silu). */
 public final class HardSilu extends ElementwiseActivation {
+    /** The {@code hard_silu} activation; it has no parameters. */
+    public HardSilu() {
+    }
+
     @Override
     public String name() {
         return "hard_silu";

@@ -2,6 +2,10 @@ package org.jkeras.activations;
 
 /** Keras {@code hard_tanh}: clip(x, −1, 1) (numpy backend nn.hard_tanh). */
 public final class HardTanh extends ElementwiseActivation {
+    /** The {@code hard_tanh} activation; it has no parameters. */
+    public HardTanh() {
+    }
+
     @Override
     public String name() {
         return "hard_tanh";

@@ -8,6 +8,7 @@ package org.jkeras.activations;
 public final class LeakyRelu extends ElementwiseActivation {
     private final float slope;
 
+    /** leaky_relu with s = {@code slope}, the slope for x &lt; 0. */
     public LeakyRelu(float slope) {
         this.slope = slope;
     }

@@ -2,6 +2,10 @@ package org.jkeras.activations;
 
 /** Keras {@code linear}: x (the identity; kernels skip it). */
 public final class Linear extends ElementwiseActivation {
+    /** The {@code linear} activation; it has no parameters. */
+    public Linear() {
+    }
+
     @Override
     public String name() {
         return "linear";

@@ -2,6 +2,10 @@ package org.jkeras.activations;
 
 /** Keras {@code log_sigmoid}: −softplus(−x) (numpy backend nn.log_sigmoid), in double as min(x, 0) − log1p(e^(−|x|)). */
 public final class LogSigmoid extends ElementwiseActivation {
+    /** The {@code log_sigmoid} activation; it has no parameters. */
+    public LogSigmoid() {
+    }
+
     @Override
     public String name() {
         return "log_sigmoid";

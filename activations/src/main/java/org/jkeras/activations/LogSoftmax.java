@@ -6,6 +6,10 @@ package org.jkeras.activations;
  * so a dominant logit keeps its tiny negative value. Rows with +inf, NaN or only −inf give NaN, as in Keras.
  */
 public final class LogSoftmax extends Activation {
+    /** The {@code log_softmax} activation; it has no parameters. */
+    public LogSoftmax() {
+    }
+
     @Override
     public String name() {
         return "log_softmax";

@@ -2,6 +2,10 @@ package org.jkeras.activations;
 
 /** Keras {@code mish}: x · tanh(softplus(x)) (activations.Mish.static_call), in double. */
 public final class Mish extends ElementwiseActivation {
+    /** The {@code mish} activation; it has no parameters. */
+    public Mish() {
+    }
+
     @Override
     public String name() {
         return "mish";

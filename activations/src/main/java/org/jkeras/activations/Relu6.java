@@ -2,6 +2,10 @@ package org.jkeras.activations;
 
 /** Keras {@code relu6}: min(max(x, 0), 6) (numpy backend nn.relu6). */
 public final class Relu6 extends ElementwiseActivation {
+    /** The {@code relu6} activation; it has no parameters. */
+    public Relu6() {
+    }
+
     @Override
     public String name() {
         return "relu6";

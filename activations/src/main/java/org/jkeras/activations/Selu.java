@@ -8,6 +8,10 @@ public final class Selu extends ElementwiseActivation {
     static final double ALPHA = 1.6732632423543772848170429916717;
     static final double SCALE = 1.0507009873554804934193349852946;
 
+    /** The {@code selu} activation; it has no parameters. */
+    public Selu() {
+    }
+
     @Override
     public String name() {
         return "selu";

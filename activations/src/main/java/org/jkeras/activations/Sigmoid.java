@@ -5,6 +5,10 @@ package org.jkeras.activations;
  * (x &lt; 0 ? e : 1) / (1 + e) with e = e^(−|x|), which never overflows.
  */
 public final class Sigmoid extends ElementwiseActivation {
+    /** The {@code sigmoid} activation; it has no parameters. */
+    public Sigmoid() {
+    }
+
     @Override
     public String name() {
         return "sigmoid";

@@ -2,6 +2,10 @@ package org.jkeras.activations;
 
 /** Keras {@code silu} (alias {@code swish}): x · sigmoid(x) (numpy backend nn.silu), in double. */
 public final class Silu extends ElementwiseActivation {
+    /** The {@code silu} activation; it has no parameters. */
+    public Silu() {
+    }
+
     @Override
     public String name() {
         return "silu";

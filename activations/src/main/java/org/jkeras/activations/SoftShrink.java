@@ -1,9 +1,10 @@
 package org.jkeras.activations;
 
-/** Keras {@code soft_shrink(x, threshold=0.5)}: x − t if x > t, x + t if x < −t, else 0 (numpy nn.soft_shrink). */
+/** Keras {@code soft_shrink(x, threshold=0.5)}: x − t if x &gt; t, x + t if x &lt; −t, else 0 (numpy nn.soft_shrink). */
 public final class SoftShrink extends ElementwiseActivation {
     private final float threshold;
 
+    /** soft_shrink with t = {@code threshold}, taken off |x|; values with |x| ≤ t become 0 (Keras' default 0.5). */
     public SoftShrink(float threshold) {
         this.threshold = threshold;
     }

@@ -6,6 +6,10 @@ package org.jkeras.activations;
  * row that is all −inf, or holds +inf or NaN, comes out all NaN (x − max is then inf − inf or NaN).
  */
 public final class Softmax extends Activation {
+    /** The {@code softmax} activation; it has no parameters. */
+    public Softmax() {
+    }
+
     @Override
     public String name() {
         return "softmax";

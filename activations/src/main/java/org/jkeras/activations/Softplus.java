@@ -5,6 +5,10 @@ package org.jkeras.activations;
  * max(x, 0) + log1p(e^(−|x|)), exact for any |x| (e.g. 1e30).
  */
 public final class Softplus extends ElementwiseActivation {
+    /** The {@code softplus} activation; it has no parameters. */
+    public Softplus() {
+    }
+
     @Override
     public String name() {
         return "softplus";

@@ -2,6 +2,10 @@ package org.jkeras.activations;
 
 /** Keras {@code softsign}: x / (1 + |x|) (numpy backend nn.softsign; float arithmetic as Keras). */
 public final class Softsign extends ElementwiseActivation {
+    /** The {@code softsign} activation; it has no parameters. */
+    public Softsign() {
+    }
+
     @Override
     public String name() {
         return "softsign";

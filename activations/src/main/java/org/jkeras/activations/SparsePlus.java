@@ -1,7 +1,11 @@
 package org.jkeras.activations;
 
-/** Keras {@code sparse_plus}: 0 if x ≤ −1, (x + 1)²/4 if x < 1, else x (numpy backend nn.sparse_plus). */
+/** Keras {@code sparse_plus}: 0 if x ≤ −1, (x + 1)²/4 if x &lt; 1, else x (numpy backend nn.sparse_plus). */
 public final class SparsePlus extends ElementwiseActivation {
+    /** The {@code sparse_plus} activation; it has no parameters. */
+    public SparsePlus() {
+    }
+
     @Override
     public String name() {
         return "sparse_plus";

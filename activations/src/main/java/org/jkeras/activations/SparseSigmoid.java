@@ -2,6 +2,10 @@ package org.jkeras.activations;
 
 /** Keras {@code sparse_sigmoid}: 0 if x ≤ −1, 1 if x ≥ 1, else (x + 1)/2 (numpy backend nn.sparse_sigmoid). */
 public final class SparseSigmoid extends ElementwiseActivation {
+    /** The {@code sparse_sigmoid} activation; it has no parameters. */
+    public SparseSigmoid() {
+    }
+
     @Override
     public String name() {
         return "sparse_sigmoid";

@@ -16,6 +16,7 @@ import java.util.Arrays;
 public final class Sparsemax extends Activation {
     private final boolean simplexProjection;
 
+    /** Keras 3.15.1's numbers, or with {@code simplexProjection} the textbook τ = (c_k − 1)/k. */
     public Sparsemax(boolean simplexProjection) {
         this.simplexProjection = simplexProjection;
     }

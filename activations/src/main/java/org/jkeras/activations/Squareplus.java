@@ -8,6 +8,7 @@ package org.jkeras.activations;
 public final class Squareplus extends ElementwiseActivation {
     private final float b;
 
+    /** squareplus with smoothness {@code b} near 0 (Keras' default 4; b = 0 gives relu). */
     public Squareplus(float b) {
         this.b = b;
     }

@@ -2,6 +2,10 @@ package org.jkeras.activations;
 
 /** Keras {@code tanh}: tanh(x) (numpy backend nn.tanh), in double. */
 public final class Tanh extends ElementwiseActivation {
+    /** The {@code tanh} activation; it has no parameters. */
+    public Tanh() {
+    }
+
     @Override
     public String name() {
         return "tanh";

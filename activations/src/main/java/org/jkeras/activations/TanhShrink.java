@@ -5,6 +5,10 @@ package org.jkeras.activations;
  * series x³/3 − 2x⁵/15 + 17x⁷/315 − 62x⁹/2835, which avoids the cancellation.
  */
 public final class TanhShrink extends ElementwiseActivation {
+    /** The {@code tanh_shrink} activation; it has no parameters. */
+    public TanhShrink() {
+    }
+
     @Override
     public String name() {
         return "tanh_shrink";

@@ -9,6 +9,7 @@ public final class Threshold extends ElementwiseActivation {
     private final float threshold;
     private final float defaultValue;
 
+    /** Values x ≤ {@code threshold} become {@code defaultValue}. */
     public Threshold(float threshold, float defaultValue) {
         this.threshold = threshold;
         this.defaultValue = defaultValue;

@@ -296,6 +296,62 @@ final class VectorKernels {
         return x.div(u.mul(-2).lanewise(EXP).add(1));
     }
 
+    // Cephes' polynomials as Erf evaluates them (multiply, then add), written out: a vector carried through a
+    // loop nested in the caller's loop is boxed by C2, an allocation per step.
+
+    /** c[0]·x⁴ + … + c[4]. */
+    private static DoubleVector poly5(DoubleVector x, double[] c) {
+        return x.mul(c[0]).add(c[1]).mul(x).add(c[2]).mul(x).add(c[3]).mul(x).add(c[4]);
+    }
+
+    /** c[0]·x⁵ + … + c[5]. */
+    private static DoubleVector poly6(DoubleVector x, double[] c) {
+        return poly5(x, c).mul(x).add(c[5]);
+    }
+
+    /** c[0]·x⁸ + … + c[8]. */
+    private static DoubleVector poly9(DoubleVector x, double[] c) {
+        return poly6(x, c).mul(x).add(c[6]).mul(x).add(c[7]).mul(x).add(c[8]);
+    }
+
+    /** x⁵ + c[0]·x⁴ + … + c[4]. */
+    private static DoubleVector poly1of5(DoubleVector x, double[] c) {
+        return x.add(c[0]).mul(x).add(c[1]).mul(x).add(c[2]).mul(x).add(c[3]).mul(x).add(c[4]);
+    }
+
+    /** x⁶ + c[0]·x⁵ + … + c[5]. */
+    private static DoubleVector poly1of6(DoubleVector x, double[] c) {
+        return poly1of5(x, c).mul(x).add(c[5]);
+    }
+
+    /** x⁸ + c[0]·x⁷ + … + c[7]. */
+    private static DoubleVector poly1of8(DoubleVector x, double[] c) {
+        return poly1of6(x, c).mul(x).add(c[6]).mul(x).add(c[7]);
+    }
+
+    /**
+     * 0.5·x·erfc(−x/√2), the exact gelu, as {@link Gelu#apply} computes it with {@link Erf}: each branch of erfc
+     * evaluated on every lane and the lane's own picked, so only the exponential can differ from the scalar path.
+     */
+    private static DoubleVector geluErf(DoubleVector x) {
+        DoubleVector z = x.neg().mul(Gelu.SQRT_HALF), a = z.abs(), z2 = z.mul(z);
+        DoubleVector small = DoubleVector.broadcast(D, 1).sub(z.mul(poly5(z2, Erf.T)).div(poly1of5(z2, Erf.U)));
+        DoubleVector ratio = poly9(a, Erf.P).div(poly1of8(a, Erf.Q)).blend(poly6(a, Erf.R).div(poly1of6(a, Erf.S)), a.compare(GE, 8));
+        DoubleVector y = a.neg().mul(a).lanewise(EXP).mul(ratio);
+        DoubleVector large = y.blend(DoubleVector.broadcast(D, 2).sub(y), z.compare(LT, 0));
+        DoubleVector erfc = large.blend(small, a.compare(LT, 1));
+        return x.mul(0.5).mul(erfc);
+    }
+
+    static int geluErf(float[] a, int off, int len) {
+        int end = off + F.loopBound(len);
+        for (int i = off; i < end; i += FL) {
+            FloatVector f = FloatVector.fromArray(F, a, i);
+            join(geluErf(lo(f)), geluErf(hi(f))).intoArray(a, i);
+        }
+        return end;
+    }
+
     static int geluTanh(float[] a, int off, int len) {
         int end = off + F.loopBound(len);
         for (int i = off; i < end; i += FL) {

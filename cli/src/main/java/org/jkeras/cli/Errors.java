@@ -3,8 +3,7 @@ package org.jkeras.cli;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 
-import org.jkeras.KerasImportException;
-import org.jkeras.io.ArrayFileException;
+import org.jkeras.exceptions.JKerasException;
 
 /** The message a user sees for a failed command: ours as they are, anything else with its kind. */
 final class Errors {
@@ -12,7 +11,7 @@ final class Errors {
     }
 
     static String describe(Throwable e) {
-        if (e instanceof KerasImportException || e instanceof ArrayFileException || e instanceof IllegalArgumentException) {
+        if (e instanceof JKerasException || e instanceof IllegalArgumentException) {
             return e.getMessage();
         }
         if (e instanceof NoSuchFileException n) return n.getFile() + ": no such file";

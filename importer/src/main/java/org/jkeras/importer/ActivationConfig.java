@@ -38,7 +38,7 @@ final class ActivationConfig {
         try {
             return Activations.byName(name, semantics);
         } catch (UnknownActivationException ex) {
-            throw cfg.error(keys[0], "unknown activation '" + name + "'; supported: " + String.join(", ", Activations.names()));
+            throw cfg.error(keys[0], "unknown activation '" + name + "'; supported: " + String.join(", ", Activations.names()), ex);
         }
     }
 

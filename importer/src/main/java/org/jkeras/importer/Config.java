@@ -19,11 +19,16 @@ public final class Config {
     private final String where; // "model.h5: layer 'dense_3' (Dense)"
     private final java.util.Set<String> read = new java.util.HashSet<>(); // keys looked at, to report the ignored ones
 
+    /**
+     * Reads {@code json} (null reads as an empty config); {@code where} prefixes every error message, e.g.
+     * {@code "model.h5: layer 'dense_3' (Dense)"}.
+     */
     public Config(JsonObject json, String where) {
         this.json = json == null ? new JsonObject() : json;
         this.where = where;
     }
 
+    /** What the errors name: the file, the layer and its class. */
     public String where() {
         return where;
     }
@@ -33,19 +38,23 @@ public final class Config {
         return find(keys) != null;
     }
 
+    /** The first of the keys present and not null, as JSON, for values no typed getter fits; null when none is. */
     public JsonElement raw(String... keys) {
         return find(keys);
     }
 
+    /** The integer under the first key present (a float with no fraction counts); a KerasImportException when absent or not one. */
     public int getInt(String... keys) {
         return toInt(require(keys), keys);
     }
 
+    /** The integer under the first key present, or {@code dflt} when all are absent or null. */
     public int getInt(int dflt, String... keys) {
         JsonElement e = find(keys);
         return e == null ? dflt : toInt(e, keys);
     }
 
+    /** The number under the first key present (also Python's {@code NaN}, {@code Infinity}, {@code -Infinity}); required. */
     public float getFloat(String... keys) {
         return toFloat(require(keys), keys);
     }
@@ -56,6 +65,7 @@ public final class Config {
         return e == null ? dflt : toFloat(e, keys);
     }
 
+    /** The boolean under the first key present, or {@code dflt} when absent or null; anything but true or false is an error. */
     public boolean getBool(boolean dflt, String... keys) {
         JsonElement e = find(keys);
         if (e == null) return dflt;
@@ -63,12 +73,14 @@ public final class Config {
         throw error(keys[0], "expected true or false, got " + e);
     }
 
+    /** The string under the first key present; a KerasImportException when absent or not a string. */
     public String getString(String... keys) {
         JsonElement e = require(keys);
         if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isString()) return e.getAsString();
         throw error(keys[0], "expected a string, got " + e);
     }
 
+    /** The string under the first key present, or {@code dflt} when absent or null. */
     public String getStringOr(String dflt, String... keys) {
         return has(keys) ? getString(keys) : dflt;
     }
@@ -84,14 +96,21 @@ public final class Config {
         return out;
     }
 
+    /** The JSON object under the first key present (a nested config, e.g. an initializer's); required. */
     public JsonObject getObject(String... keys) {
         JsonElement e = require(keys);
         if (!e.isJsonObject()) throw error(keys[0], "expected an object, got " + e);
         return e.getAsJsonObject();
     }
 
+    /** An error about config key {@code key} of this layer, for the mapper to throw: {@code where: config key 'key': message}. */
     public KerasImportException error(String key, String message) {
         return new KerasImportException(where + ": config key '" + key + "': " + message);
+    }
+
+    /** The same, keeping {@code cause}: the exception that made the value unusable (a number that did not parse, …). */
+    public KerasImportException error(String key, String message, Throwable cause) {
+        return new KerasImportException(where + ": config key '" + key + "': " + message, cause);
     }
 
     /** Keys of the config no getter has looked at. */

@@ -17,6 +17,7 @@ public enum FileFormat {
         this.description = description;
     }
 
+    /** How {@code inspect} names the format, e.g. {@code "Keras 3 .keras archive"}. */
     public String description() {
         return description;
     }

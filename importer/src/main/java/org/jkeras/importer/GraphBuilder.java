@@ -52,8 +52,14 @@ public final class GraphBuilder {
     }
 
     public Model build(ModelSpec spec, WeightStore weights) {
-        List<Problem> problems = problems(spec);
-        if (!problems.isEmpty()) throw new UnsupportedModelException(file, problems, unsupportedNotes(problems));
+        List<Problem> problems = new ArrayList<>();
+        List<KerasImportException> causes = new ArrayList<>();
+        checkSupported(spec, "", problems, causes);
+        if (!problems.isEmpty()) {
+            UnsupportedModelException e = new UnsupportedModelException(file, problems, unsupportedNotes(problems));
+            causes.forEach(e::addSuppressed);   // the errors some problems were read from
+            throw e;
+        }
 
         List<Model.Input> inputs = new ArrayList<>();
         List<Integer> inputValues = new ArrayList<>();
@@ -331,7 +337,7 @@ public final class GraphBuilder {
         } catch (KerasImportException e) {
             throw e;
         } catch (IllegalArgumentException | IllegalStateException | ArithmeticException | UnsupportedOperationException e) {
-            throw ctx.error(e.getMessage());
+            throw ctx.error(e.getMessage(), e);
         }
     }
 
@@ -404,7 +410,7 @@ public final class GraphBuilder {
     /** Every class and activation that jkeras cannot run, nested models included, in config order. */
     public List<Problem> problems(ModelSpec spec) {
         List<Problem> problems = new ArrayList<>();
-        checkSupported(spec, "", problems);
+        checkSupported(spec, "", problems, new ArrayList<>());
         return problems;
     }
 
@@ -439,15 +445,17 @@ public final class GraphBuilder {
 
     private final Map<String, List<List<Integer>>> nestedOutputs = new LinkedHashMap<>();
 
-    private void checkSupported(ModelSpec spec, String scope, List<Problem> problems) {
+    /** Adds every problem of {@code spec} to {@code problems}, and to {@code causes} the errors some of them were read from. */
+    private void checkSupported(ModelSpec spec, String scope, List<Problem> problems, List<KerasImportException> causes) {
         for (LayerSpec l : spec.layers()) {
             String path = scope + l.name();
             if (l.isInput()) continue;
             if (l.isModel()) {
                 try {
-                    checkSupported(innerSpec(l, scope), path + "/", problems);
+                    checkSupported(innerSpec(l, scope), path + "/", problems, causes);
                 } catch (KerasImportException e) {
                     problems.add(new Problem(path, l.className(), null, e.getMessage(), null));
+                    causes.add(e);
                 }
                 continue;
             }
@@ -462,6 +470,7 @@ public final class GraphBuilder {
                 try {
                     ActivationConfig.parse(new Config(l.config(), path), semantics, registry, null, key);
                 } catch (KerasImportException ex) {
+                    causes.add(ex);
                     String name = e.isJsonPrimitive() ? e.getAsString() : null;
                     String close = name == null ? null : Suggest.closest(name, org.jkeras.activations.Activations.names());
                     problems.add(new Problem(path, l.className(), key, ex.getMessage().replaceFirst("^.*config key '" + key + "': ", ""),

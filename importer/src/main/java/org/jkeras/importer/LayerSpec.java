@@ -12,6 +12,15 @@ import com.google.gson.JsonObject;
  * positional arguments and its keyword arguments, where each tensor is replaced by {@code {"__input__": i}}, its
  * position in the call's inputs (with {@code "dtype"} where the file records it). Constants stay as written:
  * a Keras 3 op node {@code ops.add(x, 3.0)} has the arguments {@code [{"__input__": 0}, 3.0]}.
+ *
+ * @param name the layer's name in the model, e.g. {@code dense_3}
+ * @param className its Keras class, e.g. {@code Dense}
+ * @param registeredName Keras 3's registered name of a custom class ({@code package>Name}), or null
+ * @param module the Python module the class was saved from (Keras 3 only), or null
+ * @param config the layer's {@code config} object
+ * @param inboundNodes per call, the tensors it reads
+ * @param callArgs per call, its positional arguments, tensors replaced by {@code {"__input__": i}}
+ * @param callKwargs per call, its keyword arguments, tensors replaced alike
  */
 public record LayerSpec(String name, String className, String registeredName, String module, JsonObject config,
                         List<List<TensorRef>> inboundNodes, List<JsonArray> callArgs, List<JsonObject> callKwargs) {
@@ -24,6 +33,7 @@ public record LayerSpec(String name, String className, String registeredName, St
         }
     }
 
+    /** A layer without a module whose calls pass only their input tensors, positionally. */
     public LayerSpec(String name, String className, String registeredName, JsonObject config, List<List<TensorRef>> inboundNodes) {
         this(name, className, registeredName, null, config, inboundNodes, inboundNodes.stream().map(LayerSpec::placeholders).toList(),
                 inboundNodes.stream().map(n -> new JsonObject()).toList());
@@ -40,6 +50,7 @@ public record LayerSpec(String name, String className, String registeredName, St
         return a;
     }
 
+    /** An {@code InputLayer}: a model input, not a computation. */
     public boolean isInput() {
         return className.equals("InputLayer");
     }

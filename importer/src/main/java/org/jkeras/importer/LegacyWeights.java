@@ -32,15 +32,16 @@ public final class LegacyWeights implements WeightStore {
         if (names == null) throw new KerasImportException(file + ": layer group '" + group.getPath() + "' has no 'weight_names' attribute");
         List<WeightArray> out = new ArrayList<>();
         for (String n : names) {
-            Node d;
+            Node d = null;
+            RuntimeException notFound = null;
             try {
                 d = group.getByPath(n);
             } catch (RuntimeException e) {
-                d = null;
+                notFound = e;
             }
             if (!(d instanceof Dataset ds)) {
                 throw new KerasImportException(file + ": layer '" + layer.name() + "' (" + layer.className() + "): weight '" + n
-                        + "' listed in weight_names is not a dataset in " + group.getPath());
+                        + "' listed in weight_names is not a dataset in " + group.getPath(), notFound);
             }
             out.add(new WeightArray(file, ds.getPath(), ds));
         }

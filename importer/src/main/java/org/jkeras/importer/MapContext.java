@@ -87,18 +87,22 @@ public final class MapContext {
         return spec.module();
     }
 
+    /** The layer's Keras class, e.g. {@code Dense} (for an op node, the op's class, e.g. {@code Add}). */
     public String className() {
         return spec.className();
     }
 
+    /** The layer's {@code config}, with typed getters whose errors name this layer. */
     public Config config() {
         return config;
     }
 
+    /** The Keras generation whose formulas apply ({@code hard_sigmoid}, {@code LeakyReLU} defaults, mask rules …). */
     public Semantics semantics() {
         return semantics;
     }
 
+    /** The per-sample shape (batch axis left out) of each input tensor of this call, in order. */
     public List<Shape> inputShapes() {
         return inputShapes;
     }
@@ -109,6 +113,7 @@ public final class MapContext {
         return inputShapes.get(0);
     }
 
+    /** How many weights the file holds for this layer. */
     public int weightCount() {
         return weights.size();
     }
@@ -226,11 +231,17 @@ public final class MapContext {
         } catch (KerasImportException ex) {
             throw ex;
         } catch (IllegalArgumentException | IllegalStateException | ArithmeticException | UnsupportedOperationException ex) {
-            throw ctx.error(ex.getMessage());
+            throw ctx.error(ex.getMessage(), ex);
         }
     }
 
+    /** An error for the mapper to throw: {@code file: layer 'name' (Class): message}. */
     public KerasImportException error(String message) {
         return new KerasImportException(where + ": " + message);
+    }
+
+    /** The same, keeping {@code cause}: the exception a runtime layer or a parse threw. */
+    public KerasImportException error(String message, Throwable cause) {
+        return new KerasImportException(where + ": " + message, cause);
     }
 }

@@ -286,14 +286,15 @@ public final class ModelConfigParser {
     }
 
     private TensorRef ref(JsonElement e, String what) {
+        RuntimeException cause = null;
         if (e instanceof JsonArray a && a.size() >= 3 && a.get(0).isJsonPrimitive() && a.get(1).isJsonPrimitive() && a.get(2).isJsonPrimitive()) {
             try {
                 return new TensorRef(a.get(0).getAsString(), a.get(1).getAsInt(), a.get(2).getAsInt());
             } catch (NumberFormatException | UnsupportedOperationException ex) {
-                // fall through to the error below
+                cause = ex;
             }
         }
-        throw error(what + ": expected [layer_name, node_index, tensor_index], got " + e);
+        throw error(what + ": expected [layer_name, node_index, tensor_index], got " + e, cause);
     }
 
     /**
@@ -353,6 +354,10 @@ public final class ModelConfigParser {
 
     private KerasImportException error(String message) {
         return new KerasImportException(file + ": " + message);
+    }
+
+    private KerasImportException error(String message, Throwable cause) {
+        return new KerasImportException(file + ": " + message, cause);
     }
 
     private static boolean isPrimitive(JsonElement e) {

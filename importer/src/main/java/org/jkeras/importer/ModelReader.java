@@ -268,7 +268,7 @@ public final class ModelReader {
         try (InputStream in = Files.newInputStream(path)) {
             n = in.readNBytes(head, 0, head.length);
         } catch (NoSuchFileException e) {
-            throw new KerasImportException(path + ": no such file");
+            throw new KerasImportException(path + ": no such file", e);
         } catch (IOException e) {
             throw new KerasImportException(path + ": cannot read: " + e.getMessage(), e);
         }
@@ -303,7 +303,7 @@ public final class ModelReader {
         } catch (JsonParseException | IllegalStateException e) {
             throw new KerasImportException(file + ": malformed JSON: " + e.getMessage(), e);
         } catch (StackOverflowError e) {
-            throw new KerasImportException(file + ": JSON nested too deeply");
+            throw new KerasImportException(file + ": JSON nested too deeply", e);
         }
     }
 
@@ -315,7 +315,7 @@ public final class ModelReader {
         try (InputStream in = Files.newInputStream(p)) {
             return readAll(in, cap, p.toString());
         } catch (NoSuchFileException e) {
-            throw new KerasImportException(p + ": no such file");
+            throw new KerasImportException(p + ": no such file", e);
         } catch (IOException e) {
             throw new KerasImportException(p + ": cannot read: " + e.getMessage(), e);
         }

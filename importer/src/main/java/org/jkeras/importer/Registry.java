@@ -16,11 +16,16 @@ public final class Registry {
     private final Map<String, LayerMapper> layers;
     private final Map<String, Activation> activations;
 
+    /**
+     * The built-in table plus {@code layers} (keyed by layer name, {@code package>Name} or class name) and
+     * {@code activations} (keyed by the name a model uses); both copied.
+     */
     public Registry(Map<String, LayerMapper> layers, Map<String, Activation> activations) {
         this.layers = Map.copyOf(layers);
         this.activations = Map.copyOf(activations);
     }
 
+    /** The built-in mappers and activations alone. */
     public static Registry builtIn() {
         return new Registry(Map.of(), Map.of());
     }
@@ -47,6 +52,7 @@ public final class Registry {
         return activations.get(name);
     }
 
+    /** Every Keras class name with a built-in mapper, and every registered key, sorted (for error messages). */
     public SortedSet<String> supportedLayers() {
         TreeSet<String> s = new TreeSet<>(LayerMappers.supported());
         s.addAll(layers.keySet());
@@ -62,16 +68,23 @@ public final class Registry {
         private final Map<String, LayerMapper> layers = new HashMap<>();
         private final Map<String, Activation> activations = new HashMap<>();
 
+        /** An empty builder: only the built-ins until entries are added. */
+        public Builder() {
+        }
+
+        /** Maps layers under {@code key} (a layer name, {@code package>Name} or class name) with {@code mapper}. */
         public Builder layer(String key, LayerMapper mapper) {
             layers.put(key, mapper);
             return this;
         }
 
+        /** Uses {@code activation} wherever a model names {@code name}. */
         public Builder activation(String name, Activation activation) {
             activations.put(name, activation);
             return this;
         }
 
+        /** The registry of the entries added so far; the builder may go on. */
         public Registry build() {
             return new Registry(new HashMap<>(layers), new HashMap<>(activations));
         }

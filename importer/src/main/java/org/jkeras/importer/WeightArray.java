@@ -27,6 +27,7 @@ public final class WeightArray {
         this.shape = dataset.isScalar() ? new int[0] : dataset.getDimensions();
     }
 
+    /** The weight's HDF5 dataset path, as error messages give it (e.g. {@code /model_weights/dense_1/dense_1/kernel:0}). */
     public String path() {
         return path;
     }
@@ -46,6 +47,7 @@ public final class WeightArray {
         return new WeightArray(file, path, dataset, g);
     }
 
+    /** The stored shape (a copy); empty for a scalar. */
     public int[] shape() {
         return shape.clone();
     }

@@ -1,6 +1,7 @@
 package org.jkeras.importer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.jkeras.KerasImportException;
 import org.jkeras.KerasModel;
 import org.jkeras.UnsupportedModelException;
+import org.jkeras.activations.UnknownActivationException;
 import org.jkeras.runtime.layers.Identity;
 
 /** Bad input fails with one clear KerasImportException naming file, layer, class and key. */
@@ -59,6 +61,39 @@ class ErrorsTest {
         assertTrue(m.contains("layer 'scale_by_255' (Lambda)") && m.contains("register"), m);
         assertTrue(m.contains("supported layer classes: ") && m.contains("Dense"), m);
         assertEquals(4, e.problems().size(), e.problems().toString());
+    }
+
+    /** An error made from another exception keeps it as its cause: the stack trace behind the one-line message. */
+    @Test
+    void mapperErrorsKeepTheirCause() {
+        // the runtime layer refuses the config: its IllegalArgumentException
+        String permute = Fixtures.sequential("2.3.1", 3, Fixtures.layer("Permute", "perm", "\"dims\": [1, 1]"));
+        KerasImportException e = fails(permute, weights("unused", 1, 1));
+        assertTrue(e.getMessage().contains("layer 'perm' (Permute)"), e.getMessage());
+        assertInstanceOf(IllegalArgumentException.class, e.getCause(), "cause");
+        assertTrue(e.getMessage().endsWith(e.getCause().getMessage()), e.getMessage());
+
+        // a config value out of the mapper's range: the ArithmeticException, through Config.error(key, message, cause)
+        String hashing = Fixtures.sequential("2.3.1", 3, Fixtures.layer("Hashing", "hash", "\"num_bins\": 4, \"salt\": 1e30"));
+        e = fails(hashing, weights("unused", 1, 1));
+        assertTrue(e.getMessage().contains("layer 'hash' (Hashing): config key 'salt': expected an int64"), e.getMessage());
+        assertInstanceOf(ArithmeticException.class, e.getCause(), "cause");
+
+        // a config value that does not parse: the NumberFormatException
+        String functional = "{\"class_name\": \"Functional\", \"keras_version\": \"2.3.1\", \"config\": {\"name\": \"g\", \"layers\": ["
+                + "{\"class_name\": \"InputLayer\", \"name\": \"x\", \"config\": {\"name\": \"x\", \"batch_input_shape\": [null, 3]}, \"inbound_nodes\": []},"
+                + "{\"class_name\": \"Activation\", \"name\": \"a\", \"config\": {\"name\": \"a\", \"activation\": \"relu\"}, \"inbound_nodes\": [[[\"x\", \"first\", 0, {}]]]}"
+                + "], \"input_layers\": [[\"x\", 0, 0]], \"output_layers\": [[\"a\", 0, 0]]}}";
+        e = fails(functional, weights("unused", 1, 1));
+        assertTrue(e.getMessage().contains("expected [layer_name, node_index, tensor_index]"), e.getMessage());
+        assertInstanceOf(NumberFormatException.class, e.getCause(), "cause");
+
+        // problems listed together keep the errors they were read from, as suppressed exceptions
+        String unknown = Fixtures.sequential("2.3.1", 3, Fixtures.layer("Activation", "act", "\"activation\": \"not_an_activation\""));
+        UnsupportedModelException u = assertThrows(UnsupportedModelException.class,
+                () -> KerasModel.load(Fixtures.write(dir.resolve("model.json"), unknown), weights("unused", 1, 1)));
+        assertEquals(1, u.getSuppressed().length, java.util.Arrays.toString(u.getSuppressed()));
+        assertInstanceOf(UnknownActivationException.class, u.getSuppressed()[0].getCause(), "cause");
     }
 
     @Test

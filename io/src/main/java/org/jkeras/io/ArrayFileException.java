@@ -5,8 +5,10 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 
+import org.jkeras.exceptions.JKerasException;
+
 /** An array file that cannot be read or written; the message names the file and what is wrong with it. */
-public class ArrayFileException extends RuntimeException {
+public class ArrayFileException extends JKerasException {
     private static final long serialVersionUID = 1L;
 
     /** An error whose message names the file and what is wrong with it. */

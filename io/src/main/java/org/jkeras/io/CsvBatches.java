@@ -28,8 +28,15 @@ public final class CsvBatches implements Iterator<Tensor>, Closeable {
     private String pending;
     private int pendingLineNo;
 
-    /** Whether the first line is a header: {@code AUTO} decides by its content (see {@link #CsvBatches(Reader, String, int, Header)}). */
-    public enum Header { AUTO, YES, NO }
+    /** Whether the first line is a header: {@code AUTO} decides by its content (see {@link CsvBatches#CsvBatches(Reader, String, int, Header)}). */
+    public enum Header {
+        /** A header when a field is not a number, or the line is exactly {@code 0,1,…,n−1}. */
+        AUTO,
+        /** The first line is a header. */
+        YES,
+        /** The first line is data. */
+        NO
+    }
 
     /** Reads up to the first data row; the first line is a header when it is not all numbers. */
     public CsvBatches(Reader reader, String nameForErrors, int maxRows) {

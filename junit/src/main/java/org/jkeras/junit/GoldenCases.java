@@ -51,7 +51,13 @@ public final class GoldenCases {
     private GoldenCases() {
     }
 
-    /** A model in one file form: a single file, or a JSON config with its weights. */
+    /**
+     * A model in one file form: a single file, or a JSON config with its weights.
+     *
+     * @param label   the file name, with {@code +weights} for a config with its weights: the test's name
+     * @param model   the model file ({@code .keras}, full-model {@code .h5}, or {@code .json} config)
+     * @param weights the weights file of a JSON config, else null
+     */
     public record ModelFile(String label, Path model, Path weights) {
         /** Loads it; {@code fuse(false)} keeps every Keras layer its own node, for tracing layer outputs. */
         public KerasModel load(boolean fuse) {
@@ -64,6 +70,9 @@ public final class GoldenCases {
      * One folder's case.
      *
      * @param name      the folder, relative to the scanned one ({@code "."} for itself)
+     * @param dir       the folder
+     * @param golden    its golden file (or folder of {@code .npy} files)
+     * @param models    every model file form found in it
      * @param tolerance from {@code tolerance.json} or {@code case.json}, or null when the folder gives none
      */
     public record Case(String name, Path dir, Path golden, List<ModelFile> models, Tolerance tolerance) {

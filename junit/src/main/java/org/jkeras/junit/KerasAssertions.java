@@ -8,6 +8,7 @@ import org.jkeras.KerasModel;
 import org.jkeras.io.golden.Comparison;
 import org.jkeras.io.golden.GoldenFile;
 import org.jkeras.io.golden.Report;
+import org.jkeras.runtime.PredictException;
 
 /**
  * Assertions that a Keras model run by jkeras gives the predictions saved from Python:
@@ -59,7 +60,7 @@ public final class KerasAssertions {
         Comparison.Result r;
         try {
             r = Comparison.run(model, golden, tolerance.atol(), tolerance.rtol());
-        } catch (IllegalArgumentException e) { // the golden file does not fit the model: counts, names, shapes
+        } catch (IllegalArgumentException | PredictException e) { // the golden file does not fit the model: counts, names, shapes
             return fail(model.info().file() + ": " + e.getMessage(), e);
         }
         if (!r.pass()) {

@@ -3,6 +3,9 @@ package org.jkeras.junit;
 /**
  * How close jkeras must be to Keras: an element passes when {@code |actual − expected| ≤ atol + rtol·|expected|}
  * (NaN equals NaN).
+ *
+ * @param atol absolute tolerance, ≥ 0
+ * @param rtol relative tolerance, ≥ 0, a fraction of |expected|
  */
 public record Tolerance(double atol, double rtol) {
     /** {@code atol = rtol = 1e-5}, the float32 default of {@code jkeras verify}. */
@@ -12,6 +15,7 @@ public record Tolerance(double atol, double rtol) {
         if (!(atol >= 0) || !(rtol >= 0)) throw new IllegalArgumentException("tolerances must be non-negative, got atol " + atol + ", rtol " + rtol);
     }
 
+    /** An element passes when {@code |actual − expected| ≤ atol + rtol·|expected|}; a negative or NaN tolerance is an IllegalArgumentException. */
     public static Tolerance of(double atol, double rtol) {
         return new Tolerance(atol, rtol);
     }

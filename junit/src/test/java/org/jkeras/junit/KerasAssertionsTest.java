@@ -112,6 +112,23 @@ class KerasAssertionsTest {
         assertTrue(wrong.getMessage().contains("2 input(s) recorded, the model has 1"), wrong.getMessage());
     }
 
+    /** Golden inputs the model refuses while it runs (an id past an Embedding's vocabulary) fail the assertion with the reason. */
+    @Test
+    void inputsTheModelRefusesFailWithTheReason() throws IOException {
+        Path c = KERAS3.resolve("embedding_lstm");
+        GoldenFile g = GoldenFile.read(c.resolve("io.h5"));
+        Tensor ids = g.inputs().get(0).tensor();
+        float[] d = ids.data().clone();
+        d[3] = 50;  // input_dim is 50: ids run from 0 to 49
+        Path golden = dir.resolve("golden.npz");
+        try (var s = Files.newOutputStream(golden)) {
+            Npz.write(s, Map.of("input_0", new Tensor(ids.shape(), d), "output_0", g.outputs().get(0).tensor(), "output_1", g.outputs().get(1).tensor()));
+        }
+        AssertionFailedError e = assertThrows(AssertionFailedError.class,
+                () -> KerasAssertions.assertMatchesGolden(c.resolve("model.keras"), golden, Tolerance.DEFAULT));
+        assertTrue(e.getMessage().contains("model.keras") && e.getMessage().contains("Embedding") && e.getMessage().contains("50"), e.getMessage());
+    }
+
     /** Outputs that share a Keras 3 name (an LSTM's output and states): a failure names the one by its position. */
     @Test
     void aFailureAmongOutputsSharingANameNamesItsPosition() {

@@ -6,19 +6,28 @@ import java.util.function.BinaryOperator;
 
 import org.jkeras.runtime.layers.ActivationLayer;
 import org.jkeras.runtime.layers.BaseConv;
+import org.jkeras.runtime.layers.BaseDepthwiseConv;
+import org.jkeras.runtime.layers.BaseZeroPadding;
+import org.jkeras.runtime.layers.BatchNormalization;
 import org.jkeras.runtime.layers.BasePooling;
 import org.jkeras.runtime.layers.ConvPooling;
 import org.jkeras.runtime.layers.Dense;
 
 /**
- * Graph rewrites that keep every output identical and save passes over memory. A layer whose output is read by
- * one node only, and is not a model output, absorbs that reader; the reader's node disappears and its value is
- * produced by the absorbing node:
+ * Graph rewrites that save passes over memory. A layer whose output is read by one node only, and is not a
+ * model output, absorbs that reader; the reader's node disappears and its value is produced by the absorbing node:
  * <ul>
- * <li>a linear {@link Dense} takes an {@link ActivationLayer} (Activation, ReLU, LeakyReLU, ELU,
- * ThresholdedReLU, last-axis Softmax) into its kernel epilogue;</li>
+ * <li>a ZeroPadding before a {@code valid} depthwise convolution becomes that convolution's padding (the window
+ * reads zeros outside the image, as from the padded copy);</li>
+ * <li>a linear convolution or depthwise convolution (channels last) folds the inference
+ * {@link BatchNormalization} on its channels into its weights and bias: {@code conv(x)·scale + shift} becomes one
+ * convolution with weights {@code w·scale} and bias {@code b·scale + shift}. This rounds differently, by float32
+ * rounding, which is why loading with {@code fuse(false)} keeps the exact two steps;</li>
+ * <li>a linear {@link Dense} or convolution takes an {@link ActivationLayer} (Activation, ReLU, LeakyReLU, ELU,
+ * ThresholdedReLU, last-axis Softmax; for convolutions the elementwise ones) into its kernel epilogue;</li>
  * <li>a convolution takes the pooling layer after it ({@link ConvPooling}).</li>
  * </ul>
+ * All but the BatchNormalization folding keep every output bit for bit.
  */
 public final class Fusion {
     private Fusion() {
@@ -26,14 +35,42 @@ public final class Fusion {
 
     /** Every rewrite above. */
     public static Model fuse(Model model) {
-        return fuseConvPooling(fuseDenseActivations(model));
+        return fuseConvPooling(fuseDenseActivations(fuseConvActivations(foldBatchNormalization(foldPadding(model)))));
     }
 
+    /** Reads a ZeroPadding just before a valid depthwise convolution as the convolution's own padding: no padded copy. */
+    public static Model foldPadding(Model model) {
+        return absorbReaders(model, (producer, reader) -> producer instanceof BaseZeroPadding pad && reader instanceof BaseDepthwiseConv c && c.canPad(pad)
+                ? c.padded(pad) : null);
+    }
+
+    /** Folds each BatchNormalization on a convolution's channels into that convolution. */
+    public static Model foldBatchNormalization(Model model) {
+        return absorbReaders(model, (producer, reader) -> {
+            if (!(reader instanceof BatchNormalization bn)) return null;
+            if (producer instanceof BaseConv c && c.canFold() && bn.axis() == c.channelAxis()) return c.folded(bn.scale(), bn.shift(), bn.name());
+            if (producer instanceof BaseDepthwiseConv c && c.canFold() && bn.axis() == c.channelAxis()) return c.folded(bn.scale(), bn.shift(), bn.name());
+            return null;
+        });
+    }
+
+    /** Moves an elementwise activation layer after a linear convolution into its kernel. */
+    public static Model fuseConvActivations(Model model) {
+        return absorbReaders(model, (producer, reader) -> {
+            if (!(reader instanceof ActivationLayer a)) return null;
+            if (producer instanceof BaseConv c && c.canFuse(a.activation())) return c.withActivation(a.activation(), a.name());
+            if (producer instanceof BaseDepthwiseConv c && c.canFold() && a.activation().isElementwise()) return c.withActivation(a.activation(), a.name());
+            return null;
+        });
+    }
+
+    /** Moves an activation layer after a linear {@code Dense} into the Dense kernel's epilogue. */
     public static Model fuseDenseActivations(Model model) {
         return absorbReaders(model, (producer, reader) -> producer instanceof Dense d && d.activation().isIdentity() && reader instanceof ActivationLayer a
                 ? d.fuse(a.activation(), a.name()) : null);
     }
 
+    /** Runs a convolution and the pooling layer after it as one pass per image ({@code ConvPooling}). */
     public static Model fuseConvPooling(Model model) {
         return absorbReaders(model, (producer, reader) -> producer instanceof BaseConv c && reader instanceof BasePooling p && c.canPool(p)
                 ? new ConvPooling(c, p) : null);

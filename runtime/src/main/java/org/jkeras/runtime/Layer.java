@@ -10,6 +10,7 @@ import java.util.List;
 public abstract class Layer {
     private final String name;
 
+    /** For subclasses: {@code name} is the layer's Keras name. */
     protected Layer(String name) {
         this.name = name;
     }
@@ -46,7 +47,7 @@ public abstract class Layer {
     /**
      * Keras {@code supports_masking}: whether this layer passes its first input's timestep mask to its output
      * unchanged (true for elementwise and per-step layers). Layers that make or consume masks override
-     * {@link #outputMask} / {@link #forward(List, List)} instead.
+     * {@link #outputMask} / {@link #forwardAll(List, List)} instead.
      */
     public boolean propagatesMask() {
         return false;

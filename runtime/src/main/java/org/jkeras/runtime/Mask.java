@@ -11,6 +11,7 @@ public final class Mask {
     private final int steps;
     private final boolean[] keep; // (batch, steps)
 
+    /** A mask of {@code keep} (copied), indexed [sample · steps + step]; its length must be batch · steps. */
     public Mask(int batch, int steps, boolean[] keep) {
         if (keep.length != batch * steps) throw new IllegalArgumentException("mask of " + keep.length + " values for " + batch + " x " + steps);
         this.batch = batch;
@@ -18,14 +19,17 @@ public final class Mask {
         this.keep = keep.clone();
     }
 
+    /** The number of samples. */
     public int batch() {
         return batch;
     }
 
+    /** The number of time steps per sample. */
     public int steps() {
         return steps;
     }
 
+    /** Whether {@code step} of {@code sample} is real (true) or padding (false). */
     public boolean keep(int sample, int step) {
         return keep[sample * steps + step];
     }

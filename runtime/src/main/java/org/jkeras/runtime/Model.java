@@ -236,7 +236,17 @@ public final class Model {
 
     /** Runs the graph on one tensor per input, in {@link #inputs()} order; returns one per output. */
     public Tensor[] predict(Tensor... in) {
-        return run(in, null);
+        return run(in, null, null);
+    }
+
+    /**
+     * Runs the graph as {@link #predict} does and adds each node's wall time, in nanoseconds, to
+     * {@code nanosPerNode[n]} (node {@code n} of {@link #nodes()}; a chain of Dense layers run as one kernel counts
+     * on its first node). For profiling: the timing costs two clock reads per node.
+     */
+    public Tensor[] predictTimed(Tensor[] in, long[] nanosPerNode) {
+        if (nanosPerNode.length != nodes.size()) throw new IllegalArgumentException(nanosPerNode.length + " slots for " + nodes.size() + " nodes");
+        return run(in, null, nanosPerNode);
     }
 
     /**
@@ -266,7 +276,7 @@ public final class Model {
                 && outputs.get(0).value() == nodes.get(nodes.size() - 1).outputs[0]) {
             return whole.forwardRows(x);
         }
-        return run(new Tensor[] {Tensor.fromRows(x).reshape(sample.prepend(x.length))}, null)[0].toRows();
+        return run(new Tensor[] {Tensor.fromRows(x).reshape(sample.prepend(x.length))}, null, null)[0].toRows();
     }
 
     /**
@@ -274,10 +284,10 @@ public final class Model {
      * where a model diverges from Keras). The observer must not modify the tensors.
      */
     public Tensor[] predict(Tensor[] in, java.util.function.BiConsumer<Node, List<Tensor>> observer) {
-        return run(in, observer);
+        return run(in, observer, null);
     }
 
-    private Tensor[] run(Tensor[] in, java.util.function.BiConsumer<Node, List<Tensor>> observer) {
+    private Tensor[] run(Tensor[] in, java.util.function.BiConsumer<Node, List<Tensor>> observer, long[] nanos) {
         if (in.length != inputs.size()) {
             throw new PredictException("model '" + name + "' takes " + inputs.size() + " input(s) " + inputNames() + ", got " + in.length);
         }
@@ -298,6 +308,8 @@ public final class Model {
             if (refs != null) refs.put(in[i].data(), Integer.MAX_VALUE / 2); // never released
         }
         for (int n = 0; n < nodes.size(); n++) {
+            long start = nanos == null ? 0 : System.nanoTime();
+            int first = n;
             Node node = nodes.get(n);
             DenseChain chain = chains[n];
             if (chain != null && observer == null && masks[node.inputs[0]] == null) {
@@ -309,6 +321,7 @@ public final class Model {
                 n += chain.length() - 1;
                 values[nodes.get(n).outputs[0]] = new Tensor(x.shape().withLast(chain.outputWidth()), y);
                 hold(values[nodes.get(n).outputs[0]], refs);
+                if (nanos != null) nanos[first] += System.nanoTime() - start;
                 continue;
             }
             List<Tensor> args = new ArrayList<>(node.inputs.length);
@@ -335,6 +348,7 @@ public final class Model {
             if (observer != null) observer.accept(node, out);
             for (int v : node.inputs) release(values, masks, v, n, refs);
             for (int v : node.masks) if (v >= 0) release(values, masks, v, n, refs);
+            if (nanos != null) nanos[first] += System.nanoTime() - start;
         }
         Tensor[] out = new Tensor[outputs.size()];
         for (int i = 0; i < out.length; i++) out[i] = values[outputs.get(i).value()];

@@ -7,6 +7,7 @@ import java.util.Arrays;
  * (None) is {@link #UNKNOWN}.
  */
 public final class Shape {
+    /** The size of a dimension Keras leaves open ({@code None}), e.g. a sequence length fixed only per call. */
     public static final int UNKNOWN = -1;
 
     private final int[] dims;
@@ -15,6 +16,7 @@ public final class Shape {
         this.dims = dims;
     }
 
+    /** The shape with these dimensions (copied), each ≥ 0 or {@link #UNKNOWN}; an IllegalArgumentException otherwise. */
     public static Shape of(int... dims) {
         for (int d : dims) {
             if (d < UNKNOWN) throw new IllegalArgumentException("negative dimension in " + Arrays.toString(dims));
@@ -22,18 +24,22 @@ public final class Shape {
         return new Shape(dims.clone());
     }
 
+    /** The number of axes. */
     public int rank() {
         return dims.length;
     }
 
+    /** The size of {@code axis}, counted from the end when negative ({@code dim(-1)} is the last); may be {@link #UNKNOWN}. */
     public int dim(int axis) {
         return dims[axis < 0 ? dims.length + axis : axis];
     }
 
+    /** A copy of the dimensions. */
     public int[] dims() {
         return dims.clone();
     }
 
+    /** Whether no dimension is {@link #UNKNOWN}. */
     public boolean isFullyKnown() {
         for (int d : dims) if (d == UNKNOWN) return false;
         return true;

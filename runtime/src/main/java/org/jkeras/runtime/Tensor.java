@@ -10,6 +10,10 @@ public final class Tensor {
     private final Shape shape;
     private final float[] data;
 
+    /**
+     * A tensor over {@code data} (shared, not copied) in C order; the shape must be fully known and hold exactly
+     * {@code data.length} values, else an IllegalArgumentException says so.
+     */
     public Tensor(Shape shape, float[] data) {
         if (!shape.isFullyKnown()) throw new IllegalArgumentException("tensor shape must be fully known: " + shape);
         if (shape.size() != data.length) {
@@ -19,10 +23,12 @@ public final class Tensor {
         this.data = data;
     }
 
+    /** A new tensor of zeros; {@code shape} must be fully known. */
     public static Tensor zeros(Shape shape) {
         return new Tensor(shape, new float[shape.size()]);
     }
 
+    /** {@code data} (shared, not copied) in C order with the given dimensions, batch first: {@code of(x, 4, 16, 16, 3)}. */
     public static Tensor of(float[] data, int... dims) {
         return new Tensor(Shape.of(dims), data);
     }
@@ -128,6 +134,7 @@ public final class Tensor {
         return new Tensor(Shape.of(rows.length, w), d);
     }
 
+    /** The shape, batch axis first. */
     public Shape shape() {
         return shape;
     }
@@ -137,6 +144,7 @@ public final class Tensor {
         return data;
     }
 
+    /** The size of the first (batch) axis. */
     public int batch() {
         return shape.dim(0);
     }
@@ -146,6 +154,7 @@ public final class Tensor {
         return shape.rank() == 0 ? 1 : data.length / Math.max(1, shape.dim(0));
     }
 
+    /** The number of elements, over all axes. */
     public int size() {
         return data.length;
     }

@@ -18,6 +18,9 @@ import org.jkeras.runtime.layers.ActivationLayer;
 import org.jkeras.runtime.layers.Add;
 import org.jkeras.runtime.layers.AveragePooling2D;
 import org.jkeras.runtime.layers.BasePooling;
+import org.jkeras.runtime.layers.BatchNormalization;
+import org.jkeras.runtime.layers.DepthwiseConv2D;
+import org.jkeras.runtime.layers.ZeroPadding2D;
 import org.jkeras.runtime.layers.Conv2D;
 import org.jkeras.runtime.layers.ConvPooling;
 import org.jkeras.runtime.layers.MaxPooling2D;
@@ -273,5 +276,111 @@ class FusionTest {
                         new Model.Node(new MaxPooling2D("pool", p), new int[] {1}, 2)),
                 List.of(new Model.Output("pooled", 2), new Model.Output("conv", 1)));
         assertEquals(2, Fusion.fuse(m).nodes().size());
+    }
+
+    static BatchNormalization batchNorm(String name, int axis, int channels, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        float[] g = new float[channels], b = new float[channels], mean = new float[channels], var = new float[channels];
+        for (int c = 0; c < channels; c++) {
+            g[c] = (float) r.nextDouble(0.5, 2);
+            b[c] = (float) r.nextDouble(-1, 1);
+            mean[c] = (float) r.nextDouble(-1, 1);
+            var[c] = (float) r.nextDouble(0.2, 3);
+        }
+        return BatchNormalization.fromStatistics(name, axis, g, b, mean, var, 1e-3f, 4L * channels);
+    }
+
+    static Stream<Arguments> convBatchNorms() {
+        return Stream.of(Arguments.of("3x3 direct", 3, 1), Arguments.of("1x1 gemm", 1, 1), Arguments.of("3x3 stride 2", 3, 2),
+                Arguments.of("depthwise 3x3", -3, 1), Arguments.of("depthwise 5x5 stride 2", -5, 2));
+    }
+
+    /**
+     * Conv (or DepthwiseConv2D) -> BatchNormalization -> relu6 becomes one node: the BN folded into the weights, the
+     * activation into the epilogue. Not bit-identical (folding rounds the weights); the property is that it stays
+     * within float32 rounding of the unfused two steps, which {@code fuse(false)} keeps.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("convBatchNorms")
+    void convBatchNormActivationFoldIntoOneNode(String label, int size, int stride) {
+        boolean depthwise = size < 0;
+        int k = Math.abs(size), cin = 24, filters = depthwise ? cin : 40;
+        SplittableRandom r = new SplittableRandom(label.hashCode());
+        float[] w = new float[k * k * cin * (depthwise ? 1 : filters)], b = new float[filters];
+        for (int i = 0; i < w.length; i++) w[i] = (float) r.nextDouble(-1, 1);
+        for (int i = 0; i < filters; i++) b[i] = (float) r.nextDouble(-0.5, 0.5);
+        Window win = new Window(2, new int[] {k, k}, new int[] {stride, stride}, new int[] {1, 1}, Padding.SAME, false);
+        Layer conv = depthwise ? new DepthwiseConv2D("conv", win, w, b, cin, 1, null) : new Conv2D("conv", win, w, b, cin, filters, 1, null);
+        Model m = new Model("cnn", List.of(new Model.Input("x", Shape.of(11, 9, cin))),
+                List.of(new Model.Node(conv, new int[] {0}, 1), new Model.Node(batchNorm("bn", 2, filters, 5), new int[] {1}, 2),
+                        new Model.Node(new ActivationLayer("relu6", "ReLU", Activations.relu(0f, 6f, 0f)), new int[] {2}, 3)),
+                List.of(new Model.Output("y", 3)));
+        Model f = Fusion.fuse(m);
+        assertEquals(1, f.nodes().size(), "conv, bn and activation are one node");
+        assertEquals(List.of("bn", "relu6"), f.nodes().get(0).layer().fusedFrom());
+        assertEquals(depthwise ? "DepthwiseConv2D" : "Conv2D", f.nodes().get(0).layer().kerasClass());
+        for (int batch : new int[] {1, 4}) {
+            SplittableRandom ri = new SplittableRandom(batch);
+            float[] x = new float[batch * 11 * 9 * cin];
+            for (int i = 0; i < x.length; i++) x[i] = (float) ri.nextDouble(-2, 2);
+            Tensor in = Tensor.of(x, batch, 11, 9, cin);
+            float[] e = m.predict(in)[0].data(), a = f.predict(in)[0].data();
+            assertEquals(e.length, a.length);
+            int clipped = 0;
+            for (int i = 0; i < e.length; i++) {
+                assertEquals(e[i], a[i], 2e-5 * (1 + Math.abs(e[i])) * Math.sqrt(k * k * cin), label + " element " + i);
+                if (e[i] == 6f || e[i] == 0f) clipped++;
+            }
+            assertTrue(clipped < e.length, "the case exercises the linear part too");
+        }
+    }
+
+    /** A BatchNormalization on another axis than the channels, or after a convolution with its own activation, stays. */
+    @Test
+    void batchNormThatCannotFoldStays() {
+        Window win = new Window(2, new int[] {3, 3}, new int[] {1, 1}, new int[] {1, 1}, Padding.SAME, false);
+        float[] w = new float[9 * 2 * 4];
+        Model otherAxis = new Model("cnn", List.of(new Model.Input("x", Shape.of(4, 4, 2))),
+                List.of(new Model.Node(new Conv2D("conv", win, w, null, 2, 4, 1, null), new int[] {0}, 1),
+                        new Model.Node(batchNorm("bn", 1, 4, 3), new int[] {1}, 2)),
+                List.of(new Model.Output("y", 2)));
+        assertEquals(2, Fusion.fuse(otherAxis).nodes().size());
+        Model activated = new Model("cnn", List.of(new Model.Input("x", Shape.of(4, 4, 2))),
+                List.of(new Model.Node(new Conv2D("conv", win, w, null, 2, 4, 1, Activations.relu()), new int[] {0}, 1),
+                        new Model.Node(batchNorm("bn", 2, 4, 3), new int[] {1}, 2)),
+                List.of(new Model.Output("y", 2)));
+        assertEquals(2, Fusion.fuse(activated).nodes().size());
+    }
+
+    static Stream<Arguments> paddings() {
+        return Stream.of(Arguments.of(new int[] {0, 0}, new int[] {1, 1}, 2), Arguments.of(new int[] {1, 1}, new int[] {1, 1}, 2),
+                Arguments.of(new int[] {2, 0}, new int[] {1, 2}, 1));
+    }
+
+    /** ZeroPadding2D -> valid DepthwiseConv2D becomes one node with the same bits; the node gives the convolution's output. */
+    @ParameterizedTest
+    @MethodSource("paddings")
+    void zeroPaddingFoldsIntoADepthwiseConvolution(int[] before, int[] after, int stride) {
+        int cin = 20;
+        SplittableRandom r = new SplittableRandom(before[0] * 7 + after[1]);
+        float[] w = new float[9 * cin], b = new float[cin];
+        for (int i = 0; i < w.length; i++) w[i] = (float) r.nextDouble(-1, 1);
+        for (int i = 0; i < cin; i++) b[i] = (float) r.nextDouble(-0.5, 0.5);
+        Window valid = new Window(2, new int[] {3, 3}, new int[] {stride, stride}, new int[] {1, 1}, Padding.VALID, false);
+        Model m = new Model("cnn", List.of(new Model.Input("x", Shape.of(9, 8, cin))),
+                List.of(new Model.Node(new ZeroPadding2D("pad", false, before, after), new int[] {0}, 1),
+                        new Model.Node(new DepthwiseConv2D("dw", valid, w, b, cin, 1, null), new int[] {1}, 2)),
+                List.of(new Model.Output("y", 2)));
+        Model f = Fusion.fuse(m);
+        assertEquals(1, f.nodes().size());
+        assertEquals(List.of("pad", "dw"), f.nodes().get(0).layer().fusedFrom());
+        assertEquals(m.valueShape(2), f.valueShape(f.outputs().get(0).value()));
+        for (int batch : new int[] {1, 3}) {
+            SplittableRandom ri = new SplittableRandom(batch);
+            float[] x = new float[batch * 9 * 8 * cin];
+            for (int i = 0; i < x.length; i++) x[i] = (float) ri.nextDouble(-2, 2);
+            Tensor in = Tensor.of(x, batch, 9, 8, cin);
+            assertSameBits(m.predict(in), f.predict(in));
+        }
     }
 }

@@ -45,7 +45,7 @@ public final class BidirectionalMapper {
         try {
             merge = mode == null ? Bidirectional.MergeMode.NONE : Bidirectional.MergeMode.valueOf(mode.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw cfg.error("merge_mode", "expected concat, sum, mul, ave or None, got '" + mode + "'");
+            throw cfg.error("merge_mode", "expected concat, sum, mul, ave or None, got '" + mode + "'", e);
         }
 
         List<Shape> in = ctx.inputShapes();

@@ -88,7 +88,7 @@ public final class IntegerLookupMapper {
                 try {
                     out.add(Long.parseLong(line.strip()));
                 } catch (NumberFormatException e) {
-                    throw cfg.error("vocabulary", "assets vocabulary.txt holds a line that is not an integer: '" + line + "'");
+                    throw cfg.error("vocabulary", "assets vocabulary.txt holds a line that is not an integer: '" + line + "'", e);
                 }
             }
         }
@@ -129,7 +129,7 @@ public final class IntegerLookupMapper {
             try {
                 return e.getAsJsonPrimitive().getAsBigDecimal().longValueExact();
             } catch (ArithmeticException ex) {
-                throw cfg.error(key, "expected an int64, got " + e);
+                throw cfg.error(key, "expected an int64, got " + e, ex);
             }
         }
         throw cfg.error(key, "expected an integer, got " + e);

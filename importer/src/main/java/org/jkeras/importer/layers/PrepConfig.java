@@ -40,7 +40,7 @@ final class PrepConfig {
             try {
                 return e.getAsJsonPrimitive().getAsBigDecimal().longValueExact();
             } catch (ArithmeticException ex) {
-                throw cfg.error("salt", "expected an int64, got " + e);
+                throw cfg.error("salt", "expected an int64, got " + e, ex);
             }
         }
         throw cfg.error("salt", "expected an integer, got " + e);

@@ -248,7 +248,7 @@ final class SpatialConfig {
         } catch (KerasImportException ex) {
             throw ex;
         } catch (RuntimeException ex) {
-            throw cfg.error(key, "expected an int, per-axis ints or (before, after) pairs, got " + e);
+            throw cfg.error(key, "expected an int, per-axis ints or (before, after) pairs, got " + e, ex);
         }
         for (int a = 0; a < rank; a++) {
             if (before[a] < 0 || after[a] < 0) throw cfg.error(key, "amounts must be >= 0, got " + e);

@@ -48,7 +48,7 @@ public final class GetItemOpMapper {
                 try {
                     return new GetItem.Slice(bound(ctx, c, "start"), bound(ctx, c, "stop"), bound(ctx, c, "step"));
                 } catch (IllegalArgumentException ex) {
-                    throw (org.jkeras.KerasImportException) ctx.error("slice " + e + ": " + ex.getMessage()).initCause(ex);
+                    throw ctx.error("slice " + e + ": " + ex.getMessage(), ex);
                 }
             }
         }

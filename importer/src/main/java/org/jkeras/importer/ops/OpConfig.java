@@ -22,7 +22,7 @@ final class OpConfig {
         try {
             return cfg.getIntArray(key);
         } catch (RuntimeException ex) {
-            throw cfg.error(key, "expected an int, a list of ints or null, got " + e);
+            throw cfg.error(key, "expected an int, a list of ints or null, got " + e, ex);
         }
     }
 

@@ -26,7 +26,7 @@ public final class TensordotOpMapper {
                 if (e.isJsonPrimitive()) pair[i] = new int[] {e.getAsInt()};
                 else pair[i] = java.util.stream.StreamSupport.stream(e.getAsJsonArray().spliterator(), false).mapToInt(JsonElement::getAsInt).toArray();
             } catch (RuntimeException ex) {
-                throw (org.jkeras.KerasImportException) cfg.error("axes", "expected an int or a pair of axis lists, got " + axes).initCause(ex);
+                throw cfg.error("axes", "expected an int or a pair of axis lists, got " + axes, ex);
             }
         }
         if (pair[0].length != pair[1].length) throw cfg.error("axes", "the two axis lists differ in length: " + axes);

@@ -17,7 +17,7 @@ import java.util.WeakHashMap;
  */
 public final class Arena {
     /** Arrays kept per thread, and the floats they may hold in all (64 MB); larger arrays are not kept. */
-    private static final int MAX_ARRAYS = 16;
+    private static final int MAX_ARRAYS = 64;
     private static final long MAX_FLOATS = 1L << 24;
     private static final ThreadLocal<Arena> LOCAL = ThreadLocal.withInitial(Arena::new);
 

@@ -25,6 +25,22 @@ public final class AxisMaps {
      * For each element, the flat index into a parameter of shape {@code param} broadcast onto {@code dims} as numpy
      * does (aligned on the right, size-1 axes repeated); throws when they do not broadcast.
      */
+    /**
+     * For a parameter that {@link #broadcast}s to {@code dims}: 1 when it is one value, the last axis' length when it
+     * varies along that axis only (a per-channel parameter), else 0. Its index at flat position i is then
+     * {@code i % period}, with no index array to build.
+     */
+    public static int period(int[] dims, int[] param) {
+        int n = 1;
+        boolean others = false; // an axis before the last varies
+        for (int i = 0; i < param.length; i++) {
+            n *= param[i];
+            others |= param[i] != 1 && i < param.length - 1;
+        }
+        if (n == 1) return 1;
+        return !others && dims.length > 0 && param[param.length - 1] == dims[dims.length - 1] ? n : 0;
+    }
+
     public static int[] broadcast(int[] dims, int[] param) {
         int lead = 0;
         while (param.length - lead > dims.length && param[lead] == 1) lead++; // leading 1s (e.g. a batch axis)

@@ -155,6 +155,36 @@ public final class ConvKernel {
     }
 
     /**
+     * This linear convolution followed by {@code y·scale[c] + shift[c]} per filter, as one kernel (an inference
+     * BatchNormalization folded into weights and bias).
+     */
+    public ConvKernel scaledFilters(float[] scale, float[] shift) {
+        if (scale.length != cout || shift.length != cout) throw new IllegalArgumentException(scale.length + " scales for " + cout + " filters");
+        if (direct != null) return new ConvKernel(k, s, dil, transposed, cin, cout, groups, null, direct.scaledFilters(scale, shift));
+        int coutG = cout / groups;
+        DenseKernel[] g = new DenseKernel[groups];
+        for (int i = 0; i < groups; i++) {
+            g[i] = gemm[i].scaledColumns(java.util.Arrays.copyOfRange(scale, i * coutG, (i + 1) * coutG),
+                    java.util.Arrays.copyOfRange(shift, i * coutG, (i + 1) * coutG));
+        }
+        return new ConvKernel(k, s, dil, transposed, cin, cout, groups, g, null);
+    }
+
+    /** Whether {@link #withActivation} takes {@code act}: an elementwise activation that keeps the width. */
+    public boolean canFuse(Activation act) {
+        return act.isElementwise() && act.outputWidth(cout) == cout && DirectConv.fits(act) && activation().isIdentity();
+    }
+
+    /** The same packed weights with {@code act} in the epilogue (which {@link #canFuse}). */
+    public ConvKernel withActivation(Activation act) {
+        if (!canFuse(act)) throw new IllegalArgumentException("cannot fuse activation " + act.name() + " into this convolution");
+        if (direct != null) return new ConvKernel(k, s, dil, transposed, cin, cout, groups, null, direct.withActivation(act));
+        DenseKernel[] g = new DenseKernel[groups];
+        for (int i = 0; i < groups; i++) g[i] = gemm[i].withActivation(act);
+        return new ConvKernel(k, s, dil, transposed, cin, cout, groups, g, null);
+    }
+
+    /**
      * {@code x} is {@code (batch, in..., cin)}; returns {@code (batch, out..., outputWidth())}. Output rows are cut
      * into blocks, each gathered and multiplied by one {@link Parallel} task on its own scratch (the GEMM runs
      * inline there), so gathering and multiplying both use every core; every row's arithmetic is the same

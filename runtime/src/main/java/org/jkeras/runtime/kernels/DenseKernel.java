@@ -119,6 +119,19 @@ public final class DenseKernel {
         return Simd.ENABLED ? DenseVector.panelWidth(units) : units <= narrowWidth() ? narrowWidth() : 64;
     }
 
+    /**
+     * This linear kernel followed by {@code y·scale[n] + shift[n]} per output column, as one kernel: weights and bias
+     * scaled (a BatchNormalization folded in). Rounds differently from the two steps, by float32 rounding.
+     */
+    public DenseKernel scaledColumns(float[] scale, float[] shift) {
+        if (!act.isIdentity()) throw new IllegalStateException("a kernel with activation " + act.name() + " cannot fold a scale");
+        if (scale.length != units || shift.length != units) throw new IllegalArgumentException(scale.length + " scales for " + units + " columns");
+        float[] nw = new float[w.length];
+        int nw0 = Alignment.floatsToLine(nw);
+        Folding.scalePanels(w, w0, nw, nw0, panels, in, panel, units, scale);
+        return new DenseKernel(in, units, panel, nw, nw0, Folding.scaleBias(b, units, scale, shift), act);
+    }
+
     /** The same packed weights (shared, they are immutable) with another activation; null for linear. */
     public DenseKernel withActivation(Activation act) {
         return new DenseKernel(in, units, panel, w, w0, b, act);

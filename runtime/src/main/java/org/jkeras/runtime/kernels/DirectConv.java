@@ -86,6 +86,21 @@ final class DirectConv {
         return act;
     }
 
+    /** This linear kernel followed by {@code y·scale[c] + shift[c]} per filter, folded into weights and bias. */
+    DirectConv scaledFilters(float[] scale, float[] shift) {
+        if (!act.isIdentity()) throw new IllegalStateException("a kernel with activation " + act.name() + " cannot fold a scale");
+        float[] nw = new float[w.length];
+        int nw0 = Alignment.floatsToLine(nw);
+        Folding.scalePanels(w, w0, nw, nw0, panels, taps, pw, cout, scale);
+        return new DirectConv(k, s, dil, cin, cout, pw, nw, nw0, Folding.scaleBias(b, cout, scale, shift), act);
+    }
+
+    /** The same packed weights with an activation that {@link #fits}. */
+    DirectConv withActivation(Activation a) {
+        if (!fits(a)) throw new IllegalArgumentException("a direct convolution fuses only elementwise activations, got " + a.name());
+        return new DirectConv(k, s, dil, cin, cout, pw, w, w0, b, a == null ? DenseKernel.LINEAR : a);
+    }
+
     /**
      * Where a call's taps and positions lie, computed once per geometry (the last one is kept). Positions are numbered v in (z, y, x)
      * order over a grid as wide as the addressed image when strides are 1 along h and w, so that a row's last

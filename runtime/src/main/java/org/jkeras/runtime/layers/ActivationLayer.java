@@ -6,6 +6,7 @@ import org.jkeras.activations.Activation;
 import org.jkeras.runtime.Layer;
 import org.jkeras.runtime.Shape;
 import org.jkeras.runtime.Tensor;
+import org.jkeras.runtime.kernels.Arena;
 
 /**
  * A layer that only applies an activation on the last axis: Keras {@code Activation}, {@code ReLU},
@@ -52,7 +53,8 @@ public final class ActivationLayer extends Layer {
         Shape s = x.shape();
         int width = s.rank() < 2 ? 1 : s.dim(-1);
         int rows = width == 0 ? 0 : x.size() / width;
-        float[] y = x.data().clone();
+        float[] y = Arena.floats(x.size()); // every element written
+        System.arraycopy(x.data(), 0, y, 0, y.length);
         activation.applyRows(y, 0, rows, width);
         int outWidth = activation.outputWidth(width);
         if (outWidth != width) y = java.util.Arrays.copyOf(y, rows * outWidth);

@@ -20,6 +20,11 @@ public final class Add extends ElementwiseMerge {
     }
 
     @Override
+    protected void combineRun(float[] out, int o, float[] x, int xo, int n) {
+        for (int k = 0; k < n; k++) out[o + k] = out[o + k] + x[xo + k];
+    }
+
+    @Override
     protected float combine(float acc, float x) {
         return acc + x;
     }

@@ -22,6 +22,7 @@ public abstract class BaseConv extends Layer {
     protected final ConvKernel kernel; // packed from kernel (k..., cin/groups, cout) or, transposed, (k..., cout, cin); bias fused
     private final Activation post;     // activation applied after the layout change, or null when fused/linear
     private final long params;
+    private final List<String> fusedFrom; // layers folded into this one (BatchNormalization, activation)
 
     /** {@code kernel}: Keras' kernel, {@code (k..., cin/groups, filters)}; {@code bias} (filters) or null; {@code act} null for linear. */
     protected BaseConv(String name, Window window, float[] kernel, float[] bias, int cin, int filters, int groups, Activation act) {
@@ -38,6 +39,69 @@ public abstract class BaseConv extends Layer {
                 : ConvKernel.pack(kernel, bias, window.size3(), window.strides3(), window.dilation3(), cin, filters, groups, inKernel);
         this.post = fuse || act.isIdentity() ? null : act;
         this.params = (long) kernel.length + (bias == null ? 0 : bias.length);
+        this.fusedFrom = List.of();
+    }
+
+    /** {@code src} with another packed kernel and {@code layer} recorded as folded in. */
+    private BaseConv(BaseConv src, ConvKernel kernel, String layer) {
+        super(src.name());
+        this.window = src.window;
+        this.kernel = kernel;
+        this.post = null;
+        this.params = src.params;
+        List<String> names = new java.util.ArrayList<>(src.fusedFrom);
+        names.add(layer);
+        this.fusedFrom = List.copyOf(names);
+    }
+
+    /** The channel axis of an output sample (batch axis excluded): the last, after the spatial axes. */
+    public int channelAxis() {
+        return window.rank();
+    }
+
+    /**
+     * Whether a per-channel affine map or an activation after this layer can run inside its kernel: a
+     * convolution (not transposed), channels last, with no activation yet.
+     */
+    public boolean canFold() {
+        return !(this instanceof BaseConvTranspose) && !window.channelsFirst() && post == null && kernel.activation().isIdentity();
+    }
+
+    /** This layer followed by {@code y·scale + shift} per filter (BatchNormalization {@code layer}), which {@link #canFold}. */
+    public BaseConv folded(float[] scale, float[] shift, String layer) {
+        if (!canFold()) throw new IllegalStateException("'" + name() + "' cannot fold " + layer);
+        return new Fused(this, kernel.scaledFilters(scale, shift), layer);
+    }
+
+    /** Whether activation {@code act} can run in this layer's kernel: {@link #canFold} and elementwise. */
+    public boolean canFuse(Activation act) {
+        return canFold() && kernel.canFuse(act);
+    }
+
+    /** This layer with activation layer {@code layer}'s {@code act} in its kernel (which {@link #canFuse}). */
+    public BaseConv withActivation(Activation act, String layer) {
+        if (!canFuse(act)) throw new IllegalStateException("'" + name() + "' cannot fuse " + layer);
+        return new Fused(this, kernel.withActivation(act), layer);
+    }
+
+    /** A convolution with layers folded into its kernel; it keeps the original's Keras class. */
+    private static final class Fused extends BaseConv {
+        private final String kerasClass;
+
+        Fused(BaseConv src, ConvKernel kernel, String layer) {
+            super(src, kernel, layer);
+            this.kerasClass = src.kerasClass();
+        }
+
+        @Override
+        public String kerasClass() {
+            return kerasClass;
+        }
+    }
+
+    @Override
+    public List<String> fusedFrom() {
+        return fusedFrom;
     }
 
     public Window window() {
@@ -122,6 +186,7 @@ public abstract class BaseConv extends Layer {
     @Override
     public String details() {
         Activation a = activation();
-        return window.describe() + (a.isIdentity() ? "" : ", " + a.name());
+        String d = window.describe() + (a.isIdentity() ? "" : ", " + a.name());
+        return fusedFrom.isEmpty() ? d : d + " (fused " + String.join(", ", fusedFrom) + ")";
     }
 }

@@ -39,6 +39,22 @@ public abstract class BaseGlobalPooling extends Layer {
         Grid g = Grid.of(x.shape().dropFirst(), rank, channelsFirst);
         int batch = x.batch(), c = g.c(), vol = g.volume(), cs = g.cStride(), ps = channelsFirst ? 1 : c;
         float[] in = x.data(), y = new float[batch * c];
+        if (!channelsFirst) { // channels last: walk the input once, in order, a running result per channel
+            double[] sum = max ? null : new double[c];
+            for (int b = 0; b < batch; b++) {
+                int base = b * g.size(), yo = b * c;
+                if (max) {
+                    java.util.Arrays.fill(y, yo, yo + c, Float.NEGATIVE_INFINITY);
+                    for (int p = 0; p < vol; p++) for (int ch = 0, o = base + p * c; ch < c; ch++) y[yo + ch] = Math.max(y[yo + ch], in[o + ch]);
+                } else {
+                    java.util.Arrays.fill(sum, 0);
+                    for (int p = 0; p < vol; p++) for (int ch = 0, o = base + p * c; ch < c; ch++) sum[ch] += in[o + ch];
+                    for (int ch = 0; ch < c; ch++) y[yo + ch] = (float) (sum[ch] / vol);
+                }
+            }
+            Shape out = keepDims ? Grid.shape(new int[] {1, 1, 1}, c, rank, false) : Shape.of(c);
+            return new Tensor(out.prepend(batch), y);
+        }
         for (int b = 0; b < batch; b++) {
             int base = b * g.size();
             for (int ch = 0; ch < c; ch++) {

@@ -6,6 +6,7 @@ import java.util.List;
 import org.jkeras.runtime.Layer;
 import org.jkeras.runtime.Shape;
 import org.jkeras.runtime.Tensor;
+import org.jkeras.runtime.kernels.Arena;
 import org.jkeras.runtime.kernels.Grid;
 
 /**
@@ -26,6 +27,26 @@ public abstract class BaseZeroPadding extends Layer {
         this.after = new int[3];
         System.arraycopy(before, 0, this.before, 3 - rank, rank);
         System.arraycopy(after, 0, this.after, 3 - rank, rank);
+    }
+
+    /** Spatial rank (1, 2 or 3). */
+    public int rank() {
+        return rank;
+    }
+
+    /** Whether the channels come first. */
+    public boolean channelsFirst() {
+        return channelsFirst;
+    }
+
+    /** Cells added before each spatial axis, (d, h, w) with leading zeros below rank 3 (a copy). */
+    public int[] before() {
+        return before.clone();
+    }
+
+    /** Cells added after each spatial axis, as {@link #before()}. */
+    public int[] after() {
+        return after.clone();
     }
 
     private int[] outDims(int[] in) {
@@ -52,7 +73,8 @@ public abstract class BaseZeroPadding extends Layer {
         Grid gi = Grid.of(x.shape().dropFirst(), rank, channelsFirst);
         Grid go = Grid.of(outDims(new int[] {gi.d(), gi.h(), gi.w()}), gi.c(), channelsFirst);
         int batch = x.batch();
-        float[] in = x.data(), y = new float[Math.multiplyExact(batch, go.size())];
+        float[] in = x.data(), y = Arena.floats(Math.multiplyExact(batch, go.size()));
+        Arrays.fill(y, 0f); // a recycled array holds old values; the copies below then overwrite the interior
         // channels last: a run of c floats per cell; channels first: per channel, a run of w floats per line
         for (int b = 0; b < batch; b++) {
             int ib = b * gi.size(), ob = b * go.size();

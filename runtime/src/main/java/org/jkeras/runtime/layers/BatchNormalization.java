@@ -38,6 +38,21 @@ public final class BatchNormalization extends Layer {
         return new BatchNormalization(name, axis, scale, shift, params);
     }
 
+    /** The normalised axis of a sample (batch axis excluded). */
+    public int axis() {
+        return axis;
+    }
+
+    /** Per-channel factor {@code gamma / sqrt(var + eps)} (a copy). */
+    public float[] scale() {
+        return scale.clone();
+    }
+
+    /** Per-channel offset {@code beta − mean · scale} (a copy). */
+    public float[] shift() {
+        return shift.clone();
+    }
+
     @Override
     public boolean propagatesMask() {
         return true;

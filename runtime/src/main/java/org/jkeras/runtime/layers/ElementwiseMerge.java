@@ -8,6 +8,7 @@ import org.jkeras.runtime.Mask;
 import org.jkeras.runtime.PredictException;
 import org.jkeras.runtime.Shape;
 import org.jkeras.runtime.Tensor;
+import org.jkeras.runtime.kernels.Arena;
 
 /**
  * Keras' elementwise merge layers (Add, Subtract, Multiply, Average, Maximum, Minimum): the inputs folded
@@ -50,6 +51,14 @@ public abstract class ElementwiseMerge extends Layer {
 
     /** One step of the fold. */
     protected abstract float combine(float acc, float x);
+
+    /**
+     * {@code out[o + k] = combine(out[o + k], x[xo + k])} for k in [0, n). Subclasses override it with the same
+     * operation as a plain loop, which the JIT vectorises; here {@code combine} is a virtual call per element.
+     */
+    protected void combineRun(float[] out, int o, float[] x, int xo, int n) {
+        for (int k = 0; k < n; k++) out[o + k] = combine(out[o + k], x[xo + k]);
+    }
 
     /** Applied to the folded value; Average divides by the number of inputs. */
     protected float finish(float acc, int inputs) {
@@ -99,17 +108,24 @@ public abstract class ElementwiseMerge extends Layer {
         }
         Shape outShape = sample.prepend(batch);
         float[] out;
-        if (same) {
-            out = inputs.get(0).data().clone();
-            for (int i = 1; i < inputs.size(); i++) {
-                float[] x = inputs.get(i).data();
-                for (int k = 0; k < out.length; k++) out[k] = combine(out[k], x[k]);
-            }
+        Tensor first = inputs.get(0);
+        if (first.shape().equals(outShape)) {
+            out = Arena.floats(first.size()); // every element written
+            System.arraycopy(first.data(), 0, out, 0, out.length);
         } else {
-            out = expand(inputs.get(0), outShape);
-            for (int i = 1; i < inputs.size(); i++) {
-                float[] x = expand(inputs.get(i), outShape);
-                for (int k = 0; k < out.length; k++) out[k] = combine(out[k], x[k]);
+            out = expand(first, outShape);
+        }
+        for (int i = 1; i < inputs.size(); i++) {
+            Tensor t = inputs.get(i);
+            int run = same || t.shape().equals(outShape) ? out.length : trailingRun(t.shape(), outShape);
+            if (run == out.length) {
+                combineRun(out, 0, t.data(), 0, out.length);
+            } else if (run > 0) {
+                // t holds one run per sample (or one for the batch), repeated along the leading axes: (1, 1, C) on (H, W, C)
+                int perSample = outShape.size() / Math.max(1, batch), tRuns = t.batch() == batch ? batch : 1;
+                for (int o = 0; o < out.length; o += run) combineRun(out, o, t.data(), tRuns == 1 ? 0 : o / perSample * run, run);
+            } else {
+                combineRun(out, 0, expand(t, outShape), 0, out.length);
             }
         }
         int n = inputs.size();
@@ -208,6 +224,30 @@ public abstract class ElementwiseMerge extends Layer {
         boolean[] r = a.clone();
         for (int i = 0; b != null && i < r.length; i++) r[i] |= b[i];
         return r;
+    }
+
+    /**
+     * The length of the contiguous run {@code t} repeats along {@code out}'s leading sample axes: its sample is all
+     * ones but for trailing axes equal to {@code out}'s, and its batch is {@code out}'s or 1; 0 when it is not of
+     * that form (it is then expanded).
+     */
+    static int trailingRun(Shape t, Shape out) {
+        if (t.rank() > out.rank() || t.rank() < 1 || t.dim(0) != out.dim(0) && t.dim(0) != 1) return 0;
+        int offset = out.rank() - t.rank(), run = 1;
+        boolean trailing = true;
+        for (int a = t.rank() - 1; a >= 1; a--) {
+            int d = t.dim(a);
+            if (trailing && d == out.dim(a + offset)) {
+                run *= d;
+            } else if (d == 1) {
+                trailing = false;
+            } else {
+                return 0;
+            }
+        }
+        int perSample = 1;
+        for (int a = 1; a < out.rank(); a++) perSample *= out.dim(a);
+        return run == 0 || perSample % run != 0 ? 0 : run;
     }
 
     /** {@code t} broadcast to {@code shape} (batch axis included), as a new array. */

@@ -25,6 +25,11 @@ public final class Minimum extends ElementwiseMerge {
     }
 
     @Override
+    protected void combineRun(float[] out, int o, float[] x, int xo, int n) {
+        for (int k = 0; k < n; k++) out[o + k] = Math.min(out[o + k], x[xo + k]);
+    }
+
+    @Override
     protected float combine(float acc, float x) {
         return Math.min(acc, x);
     }

@@ -5,11 +5,14 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
+import org.jkeras.activations.Activation;
+import org.jkeras.activations.Activations;
 import org.jkeras.activations.Semantics;
 import org.jkeras.runtime.Mask;
 import org.jkeras.runtime.Shape;
 import org.jkeras.runtime.Tensor;
 import org.jkeras.runtime.kernels.DenseKernel;
+import org.jkeras.runtime.kernels.Parallel;
 
 /**
  * Keras {@code MultiHeadAttention} (Vaswani et al. 2017) at inference:
@@ -52,6 +55,7 @@ public final class MultiHeadAttention extends MaskedLayer {
     private final long params;
     private final Semantics semantics; // the generation whose masking applies
     private final boolean dropout;     // dropout > 0: Keras 3 takes the Softmax-layer path even at inference
+    private static final Activation SOFTMAX = Activations.softmax();
 
     /** Keras 3 masking, no dropout. */
     public MultiHeadAttention(String name, int heads, int keyDim, int valueDim, DenseKernel query, DenseKernel key, DenseKernel value,
@@ -207,34 +211,10 @@ public final class MultiHeadAttention extends MaskedLayer {
         int hk = heads * keyDim, hv = heads * valueDim;
         float[] ctx = new float[qRows * hv];
         float[] scores = returnScores ? new float[groups * heads * tq * ts] : null;
-        float[] logits = new float[ts];
-        boolean[] allowed = new boolean[ts];
-        for (int g = 0; g < groups; g++) {
-            int b = g / (groups / batch);
-            for (int n = 0; n < heads; n++) {
-                for (int i = 0; i < tq; i++) {
-                    int qr = qIdx[g * tq + i];
-                    for (int j = 0; j < ts; j++) {
-                        int kr = kIdx[g * ts + j];
-                        float acc = 0f;
-                        for (int c = 0, qo = qr * hk + n * keyDim, ko = kr * hk + n * keyDim; c < keyDim; c++) acc += qp[qo + c] * kp[ko + c];
-                        boolean keep = (qm == null || qm.keep(b, i)) && (vm == null || vm.keep(b, j)) && (km == null || km.keep(b, j))
-                                && (!causal || i >= j) && (am == null || am[(b * amRows + (amRows == 1 ? 0 : i)) * ts + j] != 0f);
-                        allowed[j] = keep;
-                        logits[j] = keep ? acc * logitScale : dotPath ? neg : semantics == Semantics.KERAS_3 ? -1e9f : acc + -1e9f;
-                    }
-                    Attention.softmax(logits, 0, ts);
-                    if (!dotPath && semantics == Semantics.KERAS_3) for (int j = 0; j < ts; j++) if (!allowed[j]) logits[j] = 0f;
-                    if (scores != null) System.arraycopy(logits, 0, scores, ((g * heads + n) * tq + i) * ts, ts);
-                    int co = qr * hv + n * valueDim;
-                    for (int j = 0; j < ts; j++) {
-                        float p = logits[j];
-                        int vo = kIdx[g * ts + j] * hv + n * valueDim;
-                        for (int c = 0; c < valueDim; c++) ctx[co + c] += p * vp[vo + c];
-                    }
-                }
-            }
-        }
+        Pairs pairs = new Pairs(qm, vm, km, am, amRows, logitScale, neg, dotPath);
+        int nq = tq, ns = ts, perBatch = groups / batch;
+        Parallel.parallelFor(groups * heads, 2L * groups * heads * tq * ts * (keyDim + valueDim),
+                t -> attendHead(t / heads, t / heads / perBatch, t % heads, nq, ns, qIdx, kIdx, qp, kp, vp, pairs, ctx, scores));
         int width = output.outputWidth();
         float[] out = new float[qRows * width];
         output.forward(ctx, 0, out, 0, qRows);
@@ -246,6 +226,57 @@ public final class MultiHeadAttention extends MaskedLayer {
         res.add(new Tensor(Shape.of(od), out));
         if (returnScores) res.add(new Tensor(outputShapes(shapes(inputs)).get(1).prepend(batch), scores));
         return res;
+    }
+
+    /** What decides a pair's logit for (batch, steps, features) inputs: masks, the causal flag, the path Keras takes. */
+    private record Pairs(Mask qm, Mask vm, Mask km, float[] am, int amRows, float logitScale, float neg, boolean dotPath) {
+        boolean unmasked(boolean causal) {
+            return qm == null && vm == null && km == null && am == null && !causal;
+        }
+    }
+
+    /**
+     * Head {@code n} of group {@code g} (a sample, or a slice along the non-attention axes) of sample {@code b}:
+     * logits {@code Q_h·K_hᵀ} and context {@code P·V_h} as two GEMMs through {@link DenseKernel} (K_hᵀ and V_h
+     * packed per call), the softmax vectorised per row. {@code qIdx}/{@code kIdx} give the projected rows of the
+     * group's query and key positions.
+     */
+    private void attendHead(int g, int b, int n, int tq, int ts, int[] qIdx, int[] kIdx, float[] qp, float[] kp, float[] vp, Pairs pairs,
+                            float[] ctx, float[] scores) {
+        int hk = heads * keyDim, hv = heads * valueDim;
+        float[] qh = new float[tq * keyDim], kt = new float[keyDim * ts], vh = new float[ts * valueDim];
+        for (int i = 0; i < tq; i++) System.arraycopy(qp, qIdx[g * tq + i] * hk + n * keyDim, qh, i * keyDim, keyDim);
+        for (int j = 0; j < ts; j++) {
+            int kr = kIdx[g * ts + j], ko = kr * hk + n * keyDim;
+            for (int c = 0; c < keyDim; c++) kt[c * ts + j] = kp[ko + c];
+            System.arraycopy(vp, kr * hv + n * valueDim, vh, j * valueDim, valueDim);
+        }
+        float[] p = new float[tq * ts];
+        DenseKernel.pack(kt, null, keyDim, ts, null).forward(qh, 0, p, 0, tq);
+        boolean plain = pairs.unmasked(causal);
+        boolean zeroExcluded = !pairs.dotPath() && semantics == Semantics.KERAS_3;
+        boolean[] allowed = plain ? null : new boolean[ts];
+        for (int i = 0; i < tq; i++) {
+            int row = i * ts;
+            if (plain) {
+                if (pairs.logitScale() != 1f) for (int j = 0; j < ts; j++) p[row + j] *= pairs.logitScale();
+            } else {
+                for (int j = 0; j < ts; j++) {
+                    boolean keep = (pairs.qm() == null || pairs.qm().keep(b, i)) && (pairs.vm() == null || pairs.vm().keep(b, j))
+                            && (pairs.km() == null || pairs.km().keep(b, j)) && (!causal || i >= j)
+                            && (pairs.am() == null || pairs.am()[(b * pairs.amRows() + (pairs.amRows() == 1 ? 0 : i)) * ts + j] != 0f);
+                    allowed[j] = keep;
+                    float acc = p[row + j];
+                    p[row + j] = keep ? acc * pairs.logitScale() : pairs.dotPath() ? pairs.neg() : semantics == Semantics.KERAS_3 ? -1e9f : acc + -1e9f;
+                }
+            }
+            SOFTMAX.applyRows(p, row, 1, ts);
+            if (!plain && zeroExcluded) for (int j = 0; j < ts; j++) if (!allowed[j]) p[row + j] = 0f;
+        }
+        if (scores != null) System.arraycopy(p, 0, scores, (g * heads + n) * tq * ts, tq * ts);
+        float[] ch = new float[tq * valueDim];
+        DenseKernel.pack(vh, null, ts, valueDim, null).forward(p, 0, ch, 0, tq);
+        for (int i = 0; i < tq; i++) System.arraycopy(ch, i * valueDim, ctx, qIdx[g * tq + i] * hv + n * valueDim, valueDim);
     }
 
     private static List<Shape> shapes(List<Tensor> ts) {

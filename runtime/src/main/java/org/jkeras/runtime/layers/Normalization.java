@@ -5,6 +5,7 @@ import java.util.List;
 import org.jkeras.runtime.Layer;
 import org.jkeras.runtime.Shape;
 import org.jkeras.runtime.Tensor;
+import org.jkeras.runtime.kernels.Arena;
 import org.jkeras.runtime.kernels.AxisMaps;
 
 /**
@@ -57,9 +58,17 @@ public final class Normalization extends Layer {
     @Override
     public Tensor forward(List<Tensor> inputs) {
         Tensor x = inputs.get(0);
-        int[] p = AxisMaps.broadcast(x.shape().dropFirst().dims(), paramShape);
-        int sample = x.rowSize();
-        float[] in = x.data(), y = new float[in.length];
+        int[] dims = x.shape().dropFirst().dims();
+        int sample = x.rowSize(), period = AxisMaps.period(dims, paramShape);
+        float[] in = x.data(), y = Arena.floats(in.length); // every element written
+        if (period > 0) { // one value or per channel: no index array
+            int rows = in.length / period;
+            for (int r = 0, i = 0; r < rows; r++) {
+                for (int c = 0; c < period; c++, i++) y[i] = invert ? mean[c] + in[i] * std[c] : (in[i] - mean[c]) / std[c];
+            }
+            return new Tensor(x.shape(), y);
+        }
+        int[] p = AxisMaps.broadcast(dims, paramShape);
         for (int b = 0, base = 0; b < x.batch(); b++, base += sample) {
             for (int i = 0; i < sample; i++) {
                 float v = in[base + i];

@@ -6,6 +6,7 @@ import java.util.List;
 import org.jkeras.runtime.Layer;
 import org.jkeras.runtime.Shape;
 import org.jkeras.runtime.Tensor;
+import org.jkeras.runtime.kernels.Arena;
 import org.jkeras.runtime.kernels.AxisMaps;
 
 /** Keras {@code Rescaling(scale, offset)}: {@code x · scale + offset} in float32, each a scalar or an array broadcast numpy-style. */
@@ -47,11 +48,19 @@ public final class Rescaling extends Layer {
     public Tensor forward(List<Tensor> inputs) {
         Tensor x = inputs.get(0);
         int[] dims = x.shape().dropFirst().dims();
-        int[] si = AxisMaps.broadcast(dims, scaleShape), oi = AxisMaps.broadcast(dims, offsetShape);
         int sample = x.rowSize();
-        float[] in = x.data(), y = new float[in.length];
-        for (int b = 0, base = 0; b < x.batch(); b++, base += sample) {
-            for (int i = 0; i < sample; i++) y[base + i] = in[base + i] * scale[si[i]] + offset[oi[i]];
+        int ps = AxisMaps.period(dims, scaleShape), po = AxisMaps.period(dims, offsetShape);
+        float[] in = x.data(), y = Arena.floats(in.length); // every element written
+        if (ps > 0 && po > 0) { // scalars or per-channel: no index arrays
+            int c = Math.max(ps, po), rows = c == 0 ? 0 : in.length / c;
+            for (int r = 0, i = 0; r < rows; r++) {
+                for (int ch = 0; ch < c; ch++, i++) y[i] = in[i] * scale[ps == 1 ? 0 : ch] + offset[po == 1 ? 0 : ch];
+            }
+        } else {
+            int[] si = AxisMaps.broadcast(dims, scaleShape), oi = AxisMaps.broadcast(dims, offsetShape);
+            for (int b = 0, base = 0; b < x.batch(); b++, base += sample) {
+                for (int i = 0; i < sample; i++) y[base + i] = in[base + i] * scale[si[i]] + offset[oi[i]];
+            }
         }
         return new Tensor(x.shape(), y);
     }

@@ -64,7 +64,7 @@ public final class Reshape extends Layer {
         try {
             sample = resolve(sample.size(), sample);
         } catch (IllegalArgumentException e) {
-            throw new PredictException(e.getMessage());
+            throw new PredictException(e.getMessage(), e);
         }
         return x.reshape(sample.prepend(x.batch()));
     }

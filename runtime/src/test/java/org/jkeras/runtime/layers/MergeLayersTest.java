@@ -238,4 +238,70 @@ class MergeLayersTest {
         for (int b = 0; b < 2; b++) for (int s = 0; s < 3; s++) assertEquals(want[b * 3 + s], m.keep(b, s), "b=" + b + " s=" + s);
         assertEquals(null, new Multiply("mul").outputMask(List.of(t, t), java.util.Arrays.asList(null, null)));
     }
+
+    static Stream<Arguments> broadcastShapes() {
+        return Stream.of(
+                Arguments.of(new int[] {2, 3, 4, 5}, new int[] {2, 1, 1, 5}),   // squeeze-and-excitation: one run of channels per sample
+                Arguments.of(new int[] {2, 3, 4, 5}, new int[] {1, 1, 1, 5}),   // a constant of batch 1
+                Arguments.of(new int[] {2, 3, 4, 5}, new int[] {2, 4, 5}),      // lower rank, aligned right
+                Arguments.of(new int[] {2, 3, 4, 5}, new int[] {2, 3, 1, 5}),   // not one run: expanded
+                Arguments.of(new int[] {2, 3, 1, 5}, new int[] {2, 1, 4, 1}),   // both broadcast
+                Arguments.of(new int[] {2, 1, 1, 5}, new int[] {2, 3, 4, 5}));  // the small one first
+    }
+
+    /** Every merge on broadcast operands equals its definition element by element, on every path (runs, expansion). */
+    @ParameterizedTest
+    @MethodSource("broadcastShapes")
+    void broadcastRunsEqualTheDefinition(int[] a, int[] b) {
+        Shape sa = Shape.of(a), sb = Shape.of(b);
+        Tensor ta = random(sa, 3), tb = random(sb, 11);
+        int rank = Math.max(a.length, b.length);
+        int[] out = new int[rank];
+        out[0] = Math.max(a[0], b[0]);
+        for (int i = 1; i < rank; i++) out[i] = Math.max(dimFromRight(a, rank, i), dimFromRight(b, rank, i));
+        Shape so = Shape.of(out);
+        modes().forEach(args -> {
+            Object[] m = args.get();
+            @SuppressWarnings("unchecked")
+            ElementwiseMerge layer = ((Function<String, ElementwiseMerge>) m[1]).apply("m");
+            Op op = (Op) m[2];
+            Tensor y = layer.forward(List.of(ta, tb));
+            assertEquals(so, y.shape(), (String) m[0]);
+            int[] idx = new int[rank];
+            for (int k = 0; k < so.size(); k++) {
+                int r = k;
+                for (int i = rank - 1; i >= 0; i--) {
+                    idx[i] = r % out[i];
+                    r /= out[i];
+                }
+                float want = op.apply(ta.data()[at(a, rank, idx)], tb.data()[at(b, rank, idx)]);
+                assertEquals(Float.floatToIntBits(want), Float.floatToIntBits(y.data()[k]), m[0] + " element " + k);
+            }
+        });
+    }
+
+    /** Dimension of {@code dims} (batch first, sample aligned right) on output axis {@code i} of a rank-{@code rank} output. */
+    private static int dimFromRight(int[] dims, int rank, int i) {
+        int j = i - (rank - dims.length);
+        return j >= 1 ? dims[j] : 1;
+    }
+
+    /** Flat index into {@code dims} for output index {@code idx}, broadcasting size-1 axes. */
+    private static int at(int[] dims, int rank, int[] idx) {
+        int flat = 0;
+        for (int i = 0; i < rank; i++) {
+            int d = i == 0 ? dims[0] : dimFromRight(dims, rank, i);
+            int j = i == 0 ? 0 : i - (rank - dims.length);
+            if (i > 0 && j < 1) continue;
+            flat = flat * d + (d == 1 ? 0 : idx[i]);
+        }
+        return flat;
+    }
+
+    private static Tensor random(Shape s, long seed) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        float[] d = new float[s.size()];
+        for (int i = 0; i < d.length; i++) d[i] = (float) r.nextDouble(-2, 2);
+        return new Tensor(s, d);
+    }
 }
