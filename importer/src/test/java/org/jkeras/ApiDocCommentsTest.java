@@ -45,6 +45,8 @@ class ApiDocCommentsTest {
             "activations/src/main/java/org/jkeras/exceptions",
             "runtime/src/main/java/org/jkeras/runtime",
             "importer/src/main/java/org/jkeras",
+            "io/src/main/java/org/jkeras/io",
+            "io/src/main/java/org/jkeras/io/golden",
             "junit/src/main/java/org/jkeras/junit");
     /** The types of org.jkeras.importer that a user meets: extension points and what they hand out. */
     private static final String IMPORTER = "importer/src/main/java/org/jkeras/importer/";

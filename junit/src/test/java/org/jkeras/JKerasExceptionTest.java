@@ -20,7 +20,7 @@ import org.jkeras.exceptions.JKerasException;
 /** Every exception class jkeras defines extends {@link JKerasException}, so one catch handles them all. */
 class JKerasExceptionTest {
     /** The library modules, each on this module's test classpath. */
-    private static final List<String> MODULES = List.of("activations", "runtime", "importer", "cli", "junit");
+    private static final List<String> MODULES = List.of("activations", "runtime", "importer", "io", "junit");
     private static final Pattern THROWABLE = Pattern.compile("\\bclass\\s+(\\w+)(?:<[^>]*>)?\\s+extends\\s+([\\w.]+(?:Exception|Error|Throwable))\\b");
 
     @Test

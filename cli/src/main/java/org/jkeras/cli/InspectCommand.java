@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 
 import picocli.CommandLine.Command;
@@ -19,10 +20,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import org.jkeras.Inspection;
 import org.jkeras.KerasModel;
 import org.jkeras.Problem;
+import org.jkeras.TensorInfo;
 import org.jkeras.importer.LayerSpec;
 import org.jkeras.importer.ModelInfo;
 import org.jkeras.runtime.Model;
 import org.jkeras.runtime.Shape;
+import org.jkeras.runtime.kernels.Parallel;
 
 /**
  * {@code jkeras inspect MODEL}: like Keras' {@code model.summary()}, plus where the file came from and which
@@ -65,6 +68,7 @@ final class InspectCommand implements Callable<Integer> {
         out.printf("  format: %s; keras_version: %s; backend: %s%n", info.format().description(),
                 info.kerasVersion() == null ? "unknown" : info.kerasVersion(), info.backend() == null ? "unknown" : info.backend());
         out.printf("  formulas: %s (%s); weights: %s%n", info.semantics().describe(), info.semanticsSource(), info.weights());
+        out.printf("  kernels: %s; threads: %d%n", info.kernels(), threads(ins));
         if (ins.supported()) {
             Model g = ins.model().graph();
             List<String[]> rows = new ArrayList<>();
@@ -78,6 +82,8 @@ final class InspectCommand implements Callable<Integer> {
             out.printf("Total params: %,d%n", g.paramCount());
             out.printf("Inputs: %s; outputs: %s%s%n", g.inputNames(), g.outputNames(),
                     g.outputKeys().equals(g.outputNames()) ? "" : " (names repeat: keyed by position as " + g.outputKeys() + ")");
+            for (TensorInfo t : ins.model().inputs()) out.printf("  input  %s%n", t);
+            for (TensorInfo t : ins.model().outputs()) out.printf("  output %s%n", t);
             if (g.nodes().stream().anyMatch(n -> !maskColumn(g, n).isEmpty())) {
                 out.println("Mask: the output carries a timestep mask (masked steps are skipped by the layers that read masks)");
             }
@@ -170,17 +176,21 @@ final class InspectCommand implements Callable<Integer> {
         o.addProperty("formulas", info.semantics().describe());
         o.addProperty("formulas_source", info.semanticsSource());
         o.addProperty("weights", info.weights());
+        o.addProperty("kernels", info.kernels());
+        o.addProperty("threads", threads(ins));
         o.addProperty("supported", ins.supported());
         JsonArray layers = new JsonArray();
         if (ins.supported()) {
             Model g = ins.model().graph();
-            o.add("inputs", names(g.inputs().stream().map(i -> new String[] {i.name(), i.shape().prepend(Shape.UNKNOWN).toString()}).toList()));
-            o.add("outputs", names(g.outputs().stream().map(x -> new String[] {x.name(), g.valueShape(x.value()).prepend(Shape.UNKNOWN).toString()}).toList()));
+            o.add("inputs", tensors(ins.model().inputs()));
+            o.add("outputs", tensors(ins.model().outputs()));
             for (Model.Node n : g.nodes()) {
                 JsonObject l = new JsonObject();
                 l.addProperty("name", n.layer().name());
                 l.addProperty("class", n.layer().kerasClass());
-                l.addProperty("output_shape", outputShapes(g, n));
+                JsonArray shapes = new JsonArray();
+                for (int v : n.outputs()) shapes.add(shape(g.valueShape(v).prepend(Shape.UNKNOWN)));
+                l.add("output_shapes", shapes);
                 JsonArray mask = new JsonArray();
                 for (int v : n.outputs()) mask.add(g.canCarryMask(v));
                 l.add("mask", mask);
@@ -218,14 +228,32 @@ final class InspectCommand implements Callable<Integer> {
         return o;
     }
 
-    private static JsonArray names(List<String[]> pairs) {
+    /** Inputs or outputs as {@code {"name", "key", "dtype", "shape"}}, the shape with its batch axis. */
+    private static JsonArray tensors(List<TensorInfo> infos) {
         JsonArray a = new JsonArray();
-        for (String[] p : pairs) {
+        for (TensorInfo t : infos) {
             JsonObject o = new JsonObject();
-            o.addProperty("name", p[0]);
-            o.addProperty("shape", p[1]);
+            o.addProperty("name", t.name());
+            o.addProperty("key", t.key());
+            o.addProperty("dtype", t.dtype());
+            o.add("shape", shape(t.shape().prepend(Shape.UNKNOWN)));
             a.add(o);
         }
         return a;
+    }
+
+    /** A shape as a JSON array, null where a dimension is unknown: {@code [null, 28, 28, 1]}. */
+    private static JsonArray shape(Shape s) {
+        JsonArray a = new JsonArray();
+        for (int d : s.dims()) {
+            if (d == Shape.UNKNOWN) a.add(JsonNull.INSTANCE);
+            else a.add(d);
+        }
+        return a;
+    }
+
+    /** Threads a call of the model uses; the JVM-wide default where the model could not be built. */
+    private static int threads(Inspection ins) {
+        return ins.supported() ? ins.model().threads() : Parallel.defaultThreads();
     }
 }

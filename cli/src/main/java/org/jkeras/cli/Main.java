@@ -1,5 +1,6 @@
 package org.jkeras.cli;
 
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -15,16 +16,45 @@ public final class Main implements Runnable {
 
     /** Writes UTF-8 whatever the locale: names in any script reach pipes and files intact, never as '?'. */
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
-                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true)));
+        System.exit(run(args, System.out, new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true)));
     }
 
     /** Exit code of a command line jkeras cannot parse (an unknown option, a missing value). */
     public static final int USAGE = 2;
 
-    /** Runs one command line; returns the exit code: 0 success, 1 a failure, {@link #USAGE} a usage error. */
+    /** Standard output as bytes, for binary results written with {@code --output -}. */
+    private final OutputStream stdout;
+
+    private Main(OutputStream stdout) {
+        this.stdout = stdout;
+    }
+
+    /** Standard output as bytes: where {@code predict -o - --format npy|npz} writes, nothing else in between. */
+    OutputStream stdout() {
+        return stdout;
+    }
+
+    /**
+     * Runs one command line with standard output as a byte stream: text goes to it as UTF-8, binary results
+     * ({@code predict -o - --format npy}) as they are. Returns the exit code: 0 success, 1 a failure, {@link #USAGE}
+     * a usage error.
+     */
+    public static int run(String[] args, OutputStream stdout, PrintWriter err) {
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
+        return run(args, out, stdout, err);
+    }
+
+    /**
+     * Runs one command line with text output to {@code out}; binary results written to standard output
+     * ({@code predict -o - --format npy}) go to {@link System#out}. Returns the exit code as {@link #run(String[],
+     * OutputStream, PrintWriter)}.
+     */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main());
+        return run(args, out, System.out, err);
+    }
+
+    private static int run(String[] args, PrintWriter out, OutputStream stdout, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main(stdout));
         cl.setOut(out);
         cl.setErr(err);
         // a usage error: one line naming it and where the options are listed, exit code 2

@@ -1,9 +1,12 @@
 package org.jkeras.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,26 +15,31 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.LongSupplier;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import org.jkeras.KerasModel;
-import org.jkeras.cli.io.ArrayFileException;
-import org.jkeras.cli.io.ArrayFormat;
 import org.jkeras.cli.io.AtomicFile;
 import org.jkeras.cli.io.CountedReader;
-import org.jkeras.cli.io.Csv;
-import org.jkeras.cli.io.CsvBatches;
-import org.jkeras.cli.io.JsonArrays;
-import org.jkeras.cli.io.JsonLinesBatches;
-import org.jkeras.cli.io.Npy;
-import org.jkeras.cli.io.NpyStream;
-import org.jkeras.cli.io.Npz;
-import org.jkeras.cli.io.Readers;
+import org.jkeras.io.ArrayFileException;
+import org.jkeras.io.ArrayFormat;
+import org.jkeras.io.Csv;
+import org.jkeras.io.CsvBatches;
+import org.jkeras.io.CsvColumns;
+import org.jkeras.io.JsonArrays;
+import org.jkeras.io.JsonLinesBatches;
+import org.jkeras.io.Npy;
+import org.jkeras.io.NpyBatches;
+import org.jkeras.io.NpyStream;
+import org.jkeras.io.Npz;
+import org.jkeras.io.Readers;
 import org.jkeras.runtime.Model;
 import org.jkeras.runtime.Shape;
 import org.jkeras.runtime.Tensor;
@@ -41,10 +49,13 @@ import org.jkeras.runtime.kernels.Parallel;
  * {@code jkeras predict MODEL --input x.npy [--output y.npz]}: inputs and outputs as NumPy .npy/.npz, CSV or
  * JSON. With no arguments it runs the bundled demo model on its bundled input.
  *
- * <p>CSV and JSONL inputs are read, scored and written a batch of rows at a time ({@code --batch-size}), so a file
- * larger than memory is scored with bounded memory; CSV, JSONL, .npy and single-output JSON results are written
+ * <p>CSV, JSONL and .npy inputs are read, scored and written a batch of rows at a time ({@code --batch-size}), so a
+ * file larger than memory is scored with bounded memory; CSV, JSONL, .npy and single-output JSON results are written
  * as the batches come (.npy's header is rewritten with the row count at the end), .npz and multi-output JSON
- * results are gathered first. Every output file goes to a temporary file renamed into place when complete.
+ * results are gathered first. Several outputs go to CSV side by side under a header line naming the columns
+ * ({@link CsvColumns}), to JSONL as one object per sample keyed by output. Every output file goes to a temporary
+ * file renamed into place when complete; {@code -o -} writes to standard output in the {@code --format} given,
+ * byte for byte what the file would hold.
  */
 @Command(mixinStandardHelpOptions = true, name = "predict", description = "Predict with a Keras model on array files; no arguments: the bundled demo.")
 final class PredictCommand implements Callable<Integer> {
@@ -61,14 +72,18 @@ final class PredictCommand implements Callable<Integer> {
     List<String> inputs = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "output file (.npy .npz .csv .json .jsonl); default: CSV on standard output")
+            description = "output file (.npy .npz .csv .json .jsonl), or - for standard output; default: CSV on standard output")
     Path output;
+
+    @Option(names = "--format", paramLabel = "npy|npz|csv|json|jsonl",
+            description = "output format: of standard output (default csv), or of a file whose name has no array extension")
+    String format;
 
     @Option(names = "--threads", paramLabel = "N", description = "threads for large batches (default: jkeras.threads or all cores)")
     Integer threads;
 
-    @Option(names = "--batch-size", paramLabel = "N", description = "rows scored at a time; CSV and JSONL inputs are streamed in batches "
-            + "of this size (default: " + DEFAULT_BATCH + " for CSV/JSONL inputs, the whole array otherwise)")
+    @Option(names = "--batch-size", paramLabel = "N", description = "rows scored at a time; CSV, JSONL and .npy inputs are streamed in batches "
+            + "of this size (default: " + DEFAULT_BATCH + " for CSV/JSONL/.npy inputs, the whole array otherwise)")
     Integer batchSize;
 
     @Option(names = "--header", paramLabel = "auto|yes|no", defaultValue = "auto",
@@ -79,7 +94,7 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "no progress bar (it shows on a terminal for runs over a second)")
     boolean quiet;
 
-    /** Rows per batch when CSV or JSONL input is streamed and no --batch-size is given. */
+    /** Rows per batch when CSV, JSONL or .npy input is streamed and no --batch-size is given. */
     static final int DEFAULT_BATCH = 1024;
 
     /** Rows per batch of this run: --batch-size; without it the whole array, or DEFAULT_BATCH when an input streams. */
@@ -88,8 +103,15 @@ final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @ParentCommand
+    Main main;
+
+    /** The format results are written in, from --output and --format. */
+    private ArrayFormat outputFormat;
+
     @Override
     public Integer call() throws IOException {
+        outputFormat = outputFormat();
         if (threads != null) {
             if (threads < 1) throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
             Parallel.setThreads(threads);
@@ -127,8 +149,8 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     /**
-     * Opens every --input, one source per model input in model order: CSV and JSONL files as streams read a batch
-     * at a time, the other formats read whole and fitted to the model input they feed.
+     * Opens every --input, one source per model input in model order: CSV, JSONL and .npy files as streams read a
+     * batch at a time, the other formats read whole and fitted to the model input they feed.
      */
     private List<Source> openInputs(KerasModel m, List<Path> inputPaths) {
         if (inputs.isEmpty()) throw new IllegalArgumentException("no --input given; the model takes " + m.inputNames());
@@ -160,9 +182,8 @@ final class PredictCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--input " + arg + ": '" + name + "' is not a model input; the model takes " + m.inputNames());
             }
             Object in = switch (f) {
-                case NPY -> Npy.read(file);
                 case JSON -> JsonArrays.read(file);
-                case CSV, JSONL -> file;
+                case NPY, CSV, JSONL -> file;
                 default -> throw new IllegalStateException(f.toString());
             };
             put(byName, name, in, file);
@@ -232,56 +253,97 @@ final class PredictCommand implements Callable<Integer> {
         void accept(Map<String, Tensor> out) throws IOException;
     }
 
+    /** Standard output: no --output, or {@code -o -}. */
+    private boolean toStandardOutput() {
+        return output == null || output.toString().equals("-");
+    }
+
+    /**
+     * The output format: --format, else the file's extension, else CSV for standard output. A --format that
+     * contradicts the file's extension is a usage error.
+     */
+    private ArrayFormat outputFormat() {
+        ArrayFormat given = null;
+        if (format != null) {
+            given = ArrayFormat.byName(format);
+            if (given == null) throw new ParameterException(spec.commandLine(), "--format " + format + ": expected npy, npz, csv, json or jsonl");
+        }
+        if (toStandardOutput()) return given == null ? ArrayFormat.CSV : given;
+        ArrayFormat named = ArrayFormat.byExtension(output);
+        if (given != null && named != null && given != named) {
+            throw new ParameterException(spec.commandLine(), "--format " + format + " contradicts the output file " + output + " (" + named.extension() + ")");
+        }
+        return given != null ? given : ArrayFormat.forPath(output);
+    }
+
     /** Scores the sources batch by batch and writes the outputs where --output says, in its format. */
     private void score(KerasModel m, List<Source> sources, List<Path> inputPaths) throws IOException {
-        List<String> names = m.outputKeys(); // .npz / .json keys: unique even where Keras 3 output names repeat
-        if (output == null) {
+        List<String> names = m.outputKeys(); // .npz / .json / .jsonl / CSV header keys: unique even where Keras 3 output names repeat
+        ArrayFormat f = outputFormat;
+        boolean stdout = toStandardOutput();
+        String target = stdout ? "standard output" : output.toString();
+        if (names.size() > 1 && f == ArrayFormat.NPY) {
+            throw new IllegalArgumentException(target + ": the model has " + names.size() + " outputs " + names + "; a .npy holds one array:"
+                    + " write them to .npz, .json, .jsonl or .csv");
+        }
+        if (stdout && (f == ArrayFormat.NPY || f == ArrayFormat.NPZ)) {
+            // the bytes exactly as in a file, nothing else on standard output; a .npy's row count comes first, so gather
+            Map<String, Tensor> all = gather(m, sources, false);
+            OutputStream out = new BufferedOutputStream(main.stdout(), 1 << 16);
+            if (f == ArrayFormat.NPY) Npy.write(out, all.get(names.get(0)));
+            else Npz.write(out, all);
+            out.flush();
+        } else if (stdout) {
             PrintWriter w = spec.commandLine().getOut();
-            if (names.size() == 1) {
-                run(m, sources, false, out -> Csv.write(w, out.get(names.get(0))));
-            } else {
-                Map<String, Tensor> all = gather(m, sources, false);
-                for (Map.Entry<String, Tensor> e : all.entrySet()) {
-                    w.println("# " + e.getKey());
-                    Csv.write(w, e.getValue());
-                }
-            }
+            text(w, f, m, sources, false);
             w.flush();
-            return;
-        }
-        ArrayFormat f = ArrayFormat.forPath(output);
-        if (names.size() > 1 && f != ArrayFormat.NPZ && f != ArrayFormat.JSON) {
-            throw new IllegalArgumentException(output + ": the model has " + names.size() + " outputs " + names + "; write them to .npz or .json");
-        }
-        String first = names.get(0);
-        switch (f) {
-            case NPY -> AtomicFile.writeChannel(output, inputPaths, ch -> {
-                NpyStream npy = new NpyStream(ch, output.toString());
-                run(m, sources, true, out -> npy.append(out.get(first)));
+        } else if (f == ArrayFormat.NPY) {
+            AtomicFile.writeChannel(output, inputPaths, ch -> {
+                NpyStream npy = new NpyStream(ch, target);
+                run(m, sources, true, out -> npy.append(out.get(names.get(0))));
                 npy.finish(m.outputShapes().get(0).dims());
             });
-            case CSV -> AtomicFile.writeText(output, inputPaths, w -> run(m, sources, true, out -> Csv.write(w, out.get(first))));
-            case JSONL -> AtomicFile.writeText(output, inputPaths, w -> run(m, sources, true, out -> JsonArrays.writeLines(w, out.get(first))));
+        } else if (f == ArrayFormat.NPZ) {
+            AtomicFile.refuseToOverwrite(output, inputPaths);
+            Map<String, Tensor> all = gather(m, sources, true);
+            AtomicFile.write(output, inputPaths, s -> Npz.write(s, all));
+        } else {
+            AtomicFile.writeText(output, inputPaths, w -> text(w, f, m, sources, true));
+        }
+    }
+
+    /**
+     * Writes CSV, JSONL or JSON text: as the batches come, except JSON of several outputs (one object of arrays),
+     * gathered first.
+     */
+    private void text(Writer w, ArrayFormat f, KerasModel m, List<Source> sources, boolean showProgress) throws IOException {
+        List<String> names = m.outputKeys();
+        String first = names.get(0);
+        switch (f) {
+            case CSV -> run(m, sources, showProgress, csv(w, names));
+            case JSONL -> run(m, sources, showProgress,
+                    names.size() == 1 ? out -> JsonArrays.writeLines(w, out.get(first)) : out -> JsonArrays.writeLines(w, out));
             case JSON -> {
                 if (names.size() == 1) {
-                    AtomicFile.writeText(output, inputPaths, w -> {
-                        JsonArrays.ListWriter list = new JsonArrays.ListWriter(w);
-                        run(m, sources, true, out -> list.append(out.get(first)));
-                        list.finish();
-                    });
+                    JsonArrays.ListWriter list = new JsonArrays.ListWriter(w);
+                    run(m, sources, showProgress, out -> list.append(out.get(first)));
+                    list.finish();
                 } else {
-                    AtomicFile.refuseToOverwrite(output, inputPaths);
-                    Map<String, Tensor> all = gather(m, sources, true);
-                    AtomicFile.writeText(output, inputPaths, w -> JsonArrays.writeNamed(w, all));
+                    JsonArrays.writeNamed(w, gather(m, sources, showProgress));
                 }
             }
-            case NPZ -> {
-                AtomicFile.refuseToOverwrite(output, inputPaths);
-                Map<String, Tensor> all = gather(m, sources, true);
-                AtomicFile.write(output, inputPaths, s -> Npz.write(s, all));
-            }
-            default -> throw new ArrayFileException(output + ": unsupported output format " + f);
+            default -> throw new IllegalStateException("not a text format: " + f);
         }
+    }
+
+    /**
+     * CSV lines as the batches come: one output's values as they are (no header, as jkeras always wrote them);
+     * several outputs side by side after a header line naming their columns.
+     */
+    private static Batches csv(Writer w, List<String> keys) {
+        if (keys.size() == 1) return out -> Csv.write(w, out.get(keys.get(0)));
+        CsvColumns columns = new CsvColumns(w, keys);
+        return columns::write;
     }
 
     /** Every batch's outputs joined along the batch axis. */
@@ -416,31 +478,37 @@ final class PredictCommand implements Callable<Integer> {
         return new Tensor(Shape.of(dims), Arrays.copyOfRange(t.data(), from * row, (from + n) * row));
     }
 
-    /** A CSV or JSONL file read a batch at a time. */
+    /** A CSV, JSONL or .npy file read a batch at a time. */
     private static final class Stream implements Source {
-        private final CountedReader reader;
         private final Iterator<Tensor> batches;
         private final Closeable closer;
+        private final LongSupplier bytesRead;
+        private final long size;
         private final Model.Input spec;
 
-        private Stream(CountedReader reader, Iterator<Tensor> batches, Closeable closer, Model.Input spec) {
-            this.reader = reader;
+        private Stream(Iterator<Tensor> batches, Closeable closer, LongSupplier bytesRead, long size, Model.Input spec) {
             this.batches = batches;
             this.closer = closer;
+            this.bytesRead = bytesRead;
+            this.size = size;
             this.spec = spec;
         }
 
         static Stream open(Path file, Model.Input spec, int rows, CsvBatches.Header header, java.util.function.Consumer<String> notes) {
+            if (ArrayFormat.forPath(file) == ArrayFormat.NPY) {
+                NpyBatches npy = NpyBatches.open(file, rows);
+                return new Stream(npy, npy, npy::bytesRead, npy.size(), spec);
+            }
             return Readers.build(CountedReader.open(file), r -> {
                 if (ArrayFormat.forPath(file) == ArrayFormat.CSV) {
                     CsvBatches csv = new CsvBatches(r, file.toString(), rows, header);
                     if (csv.headerNote() != null) notes.accept(csv.headerNote());
                     if (!csv.hasNext()) throw new ArrayFileException(file + ": no data rows");
-                    return new Stream(r, csv, csv, spec);
+                    return new Stream(csv, csv, r::bytesRead, r.size(), spec);
                 }
                 JsonLinesBatches lines = new JsonLinesBatches(r, file.toString(), rows);
                 if (!lines.hasNext()) throw new ArrayFileException(file + ": no samples");
-                return new Stream(r, lines, lines, spec);
+                return new Stream(lines, lines, r::bytesRead, r.size(), spec);
             });
         }
 
@@ -456,12 +524,12 @@ final class PredictCommand implements Callable<Integer> {
 
         @Override
         public long done() {
-            return reader.bytesRead();
+            return bytesRead.getAsLong();
         }
 
         @Override
         public long total() {
-            return reader.size();
+            return size;
         }
 
         @Override

@@ -10,9 +10,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import org.jkeras.KerasModel;
-import org.jkeras.cli.verify.Comparison;
-import org.jkeras.cli.verify.GoldenFile;
-import org.jkeras.cli.verify.Report;
+import org.jkeras.io.golden.Comparison;
+import org.jkeras.io.golden.GoldenFile;
+import org.jkeras.io.golden.Report;
 
 /**
  * {@code jkeras verify MODEL GOLDEN}: runs the model on inputs saved from Python and compares its outputs with

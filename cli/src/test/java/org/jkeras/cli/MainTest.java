@@ -19,10 +19,10 @@ import io.jhdf.api.Dataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.jkeras.cli.io.Csv;
-import org.jkeras.cli.io.JsonArrays;
-import org.jkeras.cli.io.Npy;
-import org.jkeras.cli.io.Npz;
+import org.jkeras.io.Csv;
+import org.jkeras.io.JsonArrays;
+import org.jkeras.io.Npy;
+import org.jkeras.io.Npz;
 import org.jkeras.runtime.Shape;
 import org.jkeras.runtime.Tensor;
 

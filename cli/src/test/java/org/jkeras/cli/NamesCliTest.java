@@ -24,8 +24,8 @@ import io.jhdf.api.Dataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.jkeras.cli.io.JsonArrays;
-import org.jkeras.cli.io.Npz;
+import org.jkeras.io.JsonArrays;
+import org.jkeras.io.Npz;
 import org.jkeras.runtime.Shape;
 import org.jkeras.runtime.Tensor;
 
@@ -102,7 +102,14 @@ class NamesCliTest {
 
         r = run("predict", model.toString(), "--input", in.toString());
         assertEquals(0, r.code(), r.err());
-        assertEquals(keys.stream().map(k -> "# " + k).toList(), r.out().lines().filter(l -> l.startsWith("#")).toList());
+        // CSV on standard output: a header line naming each output's columns by key
+        List<String> columns = new ArrayList<>();
+        for (int k = 0; k < keys.size(); k++) {
+            int width = expected.get(k).rowSize();
+            for (int i = 0; i < width; i++) columns.add(width == 1 ? keys.get(k) : keys.get(k) + "[" + i + "]");
+        }
+        assertEquals(String.join(",", columns), r.out().lines().findFirst().orElseThrow());
+        assertEquals(1 + expected.get(0).batch(), r.out().lines().count());
 
         r = run("inspect", model.toString());
         assertTrue(r.out().contains("outputs: [d, t, d, t] (names repeat: keyed by position as [d:0, t:1, d:2, t:3])"), r.out());

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
 
-import org.jkeras.cli.io.Npy;
+import org.jkeras.io.Npy;
 import org.jkeras.runtime.Shape;
 import org.jkeras.runtime.Tensor;
 

@@ -9,9 +9,13 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,11 +29,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.jkeras.KerasModel;
-import org.jkeras.cli.io.Csv;
-import org.jkeras.cli.io.JsonArrays;
-import org.jkeras.cli.io.Npy;
-import org.jkeras.cli.io.Npz;
-import org.jkeras.cli.verify.GoldenFile;
+import org.jkeras.io.Csv;
+import org.jkeras.io.JsonArrays;
+import org.jkeras.io.Npy;
+import org.jkeras.io.Npz;
+import org.jkeras.io.golden.GoldenFile;
 import org.jkeras.runtime.Shape;
 import org.jkeras.runtime.Tensor;
 
@@ -91,11 +95,12 @@ class PredictStreamingTest {
         return new Run(code, out.toString(), err.toString());
     }
 
-    /** The CLI in a child JVM with a 32 MB heap, on this test's class path. */
+    /** The CLI in a child JVM with a 32 MB heap (or the -Xmx given first), on this test's class path. */
     private static ProcessBuilder childJvm(Path workDir, String... args) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx32m",
+        String heap = args.length > 0 && args[0].startsWith("-Xmx") ? args[0] : "-Xmx32m";
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), heap,
                 "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        cmd.addAll(List.of(args));
+        cmd.addAll(List.of(args).subList(heap.equals(args[0]) ? 1 : 0, args.length));
         return new ProcessBuilder(cmd).directory(workDir.toFile()).redirectOutput(workDir.resolve("child.out").toFile())
                 .redirectError(workDir.resolve("child.err").toFile());
     }
@@ -119,6 +124,45 @@ class PredictStreamingTest {
             assertArrayEquals(expected[(int) (r % DISTINCT)], got, "row " + r);
         }
         assertEquals(List.of("child.err", "child.out", "y.npy"), listing(dir), "no temporary file left");
+    }
+
+    /**
+     * A 22 MB .npy of float32 for a child with a 20 MB heap: read whole, its data alone would not fit; read a batch
+     * of rows at a time (the default 1024), each row is still its in-memory prediction.
+     */
+    @Test
+    void anNpyLargerThanTheHeapIsScoredInBatches() throws Exception {
+        Path model = KERAS3.resolve("mlp_784_256_128_10").resolve("model.keras");
+        int rows = 7_200, width = 784, distinct = 7;
+        float[][] x = new float[distinct][width];
+        java.util.Random rnd = new java.util.Random(5);
+        for (float[] row : x) for (int j = 0; j < width; j++) row[j] = rnd.nextFloat();
+        Path in = dir.resolve("x.npy");
+        try (var ch = FileChannel.open(in, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            // the .npy 1.0 preamble and header dict, padded with spaces and a newline to 64 bytes
+            String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + rows + ", " + width + "), }";
+            dict += " ".repeat(63 - (10 + dict.length()) % 64) + "\n";
+            ByteBuffer h = ByteBuffer.allocate(10 + dict.length()).order(ByteOrder.LITTLE_ENDIAN);
+            h.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}).putShort((short) dict.length()).put(dict.getBytes(StandardCharsets.US_ASCII));
+            ch.write(h.flip());
+            ByteBuffer b = ByteBuffer.allocate(4 * width).order(ByteOrder.LITTLE_ENDIAN);
+            for (int r = 0; r < rows; r++) {
+                b.clear();
+                b.asFloatBuffer().put(x[r % distinct]);
+                ch.write(b);
+            }
+        }
+        assertTrue(Files.size(in) > 21L << 20, "the input is larger than the child's heap");
+        Path out = dir.resolve("y.npy");
+        Process p = childJvm(dir, "-Xmx20m", "predict", model.toAbsolutePath().toString(), "--input", in.toString(), "--output", out.toString()).start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "finished");
+        assertEquals(0, p.exitValue(), Files.readString(dir.resolve("child.err")));
+        Tensor y = Npy.read(out);
+        assertEquals(Shape.of(rows, 10), y.shape());
+        float[][] expected = KerasModel.load(model).predict(x);
+        for (int r : new int[] {0, 1, 6, 1023, 1024, 1025, rows / 2, rows - 1}) {
+            assertArrayEquals(expected[r % distinct], java.util.Arrays.copyOfRange(y.data(), r * 10, r * 10 + 10), "row " + r);
+        }
     }
 
     @Test

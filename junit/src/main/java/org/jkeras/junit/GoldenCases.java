@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.DynamicTest;
 
 import org.jkeras.KerasModel;
-import org.jkeras.cli.verify.GoldenFile;
+import org.jkeras.io.golden.GoldenFile;
 
 /**
  * Finds golden cases under a folder: every folder (at any depth) that holds one or more Keras model files and one

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.nio.file.Path;
 
 import org.jkeras.KerasModel;
-import org.jkeras.cli.verify.Comparison;
-import org.jkeras.cli.verify.GoldenFile;
-import org.jkeras.cli.verify.Report;
+import org.jkeras.io.golden.Comparison;
+import org.jkeras.io.golden.GoldenFile;
+import org.jkeras.io.golden.Report;
 import org.jkeras.runtime.PredictException;
 
 /**

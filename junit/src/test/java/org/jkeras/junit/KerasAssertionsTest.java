@@ -20,9 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.AssertionFailedError;
 
 import org.jkeras.KerasModel;
-import org.jkeras.cli.io.Npz;
-import org.jkeras.cli.verify.Comparison;
-import org.jkeras.cli.verify.GoldenFile;
+import org.jkeras.io.Npz;
+import org.jkeras.io.golden.Comparison;
+import org.jkeras.io.golden.GoldenFile;
 import org.jkeras.runtime.Tensor;
 
 class KerasAssertionsTest {

@@ -12,6 +12,8 @@ import org.jkeras.runtime.layers.BatchNormalization;
 import org.jkeras.runtime.layers.BasePooling;
 import org.jkeras.runtime.layers.ConvPooling;
 import org.jkeras.runtime.layers.Dense;
+import org.jkeras.runtime.layers.ElementwiseMerge;
+import org.jkeras.runtime.layers.MergeActivation;
 
 /**
  * Graph rewrites that save passes over memory. A layer whose output is read by one node only, and is not a
@@ -25,6 +27,7 @@ import org.jkeras.runtime.layers.Dense;
  * rounding, which is why loading with {@code fuse(false)} keeps the exact two steps;</li>
  * <li>a linear {@link Dense} or convolution takes an {@link ActivationLayer} (Activation, ReLU, LeakyReLU, ELU,
  * ThresholdedReLU, last-axis Softmax; for convolutions the elementwise ones) into its kernel epilogue;</li>
+ * <li>a merge ({@code Add}, …) runs the elementwise activation layer after it in place ({@link MergeActivation});</li>
  * <li>a convolution takes the pooling layer after it ({@link ConvPooling}).</li>
  * </ul>
  * All but the BatchNormalization folding keep every output bit for bit.
@@ -35,7 +38,7 @@ public final class Fusion {
 
     /** Every rewrite above. */
     public static Model fuse(Model model) {
-        return fuseConvPooling(fuseDenseActivations(fuseConvActivations(foldBatchNormalization(foldPadding(model)))));
+        return fuseConvPooling(fuseMergeActivations(fuseDenseActivations(fuseConvActivations(foldBatchNormalization(foldPadding(model))))));
     }
 
     /** Reads a ZeroPadding just before a valid depthwise convolution as the convolution's own padding: no padded copy. */
@@ -68,6 +71,13 @@ public final class Fusion {
     public static Model fuseDenseActivations(Model model) {
         return absorbReaders(model, (producer, reader) -> producer instanceof Dense d && d.activation().isIdentity() && reader instanceof ActivationLayer a
                 ? d.fuse(a.activation(), a.name()) : null);
+    }
+
+    /** Runs an elementwise activation layer after a merge in place on the merge's output (a residual Add then relu). */
+    public static Model fuseMergeActivations(Model model) {
+        return absorbReaders(model, (producer, reader) -> producer instanceof ElementwiseMerge m && reader instanceof ActivationLayer a
+                && a.activation().isElementwise() && !a.activation().isIdentity() && a.activation().outputWidth(8) == 8
+                ? new MergeActivation(m, a.activation(), a.name()) : null);
     }
 
     /** Runs a convolution and the pooling layer after it as one pass per image ({@code ConvPooling}). */

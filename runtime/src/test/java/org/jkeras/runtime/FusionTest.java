@@ -383,4 +383,21 @@ class FusionTest {
             assertSameBits(m.predict(in), f.predict(in));
         }
     }
+
+    /** Add -> relu (a residual block) becomes one node with the same bits. */
+    @Test
+    void addThenReluFusesWithIdenticalBits() {
+        Model m = new Model("res", List.of(new Model.Input("a", Shape.of(6)), new Model.Input("b", Shape.of(6))),
+                List.of(new Model.Node(new Add("add"), new int[] {0, 1}, 2), new Model.Node(act("relu", Activations.relu()), new int[] {2}, 3)),
+                List.of(new Model.Output("y", 3)));
+        Model f = Fusion.fuse(m);
+        assertEquals(1, f.nodes().size());
+        assertEquals(List.of("relu"), f.nodes().get(0).layer().fusedFrom());
+        Tensor a = input(5, 6, 1), b = input(5, 6, 2);
+        Tensor[] expected = m.predict(a, b);
+        assertSameBits(expected, f.predict(a, b));
+        int zeros = 0;
+        for (float v : expected[0].data()) if (v == 0f) zeros++;
+        assertTrue(zeros > 0 && zeros < 30, "the relu clips some values and keeps others");
+    }
 }

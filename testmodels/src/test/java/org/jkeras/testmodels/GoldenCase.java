@@ -18,7 +18,8 @@ import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 
-import org.jkeras.cli.io.Npy;
+import org.jkeras.importer.Hdf5;
+import org.jkeras.io.Npy;
 import org.jkeras.runtime.Shape;
 import org.jkeras.runtime.Tensor;
 
@@ -134,7 +135,7 @@ record GoldenCase(String name, Path dir, JsonObject meta, List<String> layers, d
             } else {
                 throw new IllegalStateException(d.getPath() + ": unexpected type " + d.getJavaType());
             }
-            String name = (String) d.getAttribute("name").getData();
+            String name = Hdf5.string(d, "name"); // Keras' names in any script, in any string layout
             into.add(new Named(name, new Tensor(Shape.of(d.getDimensions()), data)));
         }
     }

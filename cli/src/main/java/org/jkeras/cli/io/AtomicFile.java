@@ -16,6 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Collection;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jkeras.io.ArrayFileException;
 
 /**
  * Writes an output file so that it appears complete or not at all: the content goes to a hidden temporary file

@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jkeras.io.ArrayFileException;
 
 /** A UTF-8 text file reader that knows how many bytes it has consumed and the file's size, for a progress bar. */
 public final class CountedReader extends BufferedReader {
