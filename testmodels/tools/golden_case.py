@@ -23,7 +23,7 @@ import sys
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from save_golden import save_golden, _input_names, _output_names, _as_list  # noqa: E402
+from save_golden import save_golden, _input_names, _output_names, _as_list, _feedable, is_text, as_text  # noqa: E402
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "keras3")
 
@@ -37,9 +37,19 @@ def _layers_used(model, into):
 
 
 def _feed(x):
+    """``x`` as ``model.predict`` takes it: string arrays (text inputs) become TensorFlow string tensors."""
     if isinstance(x, dict):
-        return x
-    return list(x) if isinstance(x, (list, tuple)) else x
+        return {k: _feedable(v) for k, v in x.items()}
+    return [_feedable(a) for a in x] if isinstance(x, (list, tuple)) else _feedable(x)
+
+
+def _max_diff(got, expected):
+    """Largest absolute difference of two outputs; strings count 0 where all are equal, inf otherwise."""
+    if is_text(expected):
+        return 0.0 if np.array_equal(as_text(got), as_text(expected)) else float("inf")
+    if not expected.size:
+        return 0.0
+    return float(np.nanmax(np.abs(got.astype(np.float64) - expected.astype(np.float64))))
 
 
 def _write_io_json(path, model, x, expected):
@@ -48,11 +58,13 @@ def _write_io_json(path, model, x, expected):
     arrays = [np.asarray(x[n]) for n in names] if isinstance(x, dict) else [np.asarray(a) for a in _as_list(x)]
 
     def entry(name, a, dtype=None):
+        if is_text(a):
+            return {"name": name, "shape": list(a.shape), "dtype": "string", "data": list(as_text(a).reshape(-1))}
         return {"name": name, "shape": list(a.shape), "dtype": str(dtype or a.dtype),
                 "data": [float(v) if a.dtype.kind == "f" else int(v) for v in a.reshape(-1)]}
 
     doc = {"inputs": [entry(n, a) for n, a in zip(names, arrays)],
-           "outputs": [entry(n, np.asarray(a, dtype=np.float32), "float32")
+           "outputs": [entry(n, a) if is_text(a) else entry(n, np.asarray(a, dtype=np.float32), "float32")
                        for n, a in zip(_output_names(model, len(expected)), expected)]}
     with open(path, "w") as f:
         json.dump(doc, f)
@@ -87,8 +99,7 @@ def write_case(name, model, x, atol=1e-5, rtol=1e-5, notes="", expect_unsupporte
                 again = keras.models.model_from_json(open(os.path.join(folder, "model.json")).read())
                 again.load_weights(os.path.join(folder, "model.weights.h5"))
             got = [np.asarray(a) for a in _as_list(again.predict(feed, verbose=0))]
-            diff = max(float(np.nanmax(np.abs(g.astype(np.float64) - e.astype(np.float64)))) if e.size else 0.0
-                       for g, e in zip(got, expected))
+            diff = max(_max_diff(g, e) for g, e in zip(got, expected))
             reload_diff[form] = diff
             if diff <= atol:
                 ok.append(form)
@@ -121,7 +132,7 @@ def write_case(name, model, x, atol=1e-5, rtol=1e-5, notes="", expect_unsupporte
         "input_names": _input_names(model),
         "output_names": _output_names(model, len(expected)),
         "input_shapes": [list(a.shape) for a in inputs],
-        "input_dtypes": [str(a.dtype) for a in inputs],
+        "input_dtypes": ["string" if is_text(a) else str(a.dtype) for a in inputs],
         "output_shapes": [list(a.shape) for a in expected],
         "tolerance": {"atol": atol, "rtol": rtol, "comment": tolerance_comment},
         "forms": ok,

@@ -19,7 +19,8 @@ Layout of ``golden.h5`` (the ``io.h5`` layout of jkeras' own golden cases):
 
 * root attributes ``input_names``, ``output_names`` (string arrays), ``keras_version``, ``backend``;
 * ``inputs/0``, ``inputs/1``, ...: the inputs in model input order, each with attribute ``name`` (the input's
-  Keras name);
+  Keras name); a string input (a text model's) as variable-length UTF-8 strings, as are string outputs and layer
+  outputs (StringLookup with ``invert``);
 * ``outputs/0``, ...: ``model.predict`` of those inputs, in model output order, each with attribute ``name`` (a model
   built with a dict of outputs: its keys, in sorted order, as Keras flattens the dict)
   (Keras 3 names each output by its layer, so names repeat where outputs come from one layer: an LSTM's states, a
@@ -61,11 +62,12 @@ def save_golden(model, x, path, batch_size=None, activations=True):
     keras = _keras_of(model)
     input_names = _input_names(model)
     inputs = _inputs_in_order(x, input_names, model)
-    feed = inputs[0] if len(inputs) == 1 else inputs
+    fed = [_feedable(a) for a in inputs]
+    feed = fed[0] if len(fed) == 1 else fed
     model_feed = feed
     struct = _struct(model, "inputs")
     if struct is not None:  # a model built with a dict of inputs takes a dict (keyed as it was built)
-        by_name = dict(zip(input_names, inputs))
+        by_name = dict(zip(input_names, fed))
         model_feed = {k: by_name[_layer_of(t).name] for k, t in struct.items()}
     predictions = _as_list(model.predict(model_feed, batch_size=batch_size, verbose=0))
     output_names = _output_names(model, len(predictions))
@@ -84,11 +86,11 @@ def save_golden(model, x, path, batch_size=None, activations=True):
     if str(path).endswith(".npz"):
         arrays = {}
         for n, a in zip(input_names, inputs):
-            arrays["input:" + n] = np.asarray(a)
+            arrays["input:" + n] = _npz_array(a)
         for n, a in zip(output_keys(output_names), predictions):
-            arrays["output:" + n] = np.asarray(a)
+            arrays["output:" + n] = _npz_array(a)
         for key, _, _, _, _, a in layers:
-            arrays["activation:" + key] = a
+            arrays["activation:" + key] = _npz_array(a)
         np.savez(path, **arrays)
         return path
 
@@ -102,22 +104,60 @@ def save_golden(model, x, path, batch_size=None, activations=True):
         f.attrs["backend"] = backend
         g = f.create_group("inputs")
         for i, (n, a) in enumerate(zip(input_names, inputs)):
-            g.create_dataset(str(i), data=np.asarray(a)).attrs["name"] = n
+            _dataset(g, str(i), a).attrs["name"] = n
         g = f.create_group("outputs")
         for i, (n, a) in enumerate(zip(output_names, predictions)):
-            g.create_dataset(str(i), data=np.asarray(a, dtype=np.float32)).attrs["name"] = n
+            _dataset(g, str(i), a, np.float32).attrs["name"] = n
         g = f.create_group("activations")
         g.attrs["naming"] = NAMING
         g.attrs["keras_version"] = version
         g.attrs["backend"] = backend
         g.attrs.create("order", [key for (key, *_rest) in layers], dtype=strings)
         for key, name, cls, node, k, a in layers:
-            d = g.create_dataset(key, data=a)
+            d = _dataset(g, key, a)
             d.attrs["name"] = name
             d.attrs["class_name"] = cls
             d.attrs["node_index"] = node
             d.attrs["output_index"] = k
     return path
+
+
+def is_text(a):
+    """Whether ``a`` holds strings: NumPy unicode or bytes, or objects (what TensorFlow's string tensors become)."""
+    return np.asarray(a).dtype.kind in "USO"
+
+
+def as_text(a):
+    """A string array as Python ``str`` objects (bytes decoded from UTF-8), in its shape."""
+    a = np.asarray(a)
+    flat = [v.decode("utf-8") if isinstance(v, bytes) else str(v) for v in a.reshape(-1)]
+    out = np.empty(len(flat), dtype=object)
+    out[:] = flat
+    return out.reshape(a.shape)
+
+
+def _feedable(a):
+    """What ``model.predict`` takes: Keras refuses NumPy string arrays, so strings go in as a TensorFlow tensor."""
+    if not is_text(a):
+        return a
+    import tensorflow as tf
+
+    return tf.constant(as_text(a).tolist(), dtype=tf.string)
+
+
+def _dataset(group, key, a, numeric=None):
+    """An array as an HDF5 dataset: strings as variable-length UTF-8, numbers as they are (or as ``numeric``)."""
+    import h5py
+
+    a = np.asarray(a)
+    if is_text(a):
+        return group.create_dataset(key, data=as_text(a), dtype=h5py.string_dtype("utf-8"))
+    return group.create_dataset(key, data=a if numeric is None else a.astype(numeric))
+
+
+def _npz_array(a):
+    a = np.asarray(a)
+    return as_text(a).astype(str) if is_text(a) else a
 
 
 def output_keys(names):

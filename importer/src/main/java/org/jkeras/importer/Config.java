@@ -38,6 +38,12 @@ public final class Config {
         return find(keys) != null;
     }
 
+    /** True when {@code key} is present with the value null (Python's None), which can differ from the default an absent key takes. */
+    public boolean isNull(String key) {
+        read.add(key);
+        return json.has(key) && json.get(key).isJsonNull();
+    }
+
     /** The first of the keys present and not null, as JSON, for values no typed getter fits; null when none is. */
     public JsonElement raw(String... keys) {
         return find(keys);

@@ -51,7 +51,7 @@ final class Dtypes {
             String d = name(c.get("dtype"));
             if (d != null) return d;
         }
-        if (INDEX_LAYERS.contains(cls) || cls.equals("Hashing")) {
+        if (INDEX_LAYERS.contains(cls) || cls.equals("Hashing") || cls.equals("HashedCrossing")) {
             JsonElement mode = c.get("output_mode");
             boolean ints = mode == null || (mode.isJsonPrimitive() && mode.getAsString().equals("int"));
             boolean invert = c.get("invert") != null && c.get("invert").isJsonPrimitive() && c.get("invert").getAsBoolean();

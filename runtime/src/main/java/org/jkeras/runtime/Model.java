@@ -324,6 +324,9 @@ public final class Model {
         if (inputs.get(0).isString()) {
             throw new PredictException("input '" + inputs.get(0).name() + "' takes strings: use predict(Map) with Tensor.ofStrings, or KerasModel.predict(String[])");
         }
+        if (strings[outputs.get(0).value()]) {
+            throw new PredictException("output '" + outputs.get(0).name() + "' holds strings: use predict(Tensor...) and Tensor.strings()");
+        }
         if (!sample.isFullyKnown()) {
             throw new PredictException("input '" + inputs.get(0).name() + "' has shape " + sample + " with unknown dimensions: use predict(Map) with a shaped Tensor");
         }

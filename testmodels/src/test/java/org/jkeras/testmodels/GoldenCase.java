@@ -120,6 +120,11 @@ record GoldenCase(String name, Path dir, JsonObject meta, List<String> layers, d
             if (n == null) break;
             Dataset d = (Dataset) n;
             Object flat = d.getDataFlat();
+            String name = Hdf5.string(d, "name"); // Keras' names in any script, in any string layout
+            if (flat instanceof String[] text) { // a text model's strings
+                into.add(new Named(name, Tensor.ofStrings(text, d.getDimensions())));
+                continue;
+            }
             float[] data;
             if (flat instanceof float[] f) {
                 data = f;
@@ -135,7 +140,6 @@ record GoldenCase(String name, Path dir, JsonObject meta, List<String> layers, d
             } else {
                 throw new IllegalStateException(d.getPath() + ": unexpected type " + d.getJavaType());
             }
-            String name = Hdf5.string(d, "name"); // Keras' names in any script, in any string layout
             into.add(new Named(name, new Tensor(Shape.of(d.getDimensions()), data)));
         }
     }

@@ -25,8 +25,8 @@ public final class TextVectorizationMapper {
     public static Layer map(MapContext ctx) {
         ctx.inputShape();
         Config cfg = ctx.config();
-        Standardize standardize = choice(cfg, "standardize", Standardize.class);
-        Split split = choice(cfg, "split", Split.class);
+        Standardize standardize = choice(cfg, "standardize", Standardize.class, Standardize.LOWER_AND_STRIP_PUNCTUATION);
+        Split split = choice(cfg, "split", Split.class, Split.WHITESPACE);
         Mode mode = LookupConfig.mode(cfg);
         if (cfg.getBool(false, "ragged")) throw cfg.error("ragged", "ragged outputs are not supported (jkeras computes dense tensors)");
         Integer length = cfg.has("output_sequence_length") ? cfg.getInt("output_sequence_length") : null;
@@ -39,10 +39,11 @@ public final class TextVectorizationMapper {
         return new TextVectorization(ctx.name(), standardize, split, ngrams(cfg), lookup, length);
     }
 
-    /** {@code standardize} or {@code split}: one of the enum's names in lower case, or null for NONE. */
-    private static <E extends Enum<E>> E choice(Config cfg, String key, Class<E> type) {
+    /** {@code standardize} or {@code split}: one of the enum's names in lower case, null for NONE, absent for Keras' default. */
+    private static <E extends Enum<E>> E choice(Config cfg, String key, Class<E> type, E dflt) {
+        if (cfg.isNull(key)) return Enum.valueOf(type, "NONE");
         JsonElement e = cfg.raw(key);
-        if (e == null) return Enum.valueOf(type, "NONE");
+        if (e == null) return dflt;
         if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
             throw cfg.error(key, "a custom function (" + e + ") is Python code jkeras cannot run; use one of Keras' built-in settings");
         }

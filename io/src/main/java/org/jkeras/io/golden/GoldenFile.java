@@ -397,9 +397,11 @@ public final class GoldenFile {
         return out;
     }
 
-    /** Any numeric or boolean dataset as float32, with its shape (a scalar as shape (1)). */
+    /** Any numeric or boolean dataset as float32, or of strings as strings, with its shape (a scalar as shape (1)). */
     static Tensor tensor(Dataset d) {
         Object flat = d.getDataFlat();
+        int[] shape = d.getDimensions().length == 0 ? new int[] {1} : d.getDimensions();
+        if (flat instanceof String[] text) return Tensor.ofStrings(text, shape); // a text model's strings (h5py's UTF-8)
         float[] data;
         if (flat instanceof float[] f) {
             data = f;
@@ -528,9 +530,34 @@ public final class GoldenFile {
     }
 
     /** {@code shape} and {@code data} flattened in C order (or nested lists). */
+    /** {@code "dtype": "string"}: the strings of {@code "data"} (nested or flat) in C order, in {@code "shape"}. */
+    private static Tensor jsonStrings(JsonObject o, String what) {
+        List<String> values = new ArrayList<>();
+        java.util.ArrayDeque<JsonElement> todo = new java.util.ArrayDeque<>(List.of(o.get("data")));
+        while (!todo.isEmpty()) {
+            JsonElement e = todo.pop();
+            if (e.isJsonArray()) {
+                for (int i = e.getAsJsonArray().size() - 1; i >= 0; i--) todo.push(e.getAsJsonArray().get(i));
+            } else if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isString()) {
+                values.add(e.getAsString());
+            } else {
+                throw new ArrayFileException(what + ": a string array holds " + e);
+            }
+        }
+        if (!(o.get("shape") instanceof JsonArray s)) throw new ArrayFileException(what + ": a string array needs its \"shape\"");
+        int[] dims = new int[s.size()];
+        for (int i = 0; i < dims.length; i++) dims[i] = s.get(i).getAsInt();
+        try {
+            return Tensor.ofStrings(values.toArray(new String[0]), dims.length == 0 ? new int[] {1} : dims);
+        } catch (IllegalArgumentException e) {
+            throw new ArrayFileException(what + ": " + e.getMessage(), e);
+        }
+    }
+
     private static Tensor jsonTensor(Path file, JsonObject o) {
         String what = file + ": array '" + optString(o, "name") + "'";
         if (!o.has("data")) throw new ArrayFileException(what + ": no \"data\"");
+        if ("string".equals(optString(o, "dtype"))) return jsonStrings(o, what);
         List<Float> values = new ArrayList<>();
         List<Integer> nested = new ArrayList<>();
         flatten(o.get("data"), values, nested, 0, what);

@@ -121,8 +121,13 @@ public final class Report {
         j.addProperty("max_rel", s.maxRel());
         j.addProperty("max_ulp", s.maxUlp() == Long.MAX_VALUE ? Double.POSITIVE_INFINITY : s.maxUlp());
         j.addProperty("worst_index", s.worstIndex());
-        j.addProperty("actual", s.actual());
-        j.addProperty("expected", s.expected());
+        if (s.isText()) {
+            j.addProperty("actual", s.actualText());
+            j.addProperty("expected", s.expectedText());
+        } else {
+            j.addProperty("actual", s.actual());
+            j.addProperty("expected", s.expected());
+        }
         return j;
     }
 

@@ -20,17 +20,39 @@ import org.jkeras.runtime.Tensor;
  * @param actual        jkeras' value there
  * @param expected      the recorded value there
  * @param pass          shapes equal and no mismatch
+ * @param actualText    for string tensors (a text model's StringLookup with {@code invert}): jkeras' string at
+ *                      {@code worstIndex}, the first that differs; null for numbers
+ * @param expectedText  the recorded string there; null for numbers
  */
 public record Stats(Shape expectedShape, Shape actualShape, long count, long mismatches, double maxAbs, double maxRel, long maxUlp,
-                    int worstIndex, float actual, float expected, boolean pass) {
+                    int worstIndex, float actual, float expected, boolean pass, String actualText, String expectedText) {
+
+    /** Stats of numbers. */
+    public Stats(Shape expectedShape, Shape actualShape, long count, long mismatches, double maxAbs, double maxRel, long maxUlp,
+                 int worstIndex, float actual, float expected, boolean pass) {
+        this(expectedShape, actualShape, count, mismatches, maxAbs, maxRel, maxUlp, worstIndex, actual, expected, pass, null, null);
+    }
+
+    /** Whether strings were compared. */
+    public boolean isText() {
+        return expectedText != null;
+    }
 
     /** Whether jkeras' shape is the recorded one. */
     public boolean shapeMatches() {
         return expectedShape.equals(actualShape);
     }
 
-    /** Compares two arrays of the same size, flat in C order; a shape difference alone also fails. */
+    /**
+     * Compares two arrays of the same size, flat in C order; a shape difference alone also fails. Strings must be equal
+     * (the tolerance does not apply); strings against numbers are an IllegalArgumentException.
+     */
     public static Stats of(Tensor expected, Tensor actual, double atol, double rtol) {
+        if (expected.isString() != actual.isString()) {
+            throw new IllegalArgumentException("the recording holds " + (expected.isString() ? "strings" : "numbers") + ", jkeras gives "
+                    + (actual.isString() ? "strings" : "numbers"));
+        }
+        if (expected.isString()) return strings(expected, actual);
         float[] e = expected.data(), a = actual.data();
         if (e.length != a.length) {
             return new Stats(expected.shape(), actual.shape(), 0, Math.max(e.length, a.length), Double.NaN, Double.NaN, Long.MAX_VALUE, -1,
@@ -73,6 +95,24 @@ public record Stats(Shape expectedShape, Shape actualShape, long count, long mis
                 worst < 0 ? Float.NaN : a[worst], worst < 0 ? Float.NaN : e[worst], pass);
     }
 
+    /** Strings compared for equality; the first that differs is reported (else the first). */
+    private static Stats strings(Tensor expected, Tensor actual) {
+        String[] e = expected.strings(), a = actual.strings();
+        if (e.length != a.length) {
+            return new Stats(expected.shape(), actual.shape(), 0, Math.max(e.length, a.length), Double.NaN, Double.NaN, Long.MAX_VALUE, -1,
+                    Float.NaN, Float.NaN, false, "", "");
+        }
+        long bad = 0;
+        int first = e.length == 0 ? -1 : 0;
+        for (int i = 0; i < e.length; i++) {
+            if (e[i].equals(a[i])) continue;
+            if (bad++ == 0) first = i;
+        }
+        double d = bad == 0 ? 0 : Double.POSITIVE_INFINITY;
+        return new Stats(expected.shape(), actual.shape(), e.length, bad, d, d, bad == 0 ? 0 : Long.MAX_VALUE, first, Float.NaN, Float.NaN,
+                bad == 0 && expected.shape().equals(actual.shape()), first < 0 ? "" : a[first], first < 0 ? "" : e[first]);
+    }
+
     /** Distance between two finite or infinite floats counted in representable float32 values (+0 and −0 are 0 apart). */
     public static long ulps(float a, float b) {
         return Math.abs((long) ordered(a) - ordered(b));
@@ -89,6 +129,11 @@ public record Stats(Shape expectedShape, Shape actualShape, long count, long mis
         if (count == 0 && !shapeMatches()) return "shape " + actualShape + ", expected " + expectedShape + " (different sizes)";
         StringBuilder b = new StringBuilder();
         if (!shapeMatches()) b.append("shape ").append(actualShape).append(", expected ").append(expectedShape).append("; ");
+        if (isText()) {
+            if (mismatches == 0) return b.append(count).append(" strings equal").toString();
+            return b.append(mismatches).append(" of ").append(count).append(" strings differ; first at flat index ").append(worstIndex)
+                    .append(": actual \"").append(actualText).append("\", expected \"").append(expectedText).append('"').toString();
+        }
         if (mismatches > 0) b.append(mismatches).append(" of ").append(count).append(" values off; ");
         b.append("max abs ").append(num(maxAbs)).append(", max rel ").append(num(maxRel)).append(", max ulp ").append(ulpText(maxUlp));
         if (worstIndex >= 0) b.append("; worst at flat index ").append(worstIndex).append(": actual ").append(actual).append(", expected ").append(expected);

@@ -100,9 +100,39 @@ class GoldenFileTest {
         assertTrue(unfused.unmatched().isEmpty(), unfused.unmatched().toString());
     }
 
+    @Test
+    void textCasesHoldStringsInBothLayouts() {
+        Path c = KERAS3.resolve("string_lookup");
+        GoldenFile g = GoldenFile.read(c.resolve("io.h5")), json = GoldenFile.read(c.resolve("io.json"));
+        Tensor words = g.inputs().get(0).tensor();
+        assertTrue(words.isString());
+        assertEquals(org.jkeras.runtime.Shape.of(6, 4), words.shape());
+        assertEquals(List.of("cat", "dog", "日本", "😀", "héllo", ""), List.of(words.strings()).subList(0, 6));
+        GoldenFile.Array invert = g.outputs().stream().filter(a -> a.name().equals("invert")).findFirst().orElseThrow();
+        assertTrue(invert.tensor().isString());
+        for (int i = 0; i < g.outputs().size(); i++) assertSame(json.outputs().get(i).tensor(), g.outputs().get(i).tensor(), "output " + i);
+        assertTrue(Comparison.run(KerasModel.load(c.resolve("model.keras")), g, 1e-6, 1e-6).pass());
+    }
+
+    @Test
+    void stringsCompareForEquality() {
+        Tensor e = Tensor.ofStrings(new String[] {"a", "b", "c", "d"}, 2, 2);
+        Stats same = Stats.of(e, Tensor.ofStrings(new String[] {"a", "b", "c", "d"}, 2, 2), 1, 1);
+        assertTrue(same.pass() && same.isText());
+        assertEquals("4 strings equal", same.summary());
+        Stats off = Stats.of(e, Tensor.ofStrings(new String[] {"a", "x", "c", "y"}, 2, 2), 1, 1);
+        assertFalse(off.pass());
+        assertEquals(2, off.mismatches());
+        assertEquals("2 of 4 strings differ; first at flat index 1: actual \"x\", expected \"b\"", off.summary());
+        IllegalArgumentException kinds = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Stats.of(e, Tensor.of(new float[] {1, 2, 3, 4}, 2, 2), 1, 1));
+        assertTrue(kinds.getMessage().contains("holds strings, jkeras gives numbers"), kinds.getMessage());
+    }
+
     private static void assertSame(Tensor expected, Tensor actual, String what) {
         assertEquals(expected.shape(), actual.shape(), what);
-        assertArrayEquals(expected.data(), actual.data(), what);
+        if (expected.isString()) assertArrayEquals(expected.strings(), actual.strings(), what);
+        else assertArrayEquals(expected.data(), actual.data(), what);
     }
 
     private static List<Path> caseDirs(Path root) {
