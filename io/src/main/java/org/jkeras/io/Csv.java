@@ -10,7 +10,8 @@ import org.jkeras.runtime.Tensor;
  * Comma-separated numbers, one sample per row. Reading: an optional header line (recognised by a field that is
  * not a number), blank lines and '#' comment lines skipped, fields trimmed, nan/inf/-inf accepted as by NumPy.
  * Header names may be quoted as RFC 4180 quotes them (a comma or a doubled quote inside); data fields are numbers.
- * {@link CsvColumns} writes several arrays side by side under such a header.
+ * {@link CsvColumns} writes several arrays side by side under such a header. Strings (a text model's) are read by
+ * {@link CsvStrings} and written quoted as it reads them.
  */
 public final class Csv {
     private Csv() {}
@@ -44,17 +45,30 @@ public final class Csv {
             out.write(String.join(",", header));
             out.write('\n');
         }
-        float[] d = t.data();
         int rows = t.shape().rank() == 0 ? 1 : t.batch();
         StringBuilder line = new StringBuilder();
         for (int r = 0; r < rows; r++) {
             line.setLength(0);
             for (int j = 0; j < width; j++) {
                 if (j > 0) line.append(',');
-                line.append(format(d[r * width + j]));
+                line.append(field(t, r * width + j));
             }
             out.append(line).append('\n');
         }
+    }
+
+    /** Element {@code i} as a CSV field: a number as {@link #format} spells it, a string as {@link #quote} writes it. */
+    static String field(Tensor t, int i) {
+        return t.isString() ? quote(t.strings()[i]) : format(t.data()[i]);
+    }
+
+    /**
+     * A string as a CSV field, as {@link CsvStrings} reads it back: in double quotes (a quote doubled) when it is empty
+     * or holds a comma, a quote or a line break; as it is otherwise.
+     */
+    public static String quote(String s) {
+        boolean needs = s.isEmpty() || s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
+        return needs ? '"' + s.replace("\"", "\"\"") + '"' : s;
     }
 
     /** Float.toString round-trips exactly; NaN and infinities are spelled as NumPy's savetxt does. */

@@ -54,10 +54,9 @@ public final class CsvColumns {
         for (int r = 0; r < n; r++) {
             line.setLength(0);
             for (int k = 0; k < arrays.length; k++) {
-                float[] d = arrays[k].data();
                 for (int j = 0, at = r * widths[k]; j < widths[k]; j++) {
                     if (k + j > 0) line.append(',');
-                    line.append(Csv.format(d[at + j]));
+                    line.append(Csv.field(arrays[k], at + j));
                 }
             }
             out.append(line).append('\n');

@@ -21,8 +21,9 @@ import org.jkeras.runtime.Shape;
 import org.jkeras.runtime.Tensor;
 
 /**
- * Arrays as JSON nested lists of numbers, streamed with Gson's {@link JsonReader}. NaN, Infinity and -Infinity are
- * read and written as Python's json module does (they are not strict JSON); a 0-d value reads as shape (1).
+ * Arrays as JSON nested lists of numbers (or of strings, for text models), streamed with Gson's {@link JsonReader}.
+ * NaN, Infinity and -Infinity are read and written as Python's json module does (they are not strict JSON); a 0-d
+ * value reads as shape (1).
  */
 public final class JsonArrays {
     private JsonArrays() {}
@@ -37,6 +38,23 @@ public final class JsonArrays {
             int[] dims = readNested(r, values, file.toString());
             expectEnd(r, file.toString());
             return new Tensor(Shape.of(dims.length == 0 ? new int[] {1} : dims), values.toArray());
+        } catch (MalformedJsonException | EOFException e) {
+            throw malformed(file.toString(), e);
+        } catch (IOException e) {
+            throw ArrayFileException.io(file, e);
+        }
+    }
+
+    /** One nested list of strings (a text model's input), or one string (shape (1)). */
+    public static Tensor readStrings(Path file) {
+        try (JsonReader r = reader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+            if (r.peek() == JsonToken.BEGIN_OBJECT) {
+                throw new ArrayFileException(file + ": holds an object of named arrays, not one nested list");
+            }
+            List<String> values = new ArrayList<>();
+            int[] dims = readNestedStrings(r, values, file.toString());
+            expectEnd(r, file.toString());
+            return Tensor.ofStrings(values.toArray(new String[0]), dims.length == 0 ? new int[] {1} : dims);
         } catch (MalformedJsonException | EOFException e) {
             throw malformed(file.toString(), e);
         } catch (IOException e) {
@@ -105,7 +123,7 @@ public final class JsonArrays {
         StringBuilder b = new StringBuilder();
         for (int r = 0; r < dims[0]; r++) {
             b.setLength(0);
-            append(b, dims, 1, t.data(), r * t.rowSize());
+            append(b, dims, 1, t, r * t.rowSize());
             out.append(b).append('\n');
         }
     }
@@ -132,7 +150,7 @@ public final class JsonArrays {
             for (int k = 0; k < keys.size(); k++) {
                 Tensor t = tensors.get(k);
                 b.append(k > 0 ? ", " : "").append(keys.get(k));
-                append(b, batched(t), 1, t.data(), r * t.rowSize());
+                append(b, batched(t), 1, t, r * t.rowSize());
             }
             out.append(b.append('}')).append('\n');
         }
@@ -160,7 +178,7 @@ public final class JsonArrays {
             for (int r = 0; r < dims[0]; r++) {
                 b.setLength(0);
                 if (rows++ > 0) b.append(",\n");
-                JsonArrays.append(b, dims, 1, batch.data(), r * batch.rowSize());
+                JsonArrays.append(b, dims, 1, batch, r * batch.rowSize());
                 out.append(b);
             }
         }
@@ -180,7 +198,7 @@ public final class JsonArrays {
         for (int r = 0; r < dims[0]; r++) {
             b.setLength(0);
             if (r > 0) b.append(",\n");
-            append(b, dims, 1, t.data(), r * t.rowSize());
+            append(b, dims, 1, t, r * t.rowSize());
             out.append(b);
         }
         out.write(']');
@@ -191,16 +209,17 @@ public final class JsonArrays {
         return t.shape().rank() == 0 ? new int[] {1} : t.shape().dims();
     }
 
-    /** Appends the sub-array at {@code axis} starting at {@code offset}; returns the offset after it. */
-    private static int append(StringBuilder b, int[] dims, int axis, float[] data, int offset) {
+    /** Appends the sub-array of {@code t} at {@code axis} starting at {@code offset}; returns the offset after it. */
+    private static int append(StringBuilder b, int[] dims, int axis, Tensor t, int offset) {
         if (axis == dims.length) {
-            b.append(data[offset]); // Float.toString: exact round trip, and Python's NaN/Infinity spelling
+            if (t.isString()) b.append(new JsonPrimitive(t.strings()[offset])); // a JSON string, escaped
+            else b.append(t.data()[offset]); // Float.toString: exact round trip, and Python's NaN/Infinity spelling
             return offset + 1;
         }
         b.append('[');
         for (int i = 0; i < dims[axis]; i++) {
             if (i > 0) b.append(',');
-            offset = append(b, dims, axis + 1, data, offset);
+            offset = append(b, dims, axis + 1, t, offset);
         }
         b.append(']');
         return offset;
@@ -217,6 +236,30 @@ public final class JsonArrays {
      * list lengths of each depth fixed by the first list there to close.
      */
     static int[] readNested(JsonReader r, FloatList out, String where) throws IOException {
+        return readNested(r, where, "number", (json, counts, depth) -> {
+            String text = json.nextString();
+            try {
+                out.add(Floats.parse(text));
+            } catch (NumberFormatException e) {
+                throw at(where, counts, depth, "'" + text + "' is not a number");
+            }
+        });
+    }
+
+    /** As {@link #readNested(JsonReader, FloatList, String)}, for a nested list of strings (a text model's input). */
+    static int[] readNestedStrings(JsonReader r, List<String> out, String where) throws IOException {
+        return readNested(r, where, "string", (json, counts, depth) -> {
+            if (json.peek() != JsonToken.STRING) throw at(where, counts, depth, "a number where strings are expected");
+            out.add(json.nextString());
+        });
+    }
+
+    /** Reads one leaf value of a nested list (the reader at a number or string token). */
+    private interface Leaf {
+        void read(JsonReader r, int[] counts, int depth) throws IOException;
+    }
+
+    private static int[] readNested(JsonReader r, String where, String kind, Leaf leaf) throws IOException {
         List<Integer> dims = new ArrayList<>();
         int[] counts = new int[8]; // elements so far in the open list at each depth
         int depth = 0;
@@ -224,7 +267,7 @@ public final class JsonArrays {
         do {
             JsonToken token = r.peek();
             if (token == JsonToken.BEGIN_ARRAY) {
-                if (rank >= 0 && depth >= rank) throw at(where, counts, depth, "a list where the other elements are numbers");
+                if (rank >= 0 && depth >= rank) throw at(where, counts, depth, "a list where the other elements are " + kind + "s");
                 r.beginArray();
                 if (depth == counts.length) counts = Arrays.copyOf(counts, 2 * depth);
                 counts[depth] = 0;
@@ -244,16 +287,11 @@ public final class JsonArrays {
                 if (depth > 0) counts[depth - 1]++;
             } else if (token == JsonToken.NUMBER || token == JsonToken.STRING) {
                 if (rank < 0) rank = depth;
-                else if (depth != rank) throw at(where, counts, depth, "a number where the other elements are lists");
-                String text = r.nextString();
-                try {
-                    out.add(Floats.parse(text));
-                } catch (NumberFormatException e) {
-                    throw at(where, counts, depth, "'" + text + "' is not a number");
-                }
+                else if (depth != rank) throw at(where, counts, depth, "a " + kind + " where the other elements are lists");
+                leaf.read(r, counts, depth);
                 if (depth > 0) counts[depth - 1]++;
             } else {
-                throw at(where, counts, depth, "expected a number or a list, found " + token);
+                throw at(where, counts, depth, "expected a " + kind + " or a list, found " + token);
             }
         } while (depth > 0);
         return dims.stream().mapToInt(Integer::intValue).toArray();

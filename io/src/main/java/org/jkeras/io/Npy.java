@@ -26,8 +26,9 @@ import org.jkeras.runtime.Tensor;
 
 /**
  * NumPy {@code .npy} files, format versions 1.0 to 3.0 (numpy.lib.format). Reads numeric and boolean dtypes in C
- * order, converting to float32, whole ({@link #read}) or a batch of rows at a time ({@link NpyBatches}); writes
- * little-endian float32 in version 1.0, byte for byte as {@code np.save}.
+ * order, converting to float32, and unicode strings ({@code <U…}, for a text model's string inputs) as strings, whole
+ * ({@link #read}) or a batch of rows at a time ({@link NpyBatches}); writes little-endian float32, or {@code <U…}
+ * for strings, in version 1.0, byte for byte as {@code np.save}.
  */
 public final class Npy {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
@@ -38,7 +39,7 @@ public final class Npy {
 
     private Npy() {}
 
-    /** The whole array as float32 (a 0-d array as shape (1)); see {@link NpyBatches} to read it a batch of rows at a time. */
+    /** The whole array as float32 or strings (a 0-d array as shape (1)); see {@link NpyBatches} to read it a batch of rows at a time. */
     public static Tensor read(Path file) {
         try (FileChannel ch = FileChannel.open(file)) {
             // a pipe or device reports size 0: read it like a stream
@@ -57,7 +58,7 @@ public final class Npy {
         }
     }
 
-    /** Writes the tensor as {@code np.save} does: little-endian float32, format 1.0. */
+    /** Writes the tensor as {@code np.save} does: little-endian float32, or {@code <U…} as wide as the longest string; format 1.0. */
     public static void write(Path file, Tensor t) {
         try (OutputStream out = Files.newOutputStream(file)) {
             write(out, t);
@@ -68,6 +69,10 @@ public final class Npy {
 
     /** Writes the tensor to {@code out} as {@link #write(Path, Tensor)} does; {@code out} is left open. */
     public static void write(OutputStream out, Tensor t) throws IOException {
+        if (t.isString()) {
+            writeStrings(out, t);
+            return;
+        }
         out.write(header(t.shape().dims()));
         float[] d = t.data();
         ByteBuffer buf = ByteBuffer.allocate((int) Math.min(CHUNK, 4L * d.length)).order(ByteOrder.LITTLE_ENDIAN);
@@ -80,9 +85,29 @@ public final class Npy {
         }
     }
 
-    /** The magic, version 1.0, length and header dict, laid out as NumPy's {@code _write_array_header}. */
+    /** {@code <U n}: each string as n UTF-32LE code points, NUL padded, n the longest string's (at least 1). */
+    private static void writeStrings(OutputStream out, Tensor t) throws IOException {
+        String[] s = t.strings();
+        int width = 1;
+        for (String v : s) width = Math.max(width, v.codePointCount(0, v.length()));
+        out.write(header(t.shape().dims(), "<U" + width));
+        ByteBuffer item = ByteBuffer.allocate(4 * width).order(ByteOrder.LITTLE_ENDIAN);
+        for (String v : s) {
+            item.clear();
+            v.codePoints().forEach(item::putInt);
+            while (item.hasRemaining()) item.putInt(0);
+            out.write(item.array());
+        }
+    }
+
+    /** The magic, version 1.0, length and header dict of a float32 array. */
     static byte[] header(int[] dims) {
-        StringBuilder h = new StringBuilder("{'descr': '<f4', 'fortran_order': False, 'shape': (");
+        return header(dims, "<f4");
+    }
+
+    /** The magic, version 1.0, length and header dict, laid out as NumPy's {@code _write_array_header}. */
+    static byte[] header(int[] dims, String descr) {
+        StringBuilder h = new StringBuilder("{'descr': '" + descr + "', 'fortran_order': False, 'shape': (");
         for (int i = 0; i < dims.length; i++) h.append(i > 0 ? ", " : "").append(dims[i]);
         h.append(dims.length == 1 ? ",), }" : "), }");
         // NumPy leaves room to grow the first axis in place (GROWTH_AXIS_MAX_DIGITS = 21)
@@ -102,13 +127,49 @@ public final class Npy {
      */
     private static Tensor read(ReadableByteChannel ch, String name, long size) throws IOException {
         Header h = Header.read(ch, name, size);
+        if (h.dtype == Dtype.TEXT) return Tensor.ofStrings(readStrings(ch, h, h.count, buffer(h, h.count), size >= 0, name, 0), h.shape().dims());
         float[] data = readData(ch, h, h.count, buffer(h, h.count), size >= 0, name, 0);
         return new Tensor(h.shape(), data);
     }
 
-    /** A buffer in the array's byte order for reading up to {@code items} items, at most {@link #CHUNK} bytes. */
+    /** A buffer in the array's byte order for reading up to {@code items} items: at most {@link #CHUNK} bytes, at least one item. */
     static ByteBuffer buffer(Header h, long items) {
-        return ByteBuffer.allocate((int) Math.min(CHUNK, items * h.dtype.size)).order(h.order);
+        return ByteBuffer.allocate((int) Math.max(h.itemSize(), Math.min(CHUNK, items * h.itemSize()))).order(h.order);
+    }
+
+    /** Reads the next {@code items} strings of a {@code U} array as {@link #readData} reads numbers. */
+    static String[] readStrings(ReadableByteChannel ch, Header h, int items, ByteBuffer buf, boolean sized, String name, long before) throws IOException {
+        int item = h.itemSize();
+        long total = (long) items * item, unread = total;
+        String[] out = new String[sized ? items : Math.min(items, Math.max(1, CHUNK / item))];
+        buf.clear();
+        int n = 0;
+        StringBuilder b = new StringBuilder();
+        while (unread > 0) {
+            buf.limit((int) Math.min(buf.capacity(), buf.position() + unread));
+            int r = ch.read(buf);
+            if (r < 0) throw h.truncated(name, before + total - unread);
+            unread -= r;
+            buf.flip();
+            int got = buf.remaining() / item;
+            if (n + got > out.length) out = Arrays.copyOf(out, (int) Math.min(items, Math.max(n + got, 2L * out.length)));
+            for (int k = 0; k < got; k++) {
+                b.setLength(0);
+                for (int c = 0; c < h.chars; c++) {
+                    int cp = buf.getInt();
+                    if (!Character.isValidCodePoint(cp) || cp >= 0xD800 && cp <= 0xDFFF) {
+                        throw new ArrayFileException(name + ": string " + (n + k) + " holds " + Integer.toHexString(cp) + ", not a Unicode scalar value");
+                    }
+                    b.appendCodePoint(cp);
+                }
+                int end = b.length();
+                while (end > 0 && b.charAt(end - 1) == 0) end--; // NumPy pads with NULs and drops trailing ones
+                out[n + k] = b.substring(0, end);
+            }
+            n += got;
+            buf.compact();
+        }
+        return out;
     }
 
     /**
@@ -120,7 +181,7 @@ public final class Npy {
      * @param before bytes of data read before these items, for the message when the data ends early
      */
     static float[] readData(ReadableByteChannel ch, Header h, int items, ByteBuffer buf, boolean sized, String name, long before) throws IOException {
-        int item = h.dtype.size;
+        int item = h.itemSize();
         long total = (long) items * item, unread = total;
         float[] out = new float[sized ? items : Math.min(items, CHUNK / item)];
         buf.clear();
@@ -155,7 +216,9 @@ public final class Npy {
     }
 
     enum Dtype {
-        F4(4), F8(8), I1(1), I2(2), I4(4), I8(8), U1(1), U2(2), U4(4), U8(8), B1(1);
+        F4(4), F8(8), I1(1), I2(2), I4(4), I8(8), U1(1), U2(2), U4(4), U8(8), B1(1),
+        /** Unicode strings, {@code <U n}: n UTF-32 code points each (the size is the Header's). */
+        TEXT(0);
 
         final int size;
 
@@ -204,6 +267,7 @@ public final class Npy {
                 case B1 -> {
                     for (int i = 0; i < n; i++) out[off + i] = b.get(b.position() + i) != 0 ? 1 : 0;
                 }
+                case TEXT -> throw new IllegalStateException("strings are read by readStrings");
             }
             b.position(b.position() + n * size);
         }
@@ -222,8 +286,14 @@ public final class Npy {
      *
      * @param dims  the array's shape as the file gives it (empty for a 0-d array)
      * @param count items in the array
+     * @param chars code points per string of a {@code U} array; 0 for numbers
      */
-    record Header(String descr, Dtype dtype, ByteOrder order, int[] dims, int count, long dataStart) {
+    record Header(String descr, Dtype dtype, ByteOrder order, int[] dims, int count, long dataStart, int chars) {
+        /** Bytes per item. */
+        int itemSize() {
+            return dtype == Dtype.TEXT ? 4 * chars : dtype.size;
+        }
+
         /**
          * Reads the magic, version and header dict, leaving the channel at the first data byte. With a known
          * {@code size} (bytes in the source; -1 for a stream) a shape needing more data than the file holds is refused.
@@ -251,7 +321,7 @@ public final class Npy {
             }
             byte[] text = readFully(ch, (int) headerLen, name).array();
             Header h = parse(new String(text, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1), name, dataStart);
-            if (size >= 0 && size - dataStart < (long) h.count * h.dtype.size) throw h.truncated(name, size - dataStart);
+            if (size >= 0 && size - dataStart < (long) h.count * h.itemSize()) throw h.truncated(name, size - dataStart);
             return h;
         }
 
@@ -288,16 +358,27 @@ public final class Npy {
             if (count > Integer.MAX_VALUE) {
                 throw new ArrayFileException(name + ": .npy shape " + shape + " has more than 2^31-1 elements, too many to load");
             }
-            return new Header(descr, dtype(descr, name), order(descr), dims, (int) count, dataStart);
+            String code = code(descr);
+            if (code.matches("U[0-9]{1,9}")) {
+                int chars = Integer.parseInt(code.substring(1));
+                if (chars < 1 || chars > (1 << 24)) throw new ArrayFileException(name + ": dtype '" + descr + "': implausible string width");
+                return new Header(descr, Dtype.TEXT, order(descr), dims, (int) count, dataStart, chars);
+            }
+            return new Header(descr, dtype(descr, name), order(descr), dims, (int) count, dataStart, 0);
+        }
+
+        private static String code(String descr) {
+            return descr.isEmpty() || "<>|=".indexOf(descr.charAt(0)) < 0 ? descr : descr.substring(1);
         }
 
         private static Dtype dtype(String descr, String name) {
-            String code = descr.isEmpty() || "<>|=".indexOf(descr.charAt(0)) < 0 ? descr : descr.substring(1);
+            String code = code(descr);
             for (Dtype t : Dtype.values()) {
-                if (t.name().toLowerCase(java.util.Locale.ROOT).equals(code)) return t; // case matters: 'U1' is text, 'u1' uint8
+                if (t != Dtype.TEXT && t.name().toLowerCase(java.util.Locale.ROOT).equals(code)) return t; // case matters: 'U1' is text, 'u1' uint8
             }
-            if (code.startsWith("U") || code.startsWith("S") || code.startsWith("O")) {
-                throw new ArrayFileException(name + ": dtype '" + descr + "' holds strings, not numbers; the model's inputs are numeric");
+            if (code.startsWith("S") || code.startsWith("O")) {
+                throw new ArrayFileException(name + ": dtype '" + descr + "' holds " + (code.startsWith("S") ? "bytes" : "Python objects")
+                        + "; save strings as unicode (np.array(texts, dtype=str), dtype '<U…')");
             }
             throw new ArrayFileException(name + ": dtype '" + descr
                     + "' is not supported; use float32, float64, int8 to int64, uint8 to uint64 or bool");
@@ -311,7 +392,7 @@ public final class Npy {
 
         ArrayFileException truncated(String name, long present) {
             return new ArrayFileException(name + ": truncated: shape " + Shape.of(dims) + " of " + descr + " needs "
-                    + (long) count * dtype.size + " bytes of data, the file has " + present);
+                    + (long) count * itemSize() + " bytes of data, the file has " + present);
         }
     }
 

@@ -81,21 +81,23 @@ public final class NpyBatches implements Iterator<Tensor>, Closeable {
         if (!hasNext()) throw new NoSuchElementException(name + ": no more rows");
         started = true;
         int n = Math.min(maxRows, dims[0] - rowsRead);
-        float[] data;
+        int[] d = Arrays.copyOf(dims, dims.length);
+        d[0] = n;
+        long before = (long) rowsRead * rowItems * header.itemSize();
         try {
-            data = Npy.readData(ch, header, n * rowItems, buf, size >= 0, name, (long) rowsRead * rowItems * header.dtype().size);
+            Tensor t = header.dtype() == Npy.Dtype.TEXT
+                    ? Tensor.ofStrings(Npy.readStrings(ch, header, n * rowItems, buf, size >= 0, name, before), d)
+                    : new Tensor(Shape.of(d), Npy.readData(ch, header, n * rowItems, buf, size >= 0, name, before));
+            rowsRead += n;
+            return t;
         } catch (IOException e) {
             throw ArrayFileException.io(name, e);
         }
-        rowsRead += n;
-        int[] d = Arrays.copyOf(dims, dims.length);
-        d[0] = n;
-        return new Tensor(Shape.of(d), data);
     }
 
     /** Bytes of the file consumed so far: the header and the rows read. */
     public long bytesRead() {
-        return header.dataStart() + (long) rowsRead * rowItems * header.dtype().size;
+        return header.dataStart() + (long) rowsRead * rowItems * header.itemSize();
     }
 
     /** The file's size in bytes; -1 when it is not a regular file (a pipe). */

@@ -60,6 +60,25 @@ class NpyBatchesTest {
     }
 
     @Test
+    void stringsComeInBatchesToo() throws IOException {
+        String[] texts = new String[2500];
+        for (int i = 0; i < texts.length; i++) texts[i] = "text " + i + (i % 7 == 0 ? " 日本😀" : "");
+        Tensor whole = Tensor.ofStrings(texts, 2500, 1);
+        Path p = dir.resolve("t.npy");
+        Npy.write(p, whole);
+        List<String> joined = new ArrayList<>();
+        try (NpyBatches b = NpyBatches.open(p, 1000)) {
+            while (b.hasNext()) {
+                Tensor t = b.next();
+                assertEquals(Shape.of(t.batch(), 1), t.shape());
+                joined.addAll(List.of(t.strings()));
+            }
+            assertEquals(Files.size(p), b.bytesRead());
+        }
+        assertEquals(List.of(texts), joined);
+    }
+
+    @Test
     void arraysWithoutRowsOrAxesAndVersion2() throws IOException {
         Path p = dir.resolve("x.npy");
         // a 0-d array is one row of shape (1), as Npy.read gives it

@@ -189,6 +189,35 @@ class NpyTest {
         assertEquals(2.5f, t.data()[0]);
     }
 
+    /** What np.save(np.array([['a', 'héllo'], ['日本😀', '']])) writes, byte for byte. */
+    private static final String NUMPY_U5 = "93" + "4e554d5059" + "0100" + "7600"
+            + hex("{'descr': '<U5', 'fortran_order': False, 'shape': (2, 2), }" + " ".repeat(58) + "\n")
+            + "610000000000000000000000000000000000000068000000e90000006c0000006c0000006f000000"
+            + "e56500002c67000000f6010000000000000000000000000000000000000000000000000000000000";
+
+    @Test
+    void unicodeStringsReadAndWriteAsNumPyDoes() throws IOException {
+        byte[] numpy = java.util.HexFormat.of().parseHex(NUMPY_U5);
+        Tensor t = Npy.read(new ByteArrayInputStream(numpy), "u5");
+        assertTrue(t.isString());
+        assertEquals(Shape.of(2, 2), t.shape());
+        assertArrayEquals(new String[] {"a", "héllo", "日本😀", ""}, t.strings());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Npy.write(out, t);
+        assertArrayEquals(numpy, out.toByteArray());
+        // NumPy drops trailing NULs only: np.array(['a\x00b', 'c\x00']) reads back as ['a\x00b', 'c']
+        byte[] nul = npy(1, "{'descr': '<U3', 'fortran_order': False, 'shape': (2,), }",
+                java.util.HexFormat.of().parseHex("610000000000000062000000630000000000000000000000"));
+        assertArrayEquals(new String[] {"a\u0000b", "c"}, Npy.read(new ByteArrayInputStream(nul), "nul").strings());
+        Path file = dir.resolve("s.npy");
+        Npy.write(file, Tensor.ofStrings(new String[] {"", ""}, 2));
+        assertArrayEquals(new String[] {"", ""}, Npy.read(file).strings()); // written as '<U1'
+    }
+
+    private static String hex(String ascii) {
+        return java.util.HexFormat.of().formatHex(ascii.getBytes(StandardCharsets.US_ASCII));
+    }
+
     @Test
     void readsConsecutiveArraysFromOneStream() throws IOException {
         byte[] two = concat(npy(1, "{'descr': '<f4', 'fortran_order': False, 'shape': (1,), }", f4(1)),
@@ -204,10 +233,11 @@ class NpyTest {
                 arguments("{'descr': '<f4', 'fortran_order': True, 'shape': (2,), }", "Fortran-order"),
                 arguments("{'descr': '<c8', 'fortran_order': False, 'shape': (2,), }", "dtype '<c8' is not supported"),
                 arguments("{'descr': '<f2', 'fortran_order': False, 'shape': (2,), }", "dtype '<f2' is not supported"),
-                arguments("{'descr': '<U5', 'fortran_order': False, 'shape': (2,), }", "dtype '<U5' holds strings"),
-                // 'U1' (one-character strings) is not 'u1' (uint8): the codes differ only in case
-                arguments("{'descr': '<U1', 'fortran_order': False, 'shape': (2,), }", "dtype '<U1' holds strings"),
-                arguments("{'descr': '|S3', 'fortran_order': False, 'shape': (2,), }", "dtype '|S3' holds strings"),
+                arguments("{'descr': '<U5', 'fortran_order': False, 'shape': (2,), }", "needs 40 bytes of data, the file has 8"),
+                // 'U1' (one-character strings) is not 'u1' (uint8): the codes differ only in case; 1.0f is no code point
+                arguments("{'descr': '<U1', 'fortran_order': False, 'shape': (2,), }", "3f800000, not a Unicode scalar value"),
+                arguments("{'descr': '|S3', 'fortran_order': False, 'shape': (2,), }", "dtype '|S3' holds bytes; save strings as unicode"),
+                arguments("{'descr': '|O', 'fortran_order': False, 'shape': (2,), }", "holds Python objects"),
                 arguments("{'descr': '<I4', 'fortran_order': False, 'shape': (2,), }", "dtype '<I4' is not supported"),
                 arguments("{'descr': [('a', '<f4')], 'fortran_order': False, 'shape': (2,), }", "structured dtype"),
                 arguments("{'descr': '<f4', 'fortran_order': False}", "lacks 'shape'"),
