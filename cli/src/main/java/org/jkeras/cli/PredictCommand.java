@@ -33,6 +33,7 @@ import org.jkeras.io.ArrayFormat;
 import org.jkeras.io.Csv;
 import org.jkeras.io.CsvBatches;
 import org.jkeras.io.CsvColumns;
+import org.jkeras.io.CsvStrings;
 import org.jkeras.io.JsonArrays;
 import org.jkeras.io.JsonLinesBatches;
 import org.jkeras.io.Npy;
@@ -48,6 +49,9 @@ import org.jkeras.runtime.kernels.Parallel;
 /**
  * {@code jkeras predict MODEL --input x.npy [--output y.npz]}: inputs and outputs as NumPy .npy/.npz, CSV or
  * JSON. With no arguments it runs the bundled demo model on its bundled input.
+ *
+ * <p>A string input (a text model's) reads one sample per CSV record (RFC 4180 quotes), per JSONL line (a string or a
+ * list of strings), from a JSON list of strings, or from a unicode {@code .npy} ({@code <U…}).
  *
  * <p>CSV, JSONL and .npy inputs are read, scored and written a batch of rows at a time ({@code --batch-size}), so a
  * file larger than memory is scored with bounded memory; CSV, JSONL, .npy and single-output JSON results are written
@@ -88,7 +92,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--header", paramLabel = "auto|yes|no", defaultValue = "auto",
             description = "whether a CSV input's first line is a header (auto: when it is not all numbers, or is exactly 0,1,…,n-1"
-                    + " as pandas writes; a note says so)")
+                    + " as pandas writes; a note says so; for a string input: when it is the input's name or 0,1,…,n-1)")
     String header;
 
     @Option(names = {"-q", "--quiet"}, description = "no progress bar (it shows on a terminal for runs over a second)")
@@ -181,8 +185,9 @@ final class PredictCommand implements Callable<Integer> {
             } else if (!m.inputNames().contains(name)) {
                 throw new IllegalArgumentException("--input " + arg + ": '" + name + "' is not a model input; the model takes " + m.inputNames());
             }
+            boolean text = g.inputs().get(m.inputNames().indexOf(name)).isString();
             Object in = switch (f) {
-                case JSON -> JsonArrays.read(file);
+                case JSON -> text ? JsonArrays.readStrings(file) : JsonArrays.read(file);
                 case NPY, CSV, JSONL -> file;
                 default -> throw new IllegalStateException(f.toString());
             };
@@ -226,8 +231,15 @@ final class PredictCommand implements Callable<Integer> {
         if (byName.put(name, in) != null) throw new IllegalArgumentException(file + ": input '" + name + "' is given twice");
     }
 
-    /** Rows of flattened samples (CSV) or full arrays: reshaped to (batch, sample shape) when the sizes agree. */
+    /**
+     * Rows of flattened samples (CSV) or full arrays: reshaped to (batch, sample shape) when the sizes agree; strings
+     * only for a string input, numbers only for a numeric one.
+     */
     static Tensor fit(Tensor t, Model.Input spec) {
+        if (t.isString() != spec.isString()) {
+            throw new IllegalArgumentException("input '" + spec.name() + "' takes " + (spec.isString() ? "strings (dtype string); the file holds numbers"
+                    : "numbers (dtype " + spec.dtype() + "); the file holds strings"));
+        }
         Shape want = spec.shape();
         Shape got = t.shape();
         if (got.rank() == want.rank() + 1) {
@@ -238,6 +250,7 @@ final class PredictCommand implements Callable<Integer> {
         // rows of flattened samples; an array of higher rank must have the sample shape itself: the same count in
         // another layout (channels first for a channels-last model) would be read in the wrong order
         if (want.isFullyKnown() && got.rank() == 2 && t.rowSize() == want.size()) return t.reshape(want.prepend(got.dim(0)));
+        if (want.isFullyKnown() && want.size() == 1 && got.rank() == 1) return t.reshape(want.prepend(got.dim(0))); // one value a line
         if (want.isFullyKnown() && got.rank() == want.rank() && got.equals(want)) return t.reshape(want.prepend(1)); // one sample
         String layout = want.isFullyKnown() && got.rank() > 2 && t.rowSize() == want.size()
                 ? "; it has as many values per sample but another layout (channels first?): transpose it to the model's order, or flatten each sample"
@@ -297,6 +310,11 @@ final class PredictCommand implements Callable<Integer> {
             PrintWriter w = spec.commandLine().getOut();
             text(w, f, m, sources, false);
             w.flush();
+        } else if (f == ArrayFormat.NPY && m.graph().holdsStrings(m.graph().outputs().get(0).value())) {
+            // a .npy of strings is as wide as its longest one: known only once every batch is scored
+            AtomicFile.refuseToOverwrite(output, inputPaths);
+            Map<String, Tensor> all = gather(m, sources, true);
+            AtomicFile.write(output, inputPaths, s -> Npy.write(s, all.get(names.get(0))));
         } else if (f == ArrayFormat.NPY) {
             AtomicFile.writeChannel(output, inputPaths, ch -> {
                 NpyStream npy = new NpyStream(ch, target);
@@ -367,15 +385,16 @@ final class PredictCommand implements Callable<Integer> {
             rows += t.batch();
         }
         if (size > Integer.MAX_VALUE - 8) throw new IllegalArgumentException("the output has " + size + " values, too many for one array");
-        float[] data = new float[(int) size];
+        boolean text = parts.get(0).isString();
+        Object data = text ? new String[(int) size] : new float[(int) size];
         int at = 0;
         for (Tensor t : parts) {
-            System.arraycopy(t.data(), 0, data, at, t.size());
+            System.arraycopy(text ? t.strings() : t.data(), 0, data, at, t.size());
             at += t.size();
         }
         int[] dims = parts.get(0).shape().dims();
         dims[0] = rows;
-        return new Tensor(Shape.of(dims), data);
+        return text ? Tensor.ofStrings((String[]) data, dims) : new Tensor(Shape.of(dims), (float[]) data);
     }
 
     /**
@@ -475,6 +494,7 @@ final class PredictCommand implements Callable<Integer> {
         int[] dims = t.shape().dims();
         dims[0] = n;
         int row = t.rowSize();
+        if (t.isString()) return Tensor.ofStrings(Arrays.copyOfRange(t.strings(), from * row, (from + n) * row), dims);
         return new Tensor(Shape.of(dims), Arrays.copyOfRange(t.data(), from * row, (from + n) * row));
     }
 
@@ -500,13 +520,19 @@ final class PredictCommand implements Callable<Integer> {
                 return new Stream(npy, npy, npy::bytesRead, npy.size(), spec);
             }
             return Readers.build(CountedReader.open(file), r -> {
+                if (ArrayFormat.forPath(file) == ArrayFormat.CSV && spec.isString()) {
+                    CsvStrings csv = new CsvStrings(r, file.toString(), rows, header, spec.name());
+                    if (csv.headerNote() != null) notes.accept(csv.headerNote());
+                    if (!csv.hasNext()) throw new ArrayFileException(file + ": no data rows");
+                    return new Stream(csv, csv, r::bytesRead, r.size(), spec);
+                }
                 if (ArrayFormat.forPath(file) == ArrayFormat.CSV) {
                     CsvBatches csv = new CsvBatches(r, file.toString(), rows, header);
                     if (csv.headerNote() != null) notes.accept(csv.headerNote());
                     if (!csv.hasNext()) throw new ArrayFileException(file + ": no data rows");
                     return new Stream(csv, csv, r::bytesRead, r.size(), spec);
                 }
-                JsonLinesBatches lines = new JsonLinesBatches(r, file.toString(), rows);
+                JsonLinesBatches lines = new JsonLinesBatches(r, file.toString(), rows, spec.isString());
                 if (!lines.hasNext()) throw new ArrayFileException(file + ": no samples");
                 return new Stream(lines, lines, r::bytesRead, r.size(), spec);
             });

@@ -69,6 +69,7 @@ class TextImportTest {
         KerasModel m = textVectorization("\"vocabulary\": [\"the\", \"cat\", \"héllo\"], \"output_sequence_length\": 4");
         TensorInfo in = m.inputs().get(0);
         assertEquals("string", in.dtype());
+        assertTrue(in.isString() && !m.outputs().get(0).isString());
         assertEquals("int64", m.outputs().get(0).dtype());
         // '' 0, [UNK] 1, the 2, cat 3, héllo 4; 'HÉLLO' lower-cases to 'hÉllo' (ASCII only): unknown
         float[][] y = m.predict(new String[] {"The cat, the CAT!", "héllo HÉLLO x y z", ""});
