@@ -91,12 +91,14 @@ class TextImportTest {
         assertTrue(refused(vocab + "\"split\": \"comma\"").contains("config key 'split': 'comma' is not one of Keras' settings"));
         assertTrue(refused(vocab + "\"ragged\": true").contains("config key 'ragged'"));
         assertTrue(refused(vocab + "\"output_mode\": \"one_hot\"").contains("ragged (batch, tokens, depth)"));
-        assertTrue(refused(vocab + "\"ngrams\": [0, 2]").contains("config key 'ngrams': widths must be positive"));
+        assertTrue(refused(vocab + "\"ngrams\": [0, 2]").contains("config key 'ngrams': widths must be between 1 and 4096"));
         assertTrue(refused(vocab + "\"output_mode\": \"count\", \"output_sequence_length\": 3").contains("config key 'output_sequence_length'"));
         assertTrue(refused("\"output_mode\": \"tf_idf\", \"vocabulary\": [\"a\", \"b\"]").contains("config key 'idf_weights'"));
         String adapted = refused("\"vocabulary\": null");
         assertTrue(adapted.contains("config key 'vocabulary': not in the config") && adapted.contains("assets"), adapted);
         assertTrue(refused("\"vocabulary\": [\"a\", \"b\", \"a\"]").contains("repeats the token 'a'"));
+        assertTrue(refused(vocab + "\"max_tokens\": 1, \"pad_to_max_tokens\": true, \"output_mode\": \"count\"").contains("config key 'max_tokens'"));
+        assertTrue(refused(vocab + "\"max_tokens\": 2").contains("the vocabulary of 3 exceeds max_tokens 2"));
     }
 
     @Test

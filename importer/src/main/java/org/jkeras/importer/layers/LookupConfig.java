@@ -12,6 +12,7 @@ import com.google.gson.JsonElement;
 import org.jkeras.importer.Config;
 import org.jkeras.importer.MapContext;
 import org.jkeras.importer.WeightArray;
+import org.jkeras.runtime.Tensor;
 import org.jkeras.runtime.kernels.CategoryEncoder.Mode;
 
 /**
@@ -67,6 +68,7 @@ record LookupConfig(Mode mode, Object[] tokens, int depth, float[] idf) {
         Mode mode = mode(cfg);
         boolean tfIdf = isTfIdf(cfg);
         Integer maxTokens = cfg.has("max_tokens", "max_values") ? cfg.getInt("max_tokens", "max_values") : null;
+        if (maxTokens != null && maxTokens <= 1) throw cfg.error("max_tokens", "must be greater than 1, got " + maxTokens);
         boolean pad = cfg.getBool(false, "pad_to_max_tokens");
         cfg.raw("vocabulary_size");
         int oovStart = mask != null && mode == Mode.INT && !tfIdf ? 1 : 0, tokenStart = oovStart + numOov;
@@ -86,6 +88,11 @@ record LookupConfig(Mode mode, Object[] tokens, int depth, float[] idf) {
         if (maxTokens != null && tokenStart + tokens.length > maxTokens) {
             throw cfg.error("max_tokens", "the vocabulary of " + (tokenStart + tokens.length) + " exceeds max_tokens " + maxTokens);
         }
+        // indices travel as float32: beyond 2^24 they would not be exact (and an encoding that wide is no real model's)
+        if ((long) tokenStart + tokens.length > Tensor.MAX_EXACT_INT) {
+            throw cfg.error("num_oov_indices", (tokenStart + tokens.length) + " indices reach beyond 2^24, which float32 cannot hold exactly");
+        }
+        if (depth > Tensor.MAX_EXACT_INT) throw cfg.error("max_tokens", depth + " indices reach beyond 2^24, which float32 cannot hold exactly");
         float[] idf = tfIdf ? idf(ctx, vocabulary.length, special, tokenStart, depth) : null;
         return new LookupConfig(mode, tokens, depth, idf);
     }

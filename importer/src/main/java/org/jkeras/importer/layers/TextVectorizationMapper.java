@@ -6,6 +6,7 @@ import com.google.gson.JsonElement;
 import org.jkeras.importer.Config;
 import org.jkeras.importer.MapContext;
 import org.jkeras.runtime.Layer;
+import org.jkeras.runtime.Tensor;
 import org.jkeras.runtime.kernels.CategoryEncoder.Mode;
 import org.jkeras.runtime.layers.StringLookup;
 import org.jkeras.runtime.layers.TextVectorization;
@@ -19,6 +20,9 @@ import org.jkeras.runtime.layers.TextVectorization.Standardize;
  * {@code encoding} only decodes the vocabulary in Python: TensorFlow works on the UTF-8 bytes.
  */
 public final class TextVectorizationMapper {
+    /** The widest n-gram taken: far beyond any text model's, and a bound on the work a corrupt config can ask for. */
+    private static final int MAX_NGRAM = 4096;
+
     private TextVectorizationMapper() {
     }
 
@@ -30,7 +34,9 @@ public final class TextVectorizationMapper {
         Mode mode = LookupConfig.mode(cfg);
         if (cfg.getBool(false, "ragged")) throw cfg.error("ragged", "ragged outputs are not supported (jkeras computes dense tensors)");
         Integer length = cfg.has("output_sequence_length") ? cfg.getInt("output_sequence_length") : null;
-        if (length != null && length < 0) throw cfg.error("output_sequence_length", "must not be negative, got " + length);
+        if (length != null && (length < 0 || length > Tensor.MAX_EXACT_INT)) {
+            throw cfg.error("output_sequence_length", "must be between 0 and 2^24, got " + length);
+        }
         if (length != null && mode != Mode.INT) throw cfg.error("output_sequence_length", "is only set for output_mode 'int'");
         cfg.raw("encoding");
         LookupConfig lc = LookupConfig.read(ctx, StringLookupMapper.TOKENS, "", "[UNK]", 1, false);
@@ -60,11 +66,12 @@ public final class TextVectorizationMapper {
             widths = cfg.getIntArray("ngrams");
         } else {
             int n = cfg.getInt("ngrams");
+            if (n > MAX_NGRAM) throw cfg.error("ngrams", "n-grams of up to " + n + " tokens; jkeras takes up to " + MAX_NGRAM);
             widths = new int[Math.max(0, n)];
             for (int i = 0; i < widths.length; i++) widths[i] = i + 1;
         }
         if (widths.length == 0) throw cfg.error("ngrams", "needs at least one width, got " + e);
-        for (int w : widths) if (w < 1) throw cfg.error("ngrams", "widths must be positive, got " + e);
+        for (int w : widths) if (w < 1 || w > MAX_NGRAM) throw cfg.error("ngrams", "widths must be between 1 and " + MAX_NGRAM + ", got " + e);
         return widths;
     }
 }
