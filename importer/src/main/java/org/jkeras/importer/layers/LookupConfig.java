@@ -151,13 +151,14 @@ record LookupConfig(Mode mode, Object[] tokens, int depth, float[] idf) {
     /** The stored {@code idf_weights} variable, or the config's padded as {@code set_vocabulary}: the mean in front, zeros after. */
     private static float[] idf(MapContext ctx, int vocabLength, boolean special, int tokenStart, int depth) {
         Config cfg = ctx.config();
+        JsonElement config = cfg.raw("idf_weights"); // the stored variable, where there is one, is what Keras loads over it
         for (WeightArray w : ctx.weights()) {
             if (w.path().endsWith("/idf_weights")) {
                 if (w.shape().length != 1 || w.shape()[0] != depth) throw ctx.error("weight '" + w.path() + "' has shape " + Arrays.toString(w.shape()) + ", expected [" + depth + "]");
                 return w.read();
             }
         }
-        if (!(cfg.raw("idf_weights") instanceof JsonArray a)) {
+        if (!(config instanceof JsonArray a)) {
             throw cfg.error("idf_weights", "tf_idf needs idf weights: an adapted layer keeps them only in the .keras archive");
         }
         if (a.size() != vocabLength) throw cfg.error("idf_weights", "holds " + a.size() + " values for a vocabulary of " + vocabLength);
