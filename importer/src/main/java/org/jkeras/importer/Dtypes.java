@@ -69,7 +69,7 @@ final class Dtypes {
     }
 
     /** A dtype or dtype policy config value's name: {@code "int32"} or {@code {"class_name": "DTypePolicy", "config": {"name": …}}}. */
-    private static String name(JsonElement e) {
+    static String name(JsonElement e) {
         if (e == null || e.isJsonNull()) return null;
         if (e.isJsonPrimitive()) return e.getAsString();
         if (e.isJsonObject() && e.getAsJsonObject().get("config") instanceof JsonObject c && c.get("name") != null && c.get("name").isJsonPrimitive()) {

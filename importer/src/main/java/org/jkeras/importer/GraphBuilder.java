@@ -526,7 +526,7 @@ public final class GraphBuilder {
 
     /** Config keys that some other Keras setting may depend on but no mapper read; training-only keys are fine. */
     private void noteUnread(MapContext ctx, boolean op) {
-        String policy = op ? null : dtypePolicy(ctx.config().raw("dtype")); // an op's dtype is its result's (Cast, OneHot)
+        String policy = op ? null : Dtypes.name(ctx.config().raw("dtype")); // an op's dtype is its result's (Cast, OneHot)
         if (policy != null && !policy.equals("float32")) {
             notes.add("layer '" + ctx.name() + "' (" + ctx.className() + "): dtype policy '" + policy
                     + "': jkeras computes in float32, so results may differ from Keras beyond float32 rounding");
@@ -537,16 +537,6 @@ public final class GraphBuilder {
             if (v == null || (v.isJsonPrimitive() && v.getAsJsonPrimitive().isBoolean() && !v.getAsBoolean())) continue;
             notes.add("layer '" + ctx.name() + "' (" + ctx.className() + "): config key '" + key + "' = " + v + " is not used by jkeras");
         }
-    }
-
-    /** The policy name of a {@code dtype} config value: {@code "float16"} or {@code {"class_name": "DTypePolicy", "config": {"name": ...}}}. */
-    private static String dtypePolicy(JsonElement e) {
-        if (e == null || e.isJsonNull()) return null;
-        if (e.isJsonPrimitive()) return e.getAsString();
-        if (e.isJsonObject() && e.getAsJsonObject().get("config") instanceof JsonObject c && c.get("name") != null && c.get("name").isJsonPrimitive()) {
-            return c.get("name").getAsString();
-        }
-        return null;
     }
 
     /** Keys that do not change inference: names, training settings, shapes already known from the graph. */

@@ -108,25 +108,7 @@ public final class DepthwiseKernel {
         for (int p = r0; p < r1; p++) {
             int bIdx = p / outVol, q = p % outVol;
             int[] o = {q / (oh * ow), q / ow % oh, q % ow};
-            if (vec > 0) {
-                int n = 0, tap = 0;
-                for (int kz = 0; kz < k[0]; kz++) {
-                    int iz = o[0] * s[0] - pad[0] + kz * dil[0];
-                    for (int ky = 0; ky < k[1]; ky++) {
-                        int iy = o[1] * s[1] - pad[1] + ky * dil[1];
-                        for (int kx = 0; kx < k[2]; kx++, tap++) {
-                            int ix = o[2] * s[2] - pad[2] + kx * dil[2];
-                            if (iz < 0 || iz >= in[0] || iy < 0 || iy >= in[1] || ix < 0 || ix >= in[2]) continue;
-                            xAt[n] = (((bIdx * in[0] + iz) * in[1] + iy) * in[2] + ix) * cin;
-                            wAt[n++] = tap * cm;
-                        }
-                    }
-                }
-                DepthwiseVector.position(x, xAt, w, wAt, n, b, vec, y, p * cm);
-                if (vec == cm) continue;
-            }
-            java.util.Arrays.fill(acc, 0f);
-            int tap = 0;
+            int n = 0, tap = 0; // the position's taps inside the image: input and weight offsets, in tap order
             for (int kz = 0; kz < k[0]; kz++) {
                 int iz = o[0] * s[0] - pad[0] + kz * dil[0];
                 for (int ky = 0; ky < k[1]; ky++) {
@@ -134,15 +116,24 @@ public final class DepthwiseKernel {
                     for (int kx = 0; kx < k[2]; kx++, tap++) {
                         int ix = o[2] * s[2] - pad[2] + kx * dil[2];
                         if (iz < 0 || iz >= in[0] || iy < 0 || iy >= in[1] || ix < 0 || ix >= in[2]) continue;
-                        int xo = (((bIdx * in[0] + iz) * in[1] + iy) * in[2] + ix) * cin, wo = tap * cm;
-                        if (mult == 1) {
-                            for (int c = vec; c < cin; c++) acc[c] = Math.fma(x[xo + c], w[wo + c], acc[c]);
-                        } else {
-                            for (int c = 0, j = 0; c < cin; c++) {
-                                float xv = x[xo + c];
-                                for (int m = 0; m < mult; m++, j++) acc[j] = Math.fma(xv, w[wo + j], acc[j]);
-                            }
-                        }
+                        xAt[n] = (((bIdx * in[0] + iz) * in[1] + iy) * in[2] + ix) * cin;
+                        wAt[n++] = tap * cm;
+                    }
+                }
+            }
+            if (vec > 0) {
+                DepthwiseVector.position(x, xAt, w, wAt, n, b, vec, y, p * cm);
+                if (vec == cm) continue;
+            }
+            java.util.Arrays.fill(acc, 0f);
+            for (int t = 0; t < n; t++) {
+                int xo = xAt[t], wo = wAt[t];
+                if (mult == 1) {
+                    for (int c = vec; c < cin; c++) acc[c] = Math.fma(x[xo + c], w[wo + c], acc[c]);
+                } else {
+                    for (int c = 0, j = 0; c < cin; c++) {
+                        float xv = x[xo + c];
+                        for (int m = 0; m < mult; m++, j++) acc[j] = Math.fma(xv, w[wo + j], acc[j]);
                     }
                 }
             }
