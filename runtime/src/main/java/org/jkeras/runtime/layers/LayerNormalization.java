@@ -6,6 +6,7 @@ import java.util.List;
 import org.jkeras.runtime.Layer;
 import org.jkeras.runtime.Shape;
 import org.jkeras.runtime.Tensor;
+import org.jkeras.runtime.kernels.Arena;
 import org.jkeras.runtime.kernels.AxisMaps;
 
 /**
@@ -61,6 +62,9 @@ public final class LayerNormalization extends Layer {
     public Tensor forward(List<Tensor> inputs) {
         Tensor x = inputs.get(0);
         int[] dims = x.shape().dropFirst().dims();
+        boolean lastOnly = dims.length > 0 && normalised[dims.length - 1];
+        for (int a = 0; a < dims.length - 1; a++) lastOnly &= !normalised[a];
+        if (lastOnly) return lastAxis(x, dims[dims.length - 1]);
         boolean[] kept = new boolean[dims.length];
         for (int a = 0; a < dims.length; a++) kept[a] = !normalised[a];
         int[] group = AxisMaps.project(dims, kept), param = AxisMaps.project(dims, normalised);
@@ -101,6 +105,46 @@ public final class LayerNormalization extends Layer {
                     float res = -mean[g] * s;
                     if (beta != null) res += beta[p];
                     y[base + i] = v * s + res;
+                }
+            }
+        }
+        return new Tensor(x.shape(), y);
+    }
+
+    /**
+     * The usual case, the last axis normalised: rows of {@code n} floats, the same sums in the same order and the
+     * same formulas as the general loop above, without its index maps.
+     */
+    private Tensor lastAxis(Tensor x, int n) {
+        float[] in = x.data(), y = Arena.floats(in.length); // every element written
+        int rows = n == 0 ? 0 : in.length / n;
+        boolean onePass = onePassVariance && !rmsScaling;
+        for (int r = 0, base = 0; r < rows; r++, base += n) {
+            double sum = 0, sumSq = 0;
+            for (int i = 0; i < n; i++) sum += in[base + i];
+            float mean = (float) (sum / n);
+            for (int i = 0; i < n; i++) {
+                float v = in[base + i];
+                if (onePass) {
+                    sumSq += v * v;
+                } else {
+                    float d = v - mean;
+                    sumSq += d * d;
+                }
+            }
+            float var = onePass ? (float) (sumSq / n) - mean * mean : (float) (sumSq / n);
+            float inv = 1f / (float) Math.sqrt(var + epsilon);
+            if (rmsScaling) {
+                for (int i = 0; i < n; i++) {
+                    float o = in[base + i] * inv;
+                    y[base + i] = gamma == null ? o : o * gamma[i];
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    float sc = gamma == null ? inv : inv * gamma[i];
+                    float res = -mean * sc;
+                    if (beta != null) res += beta[i];
+                    y[base + i] = in[base + i] * sc + res;
                 }
             }
         }

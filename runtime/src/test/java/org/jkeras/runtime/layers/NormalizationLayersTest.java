@@ -157,4 +157,31 @@ class NormalizationLayersTest {
         Ref.assertClose("Normalization", t.shape(), norm, new Normalization("n", mean, variance, new int[] {3, 1}, false).forward(List.of(t)), 1e-6);
         Ref.assertClose("Normalization invert", t.shape(), inv, new Normalization("n", mean, variance, new int[] {3, 1}, true).forward(List.of(t)), 1e-6);
     }
+
+    /**
+     * The last-axis loop against the general one: on (batch, 1, n), normalising axes (1, 2) takes the general path and
+     * axis 2 alone the last-axis one; the groups are the same rows, so every output bit must agree, in each variance
+     * and scaling mode.
+     */
+    @org.junit.jupiter.api.Test
+    void lastAxisPathEqualsTheGeneralPath() {
+        int n = 37;
+        java.util.SplittableRandom r = new java.util.SplittableRandom(9);
+        float[] x = new float[5 * n], gamma = new float[n], beta = new float[n];
+        for (int i = 0; i < x.length; i++) x[i] = (float) r.nextDouble(-3, 5);
+        for (int i = 0; i < n; i++) {
+            gamma[i] = (float) r.nextDouble(0.5, 1.5);
+            beta[i] = (float) r.nextDouble(-1, 1);
+        }
+        Tensor t = new Tensor(org.jkeras.runtime.Shape.of(5, 1, n), x);
+        for (boolean rms : new boolean[] {false, true}) {
+            for (boolean onePass : new boolean[] {false, true}) {
+                float[] g = new LayerNormalization("g", new boolean[] {true, true}, gamma, rms ? null : beta, 1e-3f, rms, onePass).forward(List.of(t)).data();
+                float[] l = new LayerNormalization("l", new boolean[] {false, true}, gamma, rms ? null : beta, 1e-3f, rms, onePass).forward(List.of(t)).data();
+                for (int i = 0; i < g.length; i++) {
+                    assertEquals(Float.floatToIntBits(g[i]), Float.floatToIntBits(l[i]), "rms " + rms + " one pass " + onePass + " element " + i);
+                }
+            }
+        }
+    }
 }
