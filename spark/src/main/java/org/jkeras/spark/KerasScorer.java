@@ -201,8 +201,10 @@ public class KerasScorer extends Transformer implements MLWritable {
         Column[] inputs = new Column[plan.feeds().size()], nulls = new Column[inputs.length];
         for (int i = 0; i < inputs.length; i++) {
             StructField f = schema.apply(plan.feeds().get(i).column());
-            inputs[i] = asFloats(f);
             nulls[i] = nullElements(f);
+            // Spark refuses to decode a null element into float[]: such a row goes across as null, flagged
+            inputs[i] = nulls[i] == null ? asFloats(f) : functions.when(nulls[i], functions.lit(null)).otherwise(asFloats(f));
+            if (nulls[i] == null) nulls[i] = functions.lit(false);
         }
         Dataset<Row> prepared = dataset.toDF().select(functions.struct(carried.toArray(new Column[0])).as("_1"),
                 functions.struct(functions.array(inputs).as("inputs"), functions.array(nulls).as("nulls")).as("_2"));
@@ -369,17 +371,17 @@ public class KerasScorer extends Transformer implements MLWritable {
         return c.cast(DataTypes.createArrayType(DataTypes.FloatType));
     }
 
-    /** Whether the row's array holds a null element: decoded into float[], it would silently read as 0. */
+    /** Whether the row's array holds a null element; null where the column's type has none. */
     private static Column nullElements(StructField f) {
         DataType t = f.dataType();
-        if (!(t instanceof ArrayType)) return functions.lit(false);
+        if (!(t instanceof ArrayType)) return null;
         String sql = "`" + f.name().replace("`", "``") + "`";
         ArrayType a = (ArrayType) t;
         while (a.elementType() instanceof ArrayType inner) {
             sql = "flatten(" + sql + ")";
             a = inner;
         }
-        if (!a.containsNull()) return functions.lit(false);
+        if (!a.containsNull()) return null;
         return functions.coalesce(functions.expr("exists(" + sql + ", v -> v IS NULL)"), functions.lit(false));
     }
 

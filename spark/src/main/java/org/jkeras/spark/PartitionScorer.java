@@ -112,8 +112,8 @@ final class PartitionScorer implements Iterator<Tuple2<Row, Scored>> {
     }
 
     private static String problem(Plan.Feed feed, float[] x, boolean nullElement) {
-        if (x == null) return "null";
         if (nullElement) return "a null value in the array";
+        if (x == null) return "null";
         int known = feed.knownSize();
         if (feed.openAxis() < 0) {
             if (x.length != known) return x.length + " values, but a sample of shape " + feed.shapeText() + " has " + known;
