@@ -150,6 +150,10 @@ final class PartitionScorer implements Iterator<Tuple2<Row, Scored>> {
         float[][][] fetched = new float[plan.fetches().size()][][];
         for (int f = 0; f < fetched.length; f++) {
             Tensor t = out[plan.fetches().get(f).index()];
+            if (t.shape().rank() == 0 || t.batch() != n) {
+                throw new KerasSparkException("model output '" + plan.fetches().get(f).output() + "' has shape " + t.shape() + " for a batch of " + n
+                        + " rows: not one result per row, so it cannot fill column '" + plan.fetches().get(f).column() + "'");
+            }
             int size = t.size() / n;
             float[] data = t.data();
             float[][] rowsOut = new float[n][];

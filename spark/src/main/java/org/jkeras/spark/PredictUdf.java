@@ -44,6 +44,7 @@ public final class PredictUdf implements UDF1<Object, float[]> {
     private final String input;
     private final int[] sample;
     private final int output;
+    private transient KerasModel loaded; // this task's copy of the function: looked up once, not per row
 
     /** The function for the model named by {@value #MODEL} in the active session's configuration. */
     public PredictUdf() {
@@ -85,8 +86,8 @@ public final class PredictUdf implements UDF1<Object, float[]> {
         int[] dims = new int[sample.length + 1];
         dims[0] = 1;
         System.arraycopy(sample, 0, dims, 1, sample.length);
-        KerasModel m = ExecutorModels.get(model.value(), extension, 1);
-        return m.predict(new Tensor(Shape.of(dims), x))[output].data();
+        if (loaded == null) loaded = ExecutorModels.get(model.value(), extension, 1);
+        return loaded.predict(new Tensor(Shape.of(dims), x))[output].data();
     }
 
     /** A row as Spark hands it to a Java function: a Scala Seq (arrays, nested too), an ML Vector, or a number. */

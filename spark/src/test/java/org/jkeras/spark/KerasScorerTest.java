@@ -97,7 +97,8 @@ class KerasScorerTest {
         Path dir = TestData.keras3("dict_inputs_outputs");
         Map<String, Tensor> in = TestData.golden(dir, "inputs"), golden = TestData.golden(dir, "outputs");
         Tensor alpha = in.get("alpha"), zeta = in.get("zeta");
-        StructType schema = new StructType().add("id", DataTypes.IntegerType).add("a", DataTypes.createArrayType(DataTypes.DoubleType))
+        // a column name with a dot and a backtick must be taken as a name, never parsed
+        StructType schema = new StructType().add("id", DataTypes.IntegerType).add("a.`x", DataTypes.createArrayType(DataTypes.DoubleType))
                 .add("z", DataTypes.createArrayType(DataTypes.FloatType));
         List<Row> rows = new ArrayList<>();
         float[][] a = alpha.toRows(), z = zeta.toRows();
@@ -107,10 +108,10 @@ class KerasScorerTest {
         Map<String, Tensor> exact = model.predict(Map.of("alpha", alpha, "zeta", zeta));
 
         Dataset<Row> out = new KerasScorer().setModelUri(dir.resolve("model.keras").toString())
-                .setFeedMap(Map.of("alpha", "a", "zeta", "z"))
+                .setFeedMap(Map.of("alpha", "a.`x", "zeta", "z"))
                 .setFetchMap(orderedMap("logits", "logits", "omega", "Ωmega", "s", "score"))
                 .transform(df);
-        assertEquals(List.of("id", "a", "z", "logits", "omega", "s"), Arrays.asList(out.columns()));
+        assertEquals(List.of("id", "a.`x", "z", "logits", "omega", "s"), Arrays.asList(out.columns()));
         for (Row r : out.collectAsList()) {
             int id = r.getInt(0);
             for (String[] c : new String[][] {{"logits", "logits"}, {"omega", "Ωmega"}, {"s", "score"}}) {
@@ -121,8 +122,8 @@ class KerasScorerTest {
             }
         }
         Dataset<Row> subset = new KerasScorer().setModelUri(dir.resolve("model.keras").toString())
-                .setInputCols(new String[] {"a", "z"}).setFetchMap(Map.of("s", "score")).transform(df);
-        assertEquals(List.of("id", "a", "z", "s"), Arrays.asList(subset.columns()));
+                .setInputCols(new String[] {"a.`x", "z"}).setFetchMap(Map.of("s", "score")).transform(df);
+        assertEquals(List.of("id", "a.`x", "z", "s"), Arrays.asList(subset.columns()));
         assertEquals(3, subset.count());
     }
 
