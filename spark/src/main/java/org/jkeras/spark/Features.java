@@ -4,7 +4,8 @@ import java.io.Serializable;
 
 /**
  * One row's model inputs as Spark hands them to a partition: primitive arrays, never boxed. A Java bean because
- * Spark's bean encoder is the Java API that decodes {@code array<float>} straight into {@code float[]}.
+ * Spark's bean encoder is the Java API that decodes {@code array<float>} straight into {@code float[]}. Public only
+ * for that encoder; not part of the API.
  */
 public final class Features implements Serializable {
     private static final long serialVersionUID = 1L;

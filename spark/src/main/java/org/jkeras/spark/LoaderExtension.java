@@ -3,9 +3,9 @@ package org.jkeras.spark;
 import org.jkeras.KerasModel;
 
 /**
- * Registers custom layers, {@code Lambda} layers and activations on the loader every executor uses. Spark builds
- * one instance per executor JVM from its class name ({@link KerasScorer#setLoaderExtension}), so the class needs a
- * public no-argument constructor and must reach the executors on their classpath (the application jar,
+ * Registers custom layers, {@code Lambda} layers and activations on the loader every executor uses. Each JVM makes
+ * an instance from its class name ({@link KerasScorer#setLoaderExtension}) when it loads the model, so the class
+ * needs a public no-argument constructor and must reach the executors on their classpath (the application jar,
  * {@code --jars}):
  * <pre>{@code
  * public final class MyLayers implements LoaderExtension {

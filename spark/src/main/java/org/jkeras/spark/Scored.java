@@ -4,7 +4,8 @@ import java.io.Serializable;
 
 /**
  * One row's results: the fetched outputs (null for a row kept as invalid), and the {@code array<float>} input
- * columns handed back as they came, so they never travel boxed in the carried row.
+ * columns handed back as they came, so they never travel boxed in the carried row. Public only for Spark's bean
+ * encoder; not part of the API.
  */
 public final class Scored implements Serializable {
     private static final long serialVersionUID = 1L;
