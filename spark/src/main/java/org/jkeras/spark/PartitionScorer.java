@@ -27,6 +27,7 @@ final class PartitionScorer implements Iterator<Tuple2<Row, Scored>> {
     private final ArrayDeque<Tuple2<Row, Scored>> ready = new ArrayDeque<>();
     private Pending pending; // a valid row read past the end of the last batch (its open dimensions differ)
     private long position;   // of the next row read, in the partition
+    private final int restoredCount;
 
     /** A row read, with what is wrong with it (null: valid) and, when valid, the lengths of its open dimensions. */
     private record Pending(Tuple2<Row, Features> row, String problem, int[] open) {
@@ -37,6 +38,7 @@ final class PartitionScorer implements Iterator<Tuple2<Row, Scored>> {
         this.model = model;
         this.rows = rows;
         this.partition = partition;
+        this.restoredCount = (int) Arrays.stream(plan.restored()).filter(r -> r >= 0).count();
     }
 
     @Override
@@ -163,12 +165,11 @@ final class PartitionScorer implements Iterator<Tuple2<Row, Scored>> {
         return fetched;
     }
 
+    /** The row's array<float> inputs that go back into their columns from here (see {@link Plan#restored()}). */
     private float[][] restored(Features f) {
+        if (restoredCount == 0) return null;
         int[] restored = plan.restored();
-        int count = 0;
-        for (int r : restored) count = Math.max(count, r + 1);
-        if (count == 0) return null;
-        float[][] out = new float[count][];
+        float[][] out = new float[restoredCount][];
         for (int i = 0; i < restored.length; i++) if (restored[i] >= 0) out[restored[i]] = f.getInputs()[i];
         return out;
     }
