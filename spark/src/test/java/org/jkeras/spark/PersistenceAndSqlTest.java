@@ -112,4 +112,19 @@ class PersistenceAndSqlTest {
         assertTrue(message.contains("jkeras_predict: model input 'pixels': 10 values, but a sample of shape (784,) has 784"), message);
         assertFalse(SPARK.conf().contains(PredictUdf.MODEL));
     }
+
+    @Test
+    void sqlFunctionPicksOneOfSeveralOutputsByKey() {
+        Path model = TestData.keras3("repeated_outputs_lstm_state").resolve("model.keras");
+        KerasModel m = KerasModel.load(model);
+        float[][] x = TestData.randomRows(5, 15, 23);
+        Tensor[] expected = m.predict(Tensor.of(x[2], 1, 5, 3));
+        KerasScorerTest.frame(x, 1).createOrReplaceTempView("sequences");
+        KerasFunctions.register(SPARK, "lstm_cell_state", model.toString(), null, "lstm:2", null);
+        Row r = SPARK.sql("SELECT lstm_cell_state(features) FROM sequences WHERE id = 2").collectAsList().get(0);
+        assertArrayEquals(expected[2].data(), TestData.floats(r.getList(0)));
+        KerasSparkException e = org.junit.jupiter.api.Assertions.assertThrows(KerasSparkException.class,
+                () -> KerasFunctions.register(SPARK, "lstm_any", model.toString()));
+        assertTrue(e.getMessage().contains("the model has outputs [lstm:0, lstm:1, lstm:2]"), e.getMessage());
+    }
 }
