@@ -3,9 +3,9 @@ package org.jkeras.spark;
 import java.io.Serializable;
 
 /**
- * One row's model inputs as Spark hands them to a partition: primitive arrays, never boxed. A Java bean because
- * Spark's bean encoder is the Java API that decodes {@code array<float>} straight into {@code float[]}. Public only
- * for that encoder; not part of the API.
+ * One row's model inputs as Spark hands them to a partition: primitive arrays. A Java bean because Spark's bean
+ * encoder is the Java API that decodes {@code array<float>} into {@code float[]} (in one copy when the array's type
+ * holds no nulls; element by element, boxed, when it may). Public only for that encoder; not part of the API.
  */
 public final class Features implements Serializable {
     private static final long serialVersionUID = 1L;
