@@ -108,6 +108,9 @@ public final class ScoringBenchmark {
             System.out.println("wrote " + out.resolve("x.npy") + " and " + out.resolve("y_spark.npy"));
         }
         spark.stop();
+        try (var files = Files.walk(parquet.getParent())) {
+            for (Path f : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) Files.delete(f);
+        }
     }
 
     private static String rate(int rows, long nanos) {
