@@ -122,6 +122,15 @@ class KerasScorer(JavaTransformer, JavaMLReadable, JavaMLWritable):
     def read(cls):
         return _KerasScorerReader(cls)
 
+    @classmethod
+    def _from_java(cls, java_stage):
+        # JavaParams would look for a Python module named after the Java package
+        stage = cls()
+        stage._java_obj = java_stage
+        stage._resetUid(java_stage.uid())
+        stage._transfer_params_from_java()
+        return stage
+
 
 def register_udf(spark, name, model_uri, weights_uri=None, output=None, loader_extension=None):
     """Registers a SQL function ``name(features)`` scoring one row at a time with the model at ``model_uri``.
