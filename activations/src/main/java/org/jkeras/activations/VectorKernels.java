@@ -335,11 +335,14 @@ final class VectorKernels {
      */
     private static DoubleVector geluErf(DoubleVector x) {
         DoubleVector z = x.neg().mul(Gelu.SQRT_HALF), a = z.abs(), z2 = z.mul(z);
+        VectorMask<Double> below1 = a.compare(LT, 1), from8 = a.compare(GE, 8);
         DoubleVector small = DoubleVector.broadcast(D, 1).sub(z.mul(poly5(z2, Erf.T)).div(poly1of5(z2, Erf.U)));
-        DoubleVector ratio = poly9(a, Erf.P).div(poly1of8(a, Erf.Q)).blend(poly6(a, Erf.R).div(poly1of6(a, Erf.S)), a.compare(GE, 8));
+        if (below1.allTrue()) return x.mul(0.5).mul(small); // the usual pre-activations: no exponential, no other branch
+        DoubleVector ratio = poly9(a, Erf.P).div(poly1of8(a, Erf.Q));
+        if (from8.anyTrue()) ratio = ratio.blend(poly6(a, Erf.R).div(poly1of6(a, Erf.S)), from8);
         DoubleVector y = a.neg().mul(a).lanewise(EXP).mul(ratio);
         DoubleVector large = y.blend(DoubleVector.broadcast(D, 2).sub(y), z.compare(LT, 0));
-        DoubleVector erfc = large.blend(small, a.compare(LT, 1));
+        DoubleVector erfc = large.blend(small, below1);
         return x.mul(0.5).mul(erfc);
     }
 
