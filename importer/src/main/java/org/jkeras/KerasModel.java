@@ -246,7 +246,8 @@ public final class KerasModel {
     public KerasModel warmUp() {
         for (int batch : new int[] {1, WARM_UP_BATCH}) {
             Tensor[] in = new Tensor[model.inputs().size()];
-            for (int i = 0; i < in.length; i++) in[i] = warmUpInput(model.inputs().get(i), batch);
+            List<TensorInfo> specs = inputs();
+            for (int i = 0; i < in.length; i++) in[i] = warmUpInput(specs.get(i), batch);
             long start = System.nanoTime(), last = Long.MAX_VALUE;
             for (int call = 0; call < WARM_UP_CALLS && System.nanoTime() - start < WARM_UP_NANOS; call++) {
                 long t = System.nanoTime();
@@ -259,7 +260,7 @@ public final class KerasModel {
         return this;
     }
 
-    private static Tensor warmUpInput(Model.Input in, int batch) {
+    private static Tensor warmUpInput(TensorInfo in, int batch) {
         int[] dims = in.shape().prepend(batch).dims();
         for (int a = 1; a < dims.length; a++) if (dims[a] == Shape.UNKNOWN) dims[a] = WARM_UP_OPEN_DIM;
         Shape shape = Shape.of(dims);
@@ -270,8 +271,7 @@ public final class KerasModel {
             return Tensor.ofStrings(texts, dims);
         }
         float[] data = new float[(int) shape.size()];
-        boolean integer = in.dtype().startsWith("int") || in.dtype().startsWith("uint") || in.dtype().equals("bool");
-        if (!integer) {
+        if (!in.isInteger()) {
             java.util.SplittableRandom r = new java.util.SplittableRandom(1);
             for (int i = 0; i < data.length; i++) data[i] = (float) r.nextDouble();
         }

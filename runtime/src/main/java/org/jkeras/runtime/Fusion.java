@@ -9,6 +9,7 @@ import org.jkeras.runtime.layers.BaseConv;
 import org.jkeras.runtime.layers.BaseDepthwiseConv;
 import org.jkeras.runtime.layers.BaseZeroPadding;
 import org.jkeras.runtime.layers.BatchNormalization;
+import org.jkeras.runtime.layers.ChannelFolding;
 import org.jkeras.runtime.layers.BasePooling;
 import org.jkeras.runtime.layers.ConvPooling;
 import org.jkeras.runtime.layers.Dense;
@@ -51,9 +52,7 @@ public final class Fusion {
     public static Model foldBatchNormalization(Model model) {
         return absorbReaders(model, (producer, reader) -> {
             if (!(reader instanceof BatchNormalization bn)) return null;
-            if (producer instanceof BaseConv c && c.canFold() && bn.axis() == c.channelAxis()) return c.folded(bn.scale(), bn.shift(), bn.name());
-            if (producer instanceof BaseDepthwiseConv c && c.canFold() && bn.axis() == c.channelAxis()) return c.folded(bn.scale(), bn.shift(), bn.name());
-            return null;
+            return producer instanceof ChannelFolding c && c.canFold() && bn.axis() == c.channelAxis() ? c.folded(bn.scale(), bn.shift(), bn.name()) : null;
         });
     }
 
@@ -61,9 +60,7 @@ public final class Fusion {
     public static Model fuseConvActivations(Model model) {
         return absorbReaders(model, (producer, reader) -> {
             if (!(reader instanceof ActivationLayer a)) return null;
-            if (producer instanceof BaseConv c && c.canFuse(a.activation())) return c.withActivation(a.activation(), a.name());
-            if (producer instanceof BaseDepthwiseConv c && c.canFold() && a.activation().isElementwise()) return c.withActivation(a.activation(), a.name());
-            return null;
+            return producer instanceof ChannelFolding c && c.canFuse(a.activation()) ? c.withActivation(a.activation(), a.name()) : null;
         });
     }
 

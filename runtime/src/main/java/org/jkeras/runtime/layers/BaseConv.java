@@ -17,7 +17,7 @@ import org.jkeras.runtime.kernels.Window;
  * kernel's epilogue when the output's last axis is the channel axis; otherwise (channels first, or a row-wise activation
  * on a grouped convolution) it runs afterwards on the output's last axis, as Keras applies it.
  */
-public abstract class BaseConv extends Layer {
+public abstract class BaseConv extends Layer implements ChannelFolding {
     protected final Window window;
     protected final ConvKernel kernel; // packed from kernel (k..., cin/groups, cout) or, transposed, (k..., cout, cin); bias fused
     private final Activation post;     // activation applied after the layout change, or null when fused/linear

@@ -17,7 +17,7 @@ import org.jkeras.runtime.kernels.Window;
  * kernel {@code (k..., cin, depth_multiplier)}, output channel {@code ci·depth_multiplier + j}, then bias and
  * activation ({@link DepthwiseKernel}). Channels-first inputs are moved channels last and back.
  */
-public abstract class BaseDepthwiseConv extends Layer {
+public abstract class BaseDepthwiseConv extends Layer implements ChannelFolding {
     protected final Window window;
     private final DepthwiseKernel kernel; // kernel (k..., cin, mult), bias (cin·mult); activation fused when channels last
     private final Activation post;        // activation after the layout change (channels first), or null
@@ -110,9 +110,14 @@ public abstract class BaseDepthwiseConv extends Layer {
         return new Fused(this, kernel.scaledChannels(scale, shift), padBefore, padAfter, layer, false);
     }
 
-    /** This layer with activation layer {@code layer}'s {@code act} applied to each output row (which {@link #canFold}). */
+    /** Whether activation {@code act} can run on this layer's output rows in its kernel: {@link #canFold} and elementwise. */
+    public boolean canFuse(Activation act) {
+        return canFold() && act.isElementwise();
+    }
+
+    /** This layer with activation layer {@code layer}'s {@code act} applied to each output row (which {@link #canFuse}). */
     public BaseDepthwiseConv withActivation(Activation act, String layer) {
-        if (!canFold()) throw new IllegalStateException("'" + name() + "' cannot fuse " + layer);
+        if (!canFuse(act)) throw new IllegalStateException("'" + name() + "' cannot fuse " + layer);
         return new Fused(this, kernel.withActivation(act), padBefore, padAfter, layer, false);
     }
 

@@ -9,6 +9,7 @@ import org.jkeras.runtime.PredictException;
 import org.jkeras.runtime.Shape;
 import org.jkeras.runtime.Tensor;
 import org.jkeras.runtime.kernels.Arena;
+import org.jkeras.runtime.ops.Broadcast;
 
 /**
  * Keras' elementwise merge layers (Add, Subtract, Multiply, Average, Maximum, Minimum): the inputs folded
@@ -84,17 +85,7 @@ public abstract class ElementwiseMerge extends Layer {
 
     /** NumPy broadcasting of two shapes aligned from the right; an unknown dimension meets any other. */
     static Shape broadcast(Shape a, Shape b, String who) {
-        int rank = Math.max(a.rank(), b.rank());
-        int[] d = new int[rank];
-        for (int i = 0; i < rank; i++) {
-            int x = i < rank - a.rank() ? 1 : a.dim(i - (rank - a.rank()));
-            int y = i < rank - b.rank() ? 1 : b.dim(i - (rank - b.rank()));
-            if (x == y || y == 1) d[i] = x;
-            else if (x == 1) d[i] = y;
-            else if (x == Shape.UNKNOWN || y == Shape.UNKNOWN) d[i] = Math.max(x, y);
-            else throw new IllegalArgumentException(who + ": shapes " + a + " and " + b + " do not broadcast");
-        }
-        return Shape.of(d);
+        return Broadcast.shapes(a, b, who);
     }
 
     @Override
