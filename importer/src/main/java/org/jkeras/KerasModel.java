@@ -264,7 +264,8 @@ public final class KerasModel {
         int[] dims = in.shape().prepend(batch).dims();
         for (int a = 1; a < dims.length; a++) if (dims[a] == Shape.UNKNOWN) dims[a] = WARM_UP_OPEN_DIM;
         Shape shape = Shape.of(dims);
-        if (shape.size() > (1 << 26)) throw new IllegalStateException("input '" + in.name() + "': a warm-up batch of shape " + shape + " is too large");
+        if (shape.size() > (1 << 26)) throw new org.jkeras.runtime.PredictException("model input '" + in.name() + "' (" + in.dtype() + "): a warm-up batch of shape " + shape
+                + " is too large; warm up with your own inputs by calling predict");
         if (in.isString()) {
             String[] texts = new String[(int) shape.size()];
             java.util.Arrays.fill(texts, "A short text to warm up, with some words.");
