@@ -2,7 +2,7 @@ package org.jkeras.activations;
 
 /**
  * Keras {@code glu(x, axis=-1)}: [a, b] = split(x, 2) on the row, a · sigmoid(b) (numpy backend nn.glu); the
- * output row is half as wide. The width must be even, as Keras requires. In double.
+ * output row is half as wide. The width must be even, as Keras requires. In float, with {@link Sigmoid}'s sigmoid.
  */
 public final class Glu extends Activation {
     /** The {@code glu} activation; it has no parameters. */
@@ -51,6 +51,6 @@ public final class Glu extends Activation {
 
     /** Output j = from..half−1 of the row at {@code in}, written at {@code out} (≤ in, so reads stay ahead). */
     private static void finish(float[] x, int in, int out, int half, int from) {
-        for (int j = from; j < half; j++) x[out + j] = (float) (x[in + j] * Sigmoid.sigmoid(x[in + half + j]));
+        for (int j = from; j < half; j++) x[out + j] = FloatExp.timesSigmoid(x[in + j], x[in + half + j]);
     }
 }

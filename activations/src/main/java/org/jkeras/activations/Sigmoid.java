@@ -1,8 +1,9 @@
 package org.jkeras.activations;
 
 /**
- * Keras {@code sigmoid}: 1 / (1 + e^(−x)) (numpy backend nn.sigmoid), evaluated in double as
- * (x &lt; 0 ? e : 1) / (1 + e) with e = e^(−|x|), which never overflows.
+ * Keras {@code sigmoid}: 1 / (1 + e^(−x)) (numpy backend nn.sigmoid), evaluated in float as
+ * (x &lt; 0 ? e : 1) / (1 + e) with e = e^(−|x|), which never overflows ({@link FloatExp}): within 3 ulp of the exact
+ * value, as TensorFlow's own float kernels are, and several times faster than double lanes.
  */
 public final class Sigmoid extends ElementwiseActivation {
     /** The {@code sigmoid} activation; it has no parameters. */
@@ -21,12 +22,7 @@ public final class Sigmoid extends ElementwiseActivation {
 
     @Override
     public float apply(float x) {
-        return (float) sigmoid(x);
-    }
-
-    static double sigmoid(double x) {
-        double e = Math.exp(-Math.abs(x));
-        return (x < 0 ? e : 1) / (1 + e);
+        return FloatExp.sigmoid(x);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package org.jkeras.activations;
 
-/** Keras {@code silu} (alias {@code swish}): x · sigmoid(x) (numpy backend nn.silu), in double. */
+/** Keras {@code silu} (alias {@code swish}): x · sigmoid(x) (numpy backend nn.silu), in float with {@link Sigmoid}'s sigmoid. */
 public final class Silu extends ElementwiseActivation {
     /** The {@code silu} activation; it has no parameters. */
     public Silu() {
@@ -18,7 +18,7 @@ public final class Silu extends ElementwiseActivation {
 
     @Override
     public float apply(float x) {
-        return (float) (x * Sigmoid.sigmoid(x));
+        return FloatExp.timesSigmoid(x, x);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.jkeras.activations;
 
 import static jdk.incubator.vector.VectorOperators.ADD;
+import static jdk.incubator.vector.VectorOperators.ASHR;
 import static jdk.incubator.vector.VectorOperators.D2F;
 import static jdk.incubator.vector.VectorOperators.EQ;
 import static jdk.incubator.vector.VectorOperators.EXP;
@@ -10,12 +11,14 @@ import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.LE;
 import static jdk.incubator.vector.VectorOperators.LOG1P;
+import static jdk.incubator.vector.VectorOperators.LSHL;
 import static jdk.incubator.vector.VectorOperators.LT;
 import static jdk.incubator.vector.VectorOperators.MAX;
 import static jdk.incubator.vector.VectorOperators.TANH;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -25,8 +28,9 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Elementwise kernels process whole vectors from {@code off} and return the first index they did not touch;
  * the caller finishes the tail with its scalar reference. Piecewise-linear kernels run in float lanes with the
- * reference's exact float operations (bit-identical results). Transcendental kernels widen to double lanes and
- * evaluate the reference's double formula, so they differ from it only by the last rounding to float (≤ 1 ulp).
+ * reference's exact float operations (bit-identical results), as do sigmoid, silu and glu, whose reference is the
+ * float {@link FloatExp}. The other transcendental kernels widen to double lanes and evaluate the reference's double
+ * formula, so they differ from it only by the last rounding to float (≤ 1 ulp).
  * Only the preferred float shape is used (see the transcendental section).
  * Rowwise kernels handle a whole row, tail included.
  */
@@ -167,6 +171,49 @@ final class VectorKernels {
     }
 
     // ---- transcendental, double lanes, ≤ 1 ulp from the reference ----
+    // ---- the sigmoid family, float lanes, bit-exact with FloatExp ----
+
+    /** {@link FloatExp#timesSigmoid}, lane by lane. */
+    private static FloatVector timesSigmoid(FloatVector y, FloatVector x) {
+        FloatVector a = x.abs().neg(), t = a.max(FloatExp.LOWEST);
+        FloatVector v = t.fma(FloatExp.LOG2E, FloatExp.ROUND);
+        FloatVector n = v.sub(FloatExp.ROUND);
+        FloatVector r = n.fma(all(-FloatExp.LN2_HI), t);
+        r = n.fma(all(-FloatExp.LN2_LO), r);
+        FloatVector q = r.fma(FloatExp.P0, FloatExp.P1);
+        q = q.fma(r, all(FloatExp.P2));
+        q = q.fma(r, all(FloatExp.P3));
+        q = q.fma(r, all(FloatExp.P4));
+        q = q.fma(r, all(FloatExp.P5));
+        FloatVector p = q.fma(r.mul(r), r).add(1f);
+        IntVector k = v.reinterpretAsInts().sub(FloatExp.ROUND_BITS);
+        IntVector k2 = k.lanewise(ASHR, 1), k1 = k.sub(k2);
+        FloatVector m = p.mul(k1.add(127).lanewise(LSHL, 23).reinterpretAsFloats()).blend(0f, a.compare(LT, FloatExp.LOWEST));
+        FloatVector s = k2.add(127).lanewise(LSHL, 23).reinterpretAsFloats();
+        FloatVector d = m.mul(s).add(1f);
+        VectorMask<Float> negative = x.compare(LT, 0f);
+        return y.blend(y.mul(m), negative).div(d).mul(all(1f).blend(s, negative));
+    }
+
+    private static FloatVector all(float c) {
+        return FloatVector.broadcast(F, c);
+    }
+
+    static int sigmoid(float[] a, int off, int len) {
+        int end = off + F.loopBound(len);
+        for (int i = off; i < end; i += FL) timesSigmoid(all(1f), FloatVector.fromArray(F, a, i)).intoArray(a, i);
+        return end;
+    }
+
+    static int silu(float[] a, int off, int len) {
+        int end = off + F.loopBound(len);
+        for (int i = off; i < end; i += FL) {
+            FloatVector x = FloatVector.fromArray(F, a, i);
+            timesSigmoid(x, x).intoArray(a, i);
+        }
+        return end;
+    }
+
     // Floats are read and written as preferred-shape vectors ({@link #F}, 2·{@link #HL} lanes) and widened in two
     // halves, lanes [0, HL) and [HL, 2·HL), to double vectors ({@link #D}). A half-width float species would be
     // simpler, but with two FloatVector classes in use the JIT no longer binds FloatVector calls statically in
@@ -178,34 +225,9 @@ final class VectorKernels {
         return x.abs().neg().lanewise(EXP);
     }
 
-    /** (x < 0 ? e : 1) / (1 + e), e = e^(−|x|). */
-    private static DoubleVector sigmoid(DoubleVector x) {
-        DoubleVector e = expNegAbs(x);
-        return DoubleVector.broadcast(D, 1).blend(e, x.compare(LT, 0)).div(e.add(1));
-    }
-
     /** max(x, 0) + log1p(e^(−|x|)). */
     private static DoubleVector softplus(DoubleVector x) {
         return x.max(0).add(expNegAbs(x).lanewise(LOG1P));
-    }
-
-    static int sigmoid(float[] a, int off, int len) {
-        int end = off + F.loopBound(len);
-        for (int i = off; i < end; i += FL) {
-            FloatVector f = FloatVector.fromArray(F, a, i);
-            join(sigmoid(lo(f)), sigmoid(hi(f))).intoArray(a, i);
-        }
-        return end;
-    }
-
-    static int silu(float[] a, int off, int len) {
-        int end = off + F.loopBound(len);
-        for (int i = off; i < end; i += FL) {
-            FloatVector f = FloatVector.fromArray(F, a, i);
-            DoubleVector x = lo(f), y = hi(f);
-            join(x.mul(sigmoid(x)), y.mul(sigmoid(y))).intoArray(a, i);
-        }
-        return end;
     }
 
     static int tanh(float[] a, int off, int len) {
@@ -458,7 +480,7 @@ final class VectorKernels {
         int end = F.loopBound(half);
         for (int j = 0; j < end; j += FL) {
             FloatVector x = FloatVector.fromArray(F, a, in + j), g = FloatVector.fromArray(F, a, in + half + j);
-            join(lo(x).mul(sigmoid(lo(g))), hi(x).mul(sigmoid(hi(g)))).intoArray(a, out + j);
+            timesSigmoid(x, g).intoArray(a, out + j);
         }
         return end;
     }
