@@ -25,7 +25,8 @@ import org.jkeras.runtime.Tensor;
  * <li>the file size;</li>
  * <li>load: the wall time of {@code KerasModel.load}, classes cold;</li>
  * <li>first call: the first {@code predict} at batch 1, no warm-up;</li>
- * <li>batch 1 and batch 16: the median of {@value #CALLS} calls after {@code warmUp()} and a few more calls;</li>
+ * <li>batch 1 and batch 16: the median of {@value #CALLS} calls after {@code warmUp()} and about 3 s more calls at that
+ * batch size;</li>
  * <li>retained: used heap after load and {@code System.gc()}, minus the same before load (weights, packed kernels,
  * the graph);</li>
  * <li>peak: after load and {@code System.gc()} every heap pool's peak is reset, then the calls above run; the sum of
@@ -38,6 +39,7 @@ import org.jkeras.runtime.Tensor;
  */
 public final class ModelFootprint {
     private static final int CALLS = 10;
+    private static final long WARM_NANOS = 3_000_000_000L;
     private static final String ONE = "--one";
 
     private ModelFootprint() {
@@ -86,7 +88,9 @@ public final class ModelFootprint {
     }
 
     private static double median(KerasModel m, Tensor[] in) {
-        for (int c = 0; c < 3; c++) m.predict(in); // warmUp stops early; settle this batch size's code first
+        // warmUp stops at the first call no faster than the one before, well before C2 is done: ~3 s more, as JMH warms up
+        long start = System.nanoTime();
+        for (int c = 0; c < 3 || System.nanoTime() - start < WARM_NANOS; c++) m.predict(in);
         double[] ms = new double[CALLS];
         for (int c = 0; c < CALLS; c++) {
             long t = System.nanoTime();
