@@ -23,7 +23,7 @@ public final class Silu extends ElementwiseActivation {
 
     @Override
     public void applyInPlace(float[] x, int off, int len) {
-        int done = Simd.ENABLED ? VectorKernels.silu(x, off, len) : off;
+        int done = Simd.ENABLED ? off + VectorKernels.timesSigmoid(x, off, off, off, len, VectorKernels.SILU) : off;
         super.applyInPlace(x, done, off + len - done);
     }
 }

@@ -28,8 +28,8 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Elementwise kernels process whole vectors from {@code off} and return the first index they did not touch;
  * the caller finishes the tail with its scalar reference. Piecewise-linear kernels run in float lanes with the
- * reference's exact float operations (bit-identical results), as do sigmoid, silu and glu, whose reference is the
- * float {@link FloatExp}. The other transcendental kernels widen to double lanes and evaluate the reference's double
+ * reference's exact float operations (bit-identical results), as do sigmoid, silu, glu and gelu, whose reference
+ * is the float {@link FloatExp}. The other transcendental kernels widen to double lanes and evaluate the reference's double
  * formula, so they differ from it only by the last rounding to float (≤ 1 ulp).
  * Only the preferred float shape is used (see the transcendental section).
  * Rowwise kernels handle a whole row, tail included.
@@ -170,49 +170,98 @@ final class VectorKernels {
         return end;
     }
 
-    // ---- transcendental, double lanes, ≤ 1 ulp from the reference ----
-    // ---- the sigmoid family, float lanes, bit-exact with FloatExp ----
+    // ---- the sigmoid family and gelu, float lanes, bit-exact with FloatExp ----
+    // Each kernel is one flat method of Vector API calls with its constants broadcast before the loop. Split into
+    // helpers that pass vectors, the kernel inlined into a caller whose inlining budget is spent (a convolution's
+    // epilogue) gets some helpers refused (NodeCountInliningCutoff, MaxInlineLevel), and a refused helper boxes every
+    // vector it passes: silu fused into EfficientNet's convolutions ran 3x slower that way. The e^t core is therefore
+    // written out in both kernels that need it, operation for operation as FloatExp.head/tail.
 
-    /** {@link FloatExp#timesSigmoid}, lane by lane. */
-    private static FloatVector timesSigmoid(FloatVector y, FloatVector x) {
-        FloatVector a = x.abs().neg(), t = a.max(FloatExp.LOWEST);
-        FloatVector v = t.fma(FloatExp.LOG2E, FloatExp.ROUND);
-        FloatVector n = v.sub(FloatExp.ROUND);
-        FloatVector r = n.fma(all(-FloatExp.LN2_HI), t);
-        r = n.fma(all(-FloatExp.LN2_LO), r);
-        FloatVector q = r.fma(FloatExp.P0, FloatExp.P1);
-        q = q.fma(r, all(FloatExp.P2));
-        q = q.fma(r, all(FloatExp.P3));
-        q = q.fma(r, all(FloatExp.P4));
-        q = q.fma(r, all(FloatExp.P5));
-        FloatVector p = q.fma(r.mul(r), r).add(1f);
-        IntVector k = v.reinterpretAsInts().sub(FloatExp.ROUND_BITS);
-        IntVector k2 = k.lanewise(ASHR, 1), k1 = k.sub(k2);
-        FloatVector m = p.mul(k1.add(127).lanewise(LSHL, 23).reinterpretAsFloats()).blend(0f, a.compare(LT, FloatExp.LOWEST));
-        FloatVector s = k2.add(127).lanewise(LSHL, 23).reinterpretAsFloats();
-        FloatVector d = m.mul(s).add(1f);
-        VectorMask<Float> negative = x.compare(LT, 0f);
-        return y.blend(y.mul(m), negative).div(d).mul(all(1f).blend(s, negative));
-    }
+    static final int SIGMOID = 0, SILU = 1, GLU = 2, GELU_TANH = 3;
 
-    private static FloatVector all(float c) {
-        return FloatVector.broadcast(F, c);
-    }
-
-    static int sigmoid(float[] a, int off, int len) {
-        int end = off + F.loopBound(len);
-        for (int i = off; i < end; i += FL) timesSigmoid(all(1f), FloatVector.fromArray(F, a, i)).intoArray(a, i);
-        return end;
-    }
-
-    static int silu(float[] a, int off, int len) {
-        int end = off + F.loopBound(len);
-        for (int i = off; i < end; i += FL) {
-            FloatVector x = FloatVector.fromArray(F, a, i);
-            timesSigmoid(x, x).intoArray(a, i);
+    /**
+     * a[out + j] = y·sigmoid(x) for whole vectors of j &lt; n, as {@link FloatExp#timesSigmoid}: x = a[xo + j] and
+     * y = 1 (SIGMOID), x (SILU) or a[yo + j] (GLU); for GELU_TANH y = x and the sigmoid's argument is 2u,
+     * u = √(2/π)(x + 0.044715x³) ({@link FloatExp#geluTanh}). Returns the first j not done.
+     */
+    static int timesSigmoid(float[] a, int yo, int xo, int out, int n, int kind) {
+        FloatVector one = FloatVector.broadcast(F, 1f), log2e = FloatVector.broadcast(F, FloatExp.LOG2E);
+        FloatVector round = FloatVector.broadcast(F, FloatExp.ROUND), ln2hi = FloatVector.broadcast(F, -FloatExp.LN2_HI);
+        FloatVector ln2lo = FloatVector.broadcast(F, -FloatExp.LN2_LO), p0 = FloatVector.broadcast(F, FloatExp.P0);
+        FloatVector p1 = FloatVector.broadcast(F, FloatExp.P1), p2 = FloatVector.broadcast(F, FloatExp.P2);
+        FloatVector p3 = FloatVector.broadcast(F, FloatExp.P3), p4 = FloatVector.broadcast(F, FloatExp.P4);
+        FloatVector p5 = FloatVector.broadcast(F, FloatExp.P5);
+        int end = F.loopBound(n);
+        for (int j = 0; j < end; j += FL) {
+            FloatVector x = FloatVector.fromArray(F, a, xo + j);
+            FloatVector y = kind == SIGMOID ? one : kind == GLU ? FloatVector.fromArray(F, a, yo + j) : x;
+            if (kind == GELU_TANH) x = x.mul(FloatExp.CUBIC).fma(x.mul(x), x).mul(2f * FloatExp.SQRT_2_OVER_PI);
+            FloatVector t = x.abs().neg(), c = t.max(FloatExp.LOWEST), v = c.fma(log2e, round), k = v.sub(round);
+            FloatVector r = k.fma(ln2hi, c);
+            r = k.fma(ln2lo, r);
+            FloatVector q = r.fma(p0, p1).fma(r, p2).fma(r, p3).fma(r, p4).fma(r, p5), e = q.fma(r.mul(r), r).add(one);
+            IntVector bits = v.reinterpretAsInts().sub(FloatExp.ROUND_BITS), k2 = bits.lanewise(ASHR, 1);
+            FloatVector m = e.mul(bits.sub(k2).add(127).lanewise(LSHL, 23).reinterpretAsFloats()).blend(0f, t.compare(LT, FloatExp.LOWEST));
+            FloatVector s = k2.add(127).lanewise(LSHL, 23).reinterpretAsFloats();
+            VectorMask<Float> negative = x.compare(LT, 0f);
+            y.blend(y.mul(m), negative).div(m.mul(s).add(one)).mul(one.blend(s, negative)).intoArray(a, out + j);
         }
         return end;
     }
+
+    /** {@link FloatExp#geluErf} for whole vectors; returns the first index not done. */
+    static int geluErf(float[] a, int off, int len) {
+        FloatVector one = FloatVector.broadcast(F, 1f), t0 = FloatVector.broadcast(F, FloatExp.T[0]);
+        FloatVector t1 = FloatVector.broadcast(F, FloatExp.T[1]), t2 = FloatVector.broadcast(F, FloatExp.T[2]);
+        FloatVector t3 = FloatVector.broadcast(F, FloatExp.T[3]), t4 = FloatVector.broadcast(F, FloatExp.T[4]);
+        FloatVector t5 = FloatVector.broadcast(F, FloatExp.T[5]), t6 = FloatVector.broadcast(F, FloatExp.T[6]);
+        int end = off + F.loopBound(len);
+        for (int i = off; i < end; i += FL) {
+            FloatVector x = FloatVector.fromArray(F, a, i), h = x.mul(0.5f), z2 = h.mul(x);
+            if (x.mul(FloatExp.SQRT_HALF).abs().compare(LT, 1f).allTrue()) { // |x/√2| < 1 in every lane, as usual
+                FloatVector erf = z2.fma(t0, t1).fma(z2, t2).fma(z2, t3).fma(z2, t4).fma(z2, t5).fma(z2, t6);
+                h.mul(x.mul(FloatExp.SQRT_HALF).fma(erf, one)).intoArray(a, i);
+            } else {
+                geluErfWide(a, i);
+            }
+        }
+        return end;
+    }
+
+    /**
+     * {@link FloatExp#geluErf} of the vector at a[i], which has a lane with |x/√2| ≥ 1: every branch on every lane,
+     * each lane's own picked. Too large to be inlined (over C2's 325-byte limit), so compiled on its own.
+     */
+    private static void geluErfWide(float[] a, int i) {
+        FloatVector x = FloatVector.fromArray(F, a, i), h = x.mul(0.5f), z = x.neg().mul(FloatExp.SQRT_HALF), za = z.abs();
+        FloatVector one = FloatVector.broadcast(F, 1f), round = FloatVector.broadcast(F, FloatExp.ROUND);
+        FloatVector erf = h.mul(x).fma(FloatVector.broadcast(F, FloatExp.T[0]), FloatVector.broadcast(F, FloatExp.T[1]));
+        for (int d = 2; d < FloatExp.T.length; d++) erf = erf.fma(h.mul(x), FloatVector.broadcast(F, FloatExp.T[d]));
+        FloatVector small = h.mul(x.mul(FloatExp.SQRT_HALF).fma(erf, one));
+        // e^(−a²), a² = x²/2 = hi + lo exactly: e^(−hi)·(1 − lo), e^(−hi) = m·s as in timesSigmoid
+        FloatVector c = x.abs().min(FloatExp.ERFC_LAST), cc = c.mul(c), hi = cc.mul(0.5f), lo = c.fma(c, cc.neg()).mul(0.5f);
+        FloatVector t = hi.neg(), tc = t.max(FloatExp.LOWEST), v = tc.fma(FloatVector.broadcast(F, FloatExp.LOG2E), round);
+        FloatVector k = v.sub(round), r = k.fma(FloatVector.broadcast(F, -FloatExp.LN2_HI), tc);
+        r = k.fma(FloatVector.broadcast(F, -FloatExp.LN2_LO), r);
+        FloatVector q = r.fma(FloatVector.broadcast(F, FloatExp.P0), FloatVector.broadcast(F, FloatExp.P1))
+                .fma(r, FloatVector.broadcast(F, FloatExp.P2)).fma(r, FloatVector.broadcast(F, FloatExp.P3))
+                .fma(r, FloatVector.broadcast(F, FloatExp.P4)).fma(r, FloatVector.broadcast(F, FloatExp.P5));
+        FloatVector e = q.fma(r.mul(r), r).add(one);
+        IntVector bits = v.reinterpretAsInts().sub(FloatExp.ROUND_BITS), k2 = bits.lanewise(ASHR, 1);
+        FloatVector m = e.mul(bits.sub(k2).add(127).lanewise(LSHL, 23).reinterpretAsFloats()).blend(0f, t.compare(LT, FloatExp.LOWEST));
+        FloatVector s = k2.add(127).lanewise(LSHL, 23).reinterpretAsFloats();
+        // erfc(a) = e^(−a²)·P(1/a²)/a, P from Cephes' [1, 2) or [2, ∞) polynomial
+        FloatVector inv = one.div(za.min(FloatExp.ERFC_LAST)), w = inv.mul(inv);
+        FloatVector near = w.fma(FloatVector.broadcast(F, FloatExp.P[0]), FloatVector.broadcast(F, FloatExp.P[1]));
+        for (int d = 2; d < FloatExp.P.length; d++) near = near.fma(w, FloatVector.broadcast(F, FloatExp.P[d]));
+        FloatVector far = w.fma(FloatVector.broadcast(F, FloatExp.R[0]), FloatVector.broadcast(F, FloatExp.R[1]));
+        for (int d = 2; d < FloatExp.R.length; d++) far = far.fma(w, FloatVector.broadcast(F, FloatExp.R[d]));
+        FloatVector y = m.neg().fma(lo, m).mul(inv).mul(far.blend(near, za.compare(LT, 2f)));
+        FloatVector large = h.mul(y.mul(s).neg().add(2f)).blend(h.mul(y).mul(s), z.compare(GE, 0f));
+        large.blend(small, za.compare(LT, 1f)).intoArray(a, i);
+    }
+
+    // ---- transcendental, double lanes, ≤ 1 ulp from the reference ----
 
     // Floats are read and written as preferred-shape vectors ({@link #F}, 2·{@link #HL} lanes) and widened in two
     // halves, lanes [0, HL) and [HL, 2·HL), to double vectors ({@link #D}). A half-width float species would be
@@ -312,80 +361,6 @@ final class VectorKernels {
         return end;
     }
 
-    /** x / (1 + e^(−2u)), u = √(2/π)(x + 0.044715x³): the tanh form of gelu, written as x·sigmoid(2u). */
-    private static DoubleVector geluTanh(DoubleVector x) {
-        DoubleVector u = x.mul(x).mul(x).mul(Gelu.CUBIC).add(x).mul(Gelu.SQRT_2_OVER_PI);
-        return x.div(u.mul(-2).lanewise(EXP).add(1));
-    }
-
-    // Cephes' polynomials as Erf evaluates them (multiply, then add), written out: a vector carried through a
-    // loop nested in the caller's loop is boxed by C2, an allocation per step.
-
-    /** c[0]·x⁴ + … + c[4]. */
-    private static DoubleVector poly5(DoubleVector x, double[] c) {
-        return x.mul(c[0]).add(c[1]).mul(x).add(c[2]).mul(x).add(c[3]).mul(x).add(c[4]);
-    }
-
-    /** c[0]·x⁵ + … + c[5]. */
-    private static DoubleVector poly6(DoubleVector x, double[] c) {
-        return poly5(x, c).mul(x).add(c[5]);
-    }
-
-    /** c[0]·x⁸ + … + c[8]. */
-    private static DoubleVector poly9(DoubleVector x, double[] c) {
-        return poly6(x, c).mul(x).add(c[6]).mul(x).add(c[7]).mul(x).add(c[8]);
-    }
-
-    /** x⁵ + c[0]·x⁴ + … + c[4]. */
-    private static DoubleVector poly1of5(DoubleVector x, double[] c) {
-        return x.add(c[0]).mul(x).add(c[1]).mul(x).add(c[2]).mul(x).add(c[3]).mul(x).add(c[4]);
-    }
-
-    /** x⁶ + c[0]·x⁵ + … + c[5]. */
-    private static DoubleVector poly1of6(DoubleVector x, double[] c) {
-        return poly1of5(x, c).mul(x).add(c[5]);
-    }
-
-    /** x⁸ + c[0]·x⁷ + … + c[7]. */
-    private static DoubleVector poly1of8(DoubleVector x, double[] c) {
-        return poly1of6(x, c).mul(x).add(c[6]).mul(x).add(c[7]);
-    }
-
-    /**
-     * 0.5·x·erfc(−x/√2), the exact gelu, as {@link Gelu#apply} computes it with {@link Erf}: each branch of erfc
-     * evaluated on every lane and the lane's own picked, so only the exponential can differ from the scalar path.
-     */
-    private static DoubleVector geluErf(DoubleVector x) {
-        DoubleVector z = x.neg().mul(Gelu.SQRT_HALF), a = z.abs(), z2 = z.mul(z);
-        VectorMask<Double> below1 = a.compare(LT, 1), from8 = a.compare(GE, 8);
-        DoubleVector small = DoubleVector.broadcast(D, 1).sub(z.mul(poly5(z2, Erf.T)).div(poly1of5(z2, Erf.U)));
-        if (below1.allTrue()) return x.mul(0.5).mul(small); // the usual pre-activations: no exponential, no other branch
-        DoubleVector ratio = poly9(a, Erf.P).div(poly1of8(a, Erf.Q));
-        if (from8.anyTrue()) ratio = ratio.blend(poly6(a, Erf.R).div(poly1of6(a, Erf.S)), from8);
-        DoubleVector y = a.neg().mul(a).lanewise(EXP).mul(ratio);
-        DoubleVector large = y.blend(DoubleVector.broadcast(D, 2).sub(y), z.compare(LT, 0));
-        DoubleVector erfc = large.blend(small, below1);
-        return x.mul(0.5).mul(erfc);
-    }
-
-    static int geluErf(float[] a, int off, int len) {
-        int end = off + F.loopBound(len);
-        for (int i = off; i < end; i += FL) {
-            FloatVector f = FloatVector.fromArray(F, a, i);
-            join(geluErf(lo(f)), geluErf(hi(f))).intoArray(a, i);
-        }
-        return end;
-    }
-
-    static int geluTanh(float[] a, int off, int len) {
-        int end = off + F.loopBound(len);
-        for (int i = off; i < end; i += FL) {
-            FloatVector f = FloatVector.fromArray(F, a, i);
-            join(geluTanh(lo(f)), geluTanh(hi(f))).intoArray(a, i);
-        }
-        return end;
-    }
-
     /** Lanes [0, HL) of f, widened. */
     private static DoubleVector lo(FloatVector f) {
         return (DoubleVector) f.convertShape(F2D, D, 0);
@@ -475,13 +450,4 @@ final class VectorKernels {
         for (; i < off + width; i++) a[i] = (float) ((double) (a[i] - m) - lse);
     }
 
-    /** out[j] = a[in + j] · sigmoid(a[in + half + j]) for whole vectors of j; returns the first j not done. */
-    static int gluRow(float[] a, int in, int out, int half) {
-        int end = F.loopBound(half);
-        for (int j = 0; j < end; j += FL) {
-            FloatVector x = FloatVector.fromArray(F, a, in + j), g = FloatVector.fromArray(F, a, in + half + j);
-            timesSigmoid(x, g).intoArray(a, out + j);
-        }
-        return end;
-    }
 }

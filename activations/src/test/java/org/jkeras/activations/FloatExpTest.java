@@ -7,9 +7,12 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The float sigmoid family against the exact formula evaluated in double: sigmoid within 2.5 ulp and y · sigmoid(x)
- * within 3.5 ulp of the correctly rounded value, on every 61st float bit pattern (70 million values, both signs,
- * subnormals and infinities included).
+ * The float sigmoid family and gelu against the exact formulas evaluated in double ({@link Erf}, checked in
+ * {@link ErfTest}), on every 61st float bit pattern (70 million values, both signs, subnormals and infinities
+ * included): sigmoid within 2.5 ulp and y · sigmoid(x) within 3.5 ulp of the correctly rounded value; the exact gelu
+ * within 14 ulp for −2 &lt; x &lt; −1 (erfc = 1 − erf cancels there) and 6 elsewhere; the tanh-form gelu within
+ * 3.5 ulp for x ≥ −1 and, further out, within a relative (1 + |2u|)·2.4e−7, the rounding of u = √(2/π)(x + 0.044715x³)
+ * in float carried through e^(2u).
  */
 class FloatExpTest {
     /** Distance of {@code got} from {@code exact} in ulps of the float nearest to {@code exact}. */
@@ -39,6 +42,28 @@ class FloatExpTest {
     }
 
     @Test
+    void geluOverTheFloats() {
+        double worstNearMinus1 = 0, worstErf = 0, worstTanh = 0;
+        for (long bits = 0; bits <= 0xFFFFFFFFL; bits += 61) {
+            float x = Float.intBitsToFloat((int) bits);
+            double u = ulps(FloatExp.geluErf(x), 0.5 * x * Erf.erfc(-x * Math.sqrt(0.5)));
+            if (x > -2 && x < -1) worstNearMinus1 = Math.max(worstNearMinus1, u);
+            else worstErf = Math.max(worstErf, u);
+            double u2 = 2 * Math.sqrt(2 / Math.PI) * (x + 0.044715 * x * (double) x * x), t = x / (1 + Math.exp(-u2));
+            float got = FloatExp.geluTanh(x);
+            if (!Double.isFinite(t)) {
+                assertEquals((float) t, got, "tanh-form gelu at " + x);
+            } else if (Math.abs(t) > 1e-30) {
+                double allowed = x >= -1 ? 3.5 : Math.max(3.5, (1 + Math.abs(u2)) * 2.4e-7 * Math.abs(t) / Math.ulp((float) t));
+                worstTanh = Math.max(worstTanh, ulps(got, t) / allowed);
+            }
+        }
+        assertTrue(worstNearMinus1 <= 14, "gelu on (−2, −1): " + worstNearMinus1 + " ulp");
+        assertTrue(worstErf <= 6, "gelu: " + worstErf + " ulp");
+        assertTrue(worstTanh <= 1, "tanh-form gelu: " + worstTanh + " of its bound");
+    }
+
+    @Test
     void productWithAnyFactor() {
         SplittableRandom random = new SplittableRandom(3);
         double worst = 0;
@@ -61,5 +86,10 @@ class FloatExpTest {
         assertTrue(Float.isNaN(FloatExp.sigmoid(Float.NaN)));
         assertTrue(Float.isNaN(FloatExp.timesSigmoid(Float.NaN, 1f)));
         assertEquals((float) Math.exp(-100), FloatExp.sigmoid(-100f), "a subnormal e^x rounded once");
+        assertEquals(Float.POSITIVE_INFINITY, FloatExp.geluErf(Float.POSITIVE_INFINITY));
+        assertEquals(Float.POSITIVE_INFINITY, FloatExp.geluTanh(Float.POSITIVE_INFINITY));
+        assertEquals(0f, FloatExp.geluErf(-30f) + 0f);
+        assertEquals(0f, FloatExp.geluErf(0f));
+        assertTrue(Float.isNaN(FloatExp.geluErf(Float.NaN)));
     }
 }

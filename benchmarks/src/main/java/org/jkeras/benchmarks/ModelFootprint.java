@@ -3,6 +3,7 @@ package org.jkeras.benchmarks;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -13,6 +14,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+import com.sun.management.GcInfo;
 
 import org.jkeras.KerasModel;
 import org.jkeras.runtime.Tensor;
@@ -29,6 +37,8 @@ import org.jkeras.runtime.Tensor;
  * batch size;</li>
  * <li>retained: used heap after load and {@code System.gc()}, minus the same before load (weights, packed kernels,
  * the graph);</li>
+ * <li>live peak: the most heap in use right after any collection during the calls above (what survived: the model
+ * and the tensors alive at that moment), the figure to size {@code -Xmx} by;</li>
  * <li>peak: after load and {@code System.gc()} every heap pool's peak is reset, then the calls above run; the sum of
  * the pools' peaks. Each pool peaks at its own moment and the young pools hold garbage until a collection, so this
  * is an upper bound on what the calls needed, set partly by the collector's sizing of the young generation.</li>
@@ -50,8 +60,8 @@ public final class ModelFootprint {
             System.out.println(row(Path.of(args[1])));
             return;
         }
-        System.out.println("| model | file (MB) | load (ms) | first call, batch 1 (ms) | batch 1 (ms) | batch 16 (ms) | retained heap (MB) | peak heap during predict (MB) |");
-        System.out.println("|---|--:|--:|--:|--:|--:|--:|--:|");
+        System.out.println("| model | file (MB) | load (ms) | first call, batch 1 (ms) | batch 1 (ms) | batch 16 (ms) | retained heap (MB) | live peak (MB) | peak heap during predict (MB) |");
+        System.out.println("|---|--:|--:|--:|--:|--:|--:|--:|--:|");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         for (String model : args) {
             List<String> cmd = new ArrayList<>(List.of(java, "--add-modules", "jdk.incubator.vector", "-Xmx3g", "-Djkeras.threads=1",
@@ -76,6 +86,16 @@ public final class ModelFootprint {
         long retained = usedAfterGc() - before;
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(b -> b.getType() == MemoryType.HEAP).toList();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        AtomicLong live = new AtomicLong();
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            ((NotificationEmitter) gc).addNotificationListener((n, handback) -> {
+                if (!n.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) return;
+                GcInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData()).getGcInfo();
+                long used = info.getMemoryUsageAfterGc().entrySet().stream().filter(e -> isHeap(heap, e.getKey()))
+                        .mapToLong(e -> e.getValue().getUsed()).sum();
+                live.accumulateAndGet(used, Math::max);
+            }, null, null);
+        }
         Tensor[] one = ZooBenchmark.inputs(m, 1, 7), sixteen = ZooBenchmark.inputs(m, 16, 7);
         long t1 = System.nanoTime();
         m.predict(one);
@@ -83,8 +103,8 @@ public final class ModelFootprint {
         m.warmUp();
         double b1 = median(m, one), b16 = median(m, sixteen);
         long peak = heap.stream().mapToLong(b -> b.getPeakUsage().getUsed()).sum();
-        return String.format(Locale.ROOT, "| %s | %.1f | %.0f | %.0f | %.1f | %.1f | %.0f | %.0f |", name(file), size / 1e6, load, first, b1, b16,
-                retained / 1e6, peak / 1e6);
+        return String.format(Locale.ROOT, "| %s | %.1f | %.0f | %.0f | %.1f | %.1f | %.0f | %.0f | %.0f |", name(file), size / 1e6, load, first, b1, b16,
+                retained / 1e6, Math.max(live.get(), usedAfterGc()) / 1e6, peak / 1e6);
     }
 
     private static double median(KerasModel m, Tensor[] in) {
@@ -99,6 +119,10 @@ public final class ModelFootprint {
         }
         Arrays.sort(ms);
         return (ms[CALLS / 2 - 1] + ms[CALLS / 2]) / 2;
+    }
+
+    private static boolean isHeap(List<MemoryPoolMXBean> heap, String pool) {
+        return heap.stream().anyMatch(b -> b.getName().equals(pool));
     }
 
     private static long usedAfterGc() {

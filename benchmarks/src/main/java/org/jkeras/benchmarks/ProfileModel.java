@@ -1,11 +1,8 @@
 package org.jkeras.benchmarks;
 
 import java.nio.file.Path;
-import java.util.SplittableRandom;
 
 import org.jkeras.KerasModel;
-import org.jkeras.TensorInfo;
-import org.jkeras.runtime.Shape;
 import org.jkeras.runtime.Tensor;
 
 /**
@@ -24,16 +21,7 @@ public final class ProfileModel {
         int batch = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         int calls = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         int top = args.length > 3 ? Integer.parseInt(args[3]) : 25;
-        Tensor[] in = new Tensor[m.inputs().size()];
-        SplittableRandom r = new SplittableRandom(7);
-        for (int i = 0; i < in.length; i++) {
-            TensorInfo t = m.inputs().get(i);
-            int[] dims = t.shape().prepend(batch).dims();
-            for (int a = 1; a < dims.length; a++) if (dims[a] == Shape.UNKNOWN) dims[a] = 16;
-            float[] d = new float[Shape.of(dims).size()];
-            for (int j = 0; j < d.length; j++) d[j] = t.isInteger() ? r.nextInt(1, 50) : (float) r.nextDouble();
-            in[i] = Tensor.of(d, dims);
-        }
+        Tensor[] in = ZooBenchmark.inputs(m, batch, 7);
         m.warmUp();
         for (int c = 0; c < 5; c++) m.predict(in);
         System.out.println(m.info().kernels());
