@@ -55,6 +55,12 @@ final class FloatExp {
         return x < 0 ? y * m / (1f + e) * s : y / (1f + e);
     }
 
+    /** e^t for t ≤ 0 (0 below {@link #LOWEST}, NaN for NaN), within 1 ulp where normal: softmax's exponential. */
+    static float expNonPositive(float t) {
+        float v = reduce(t);
+        return head(t, v) * tail(v);
+    }
+
     /** The exact gelu 0.5x·erfc(−x/√2); see {@link Gelu}. */
     static float geluErf(float x) {
         float h = 0.5f * x, z = -x * SQRT_HALF, a = Math.abs(z);

@@ -2,8 +2,9 @@ package org.jkeras.activations;
 
 /**
  * Keras {@code softmax(x, axis=-1)}: e = exp(x − max(x)), e / Σe over the row (numpy backend nn.softmax). Like
- * Keras, e is kept as float32 and normalised after; exp and the sum are in double. Like Keras' numpy backend, a
- * row that is all −inf, or holds +inf or NaN, comes out all NaN (x − max is then inf − inf or NaN).
+ * Keras, e is kept as float32 and normalised after: e in float ({@link FloatExp#expNonPositive}, within 1 ulp),
+ * Σe in double, e / (float) Σe. Like Keras' numpy backend, a row that is all −inf, or holds +inf or NaN, comes out
+ * all NaN (x − max is then inf − inf or NaN).
  */
 public final class Softmax extends Activation {
     /** The {@code softmax} activation; it has no parameters. */
@@ -33,10 +34,11 @@ public final class Softmax extends Activation {
             for (int i = start; i < end; i++) max = Math.max(max, x[i]);
             double sum = 0;
             for (int i = start; i < end; i++) {
-                x[i] = (float) Math.exp(x[i] - max);
+                x[i] = FloatExp.expNonPositive(x[i] - max);
                 sum += x[i];
             }
-            for (int i = start; i < end; i++) x[i] = (float) (x[i] / sum);
+            float s = (float) sum;
+            for (int i = start; i < end; i++) x[i] = x[i] / s;
         }
     }
 

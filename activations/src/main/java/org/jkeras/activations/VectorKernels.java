@@ -216,13 +216,14 @@ final class VectorKernels {
         FloatVector t3 = FloatVector.broadcast(F, FloatExp.T[3]), t4 = FloatVector.broadcast(F, FloatExp.T[4]);
         FloatVector t5 = FloatVector.broadcast(F, FloatExp.T[5]), t6 = FloatVector.broadcast(F, FloatExp.T[6]);
         int end = off + F.loopBound(len);
+        float[] scratch = null;
         for (int i = off; i < end; i += FL) {
             FloatVector x = FloatVector.fromArray(F, a, i), h = x.mul(0.5f), z2 = h.mul(x);
             if (x.mul(FloatExp.SQRT_HALF).abs().compare(LT, 1f).allTrue()) { // |x/√2| < 1 in every lane, as usual
                 FloatVector erf = z2.fma(t0, t1).fma(z2, t2).fma(z2, t3).fma(z2, t4).fma(z2, t5).fma(z2, t6);
                 h.mul(x.mul(FloatExp.SQRT_HALF).fma(erf, one)).intoArray(a, i);
             } else {
-                geluErfWide(a, i);
+                geluErfWide(a, i, scratch != null ? scratch : (scratch = new float[2 * FL]));
             }
         }
         return end;
@@ -230,15 +231,24 @@ final class VectorKernels {
 
     /**
      * {@link FloatExp#geluErf} of the vector at a[i], which has a lane with |x/√2| ≥ 1: every branch on every lane,
-     * each lane's own picked. Too large to be inlined (over C2's 325-byte limit), so compiled on its own.
+     * each lane's own picked, in three steps that pass their results through {@code scratch}. As one compilation
+     * the ~90 vector operations exceed C2's node budget and, depending on compilation order, part of them ran boxed
+     * (the encoder's gelu layers 2x slower in some runs); each step alone fits. They are called through one call site
+     * with three receivers, which C2 never inlines.
      */
-    private static void geluErfWide(float[] a, int i) {
-        FloatVector x = FloatVector.fromArray(F, a, i), h = x.mul(0.5f), z = x.neg().mul(FloatExp.SQRT_HALF), za = z.abs();
-        FloatVector one = FloatVector.broadcast(F, 1f), round = FloatVector.broadcast(F, FloatExp.ROUND);
-        FloatVector erf = h.mul(x).fma(FloatVector.broadcast(F, FloatExp.T[0]), FloatVector.broadcast(F, FloatExp.T[1]));
-        for (int d = 2; d < FloatExp.T.length; d++) erf = erf.fma(h.mul(x), FloatVector.broadcast(F, FloatExp.T[d]));
-        FloatVector small = h.mul(x.mul(FloatExp.SQRT_HALF).fma(erf, one));
-        // e^(−a²), a² = x²/2 = hi + lo exactly: e^(−hi)·(1 − lo), e^(−hi) = m·s as in timesSigmoid
+    private static void geluErfWide(float[] a, int i, float[] scratch) {
+        for (WideStep step : GELU_WIDE) step.run(a, i, scratch);
+    }
+
+    private interface WideStep {
+        void run(float[] a, int i, float[] scratch);
+    }
+
+    private static final WideStep[] GELU_WIDE = {VectorKernels::geluWideExp, VectorKernels::geluWideErfc, VectorKernels::geluWideJoin};
+
+    /** scratch[0, FL) = m·(1 − lo), [FL, 2FL) = s: e^(−a²) = m·s·(1 − lo), a² = x²/2 = hi + lo exactly; m, s as in timesSigmoid. */
+    private static void geluWideExp(float[] a, int i, float[] scratch) {
+        FloatVector round = FloatVector.broadcast(F, FloatExp.ROUND), x = FloatVector.fromArray(F, a, i);
         FloatVector c = x.abs().min(FloatExp.ERFC_LAST), cc = c.mul(c), hi = cc.mul(0.5f), lo = c.fma(c, cc.neg()).mul(0.5f);
         FloatVector t = hi.neg(), tc = t.max(FloatExp.LOWEST), v = tc.fma(FloatVector.broadcast(F, FloatExp.LOG2E), round);
         FloatVector k = v.sub(round), r = k.fma(FloatVector.broadcast(F, -FloatExp.LN2_HI), tc);
@@ -246,19 +256,33 @@ final class VectorKernels {
         FloatVector q = r.fma(FloatVector.broadcast(F, FloatExp.P0), FloatVector.broadcast(F, FloatExp.P1))
                 .fma(r, FloatVector.broadcast(F, FloatExp.P2)).fma(r, FloatVector.broadcast(F, FloatExp.P3))
                 .fma(r, FloatVector.broadcast(F, FloatExp.P4)).fma(r, FloatVector.broadcast(F, FloatExp.P5));
-        FloatVector e = q.fma(r.mul(r), r).add(one);
+        FloatVector e = q.fma(r.mul(r), r).add(1f);
         IntVector bits = v.reinterpretAsInts().sub(FloatExp.ROUND_BITS), k2 = bits.lanewise(ASHR, 1);
         FloatVector m = e.mul(bits.sub(k2).add(127).lanewise(LSHL, 23).reinterpretAsFloats()).blend(0f, t.compare(LT, FloatExp.LOWEST));
-        FloatVector s = k2.add(127).lanewise(LSHL, 23).reinterpretAsFloats();
-        // erfc(a) = e^(−a²)·P(1/a²)/a, P from Cephes' [1, 2) or [2, ∞) polynomial
-        FloatVector inv = one.div(za.min(FloatExp.ERFC_LAST)), w = inv.mul(inv);
+        m.neg().fma(lo, m).intoArray(scratch, 0);
+        k2.add(127).lanewise(LSHL, 23).reinterpretAsFloats().intoArray(scratch, FL);
+    }
+
+    /** scratch[0, FL) = erfc(a)/s = m·(1 − lo)·P(1/a²)/a, P from Cephes' [1, 2) or [2, ∞) polynomial. */
+    private static void geluWideErfc(float[] a, int i, float[] scratch) {
+        FloatVector za = FloatVector.fromArray(F, a, i).neg().mul(FloatExp.SQRT_HALF).abs();
+        FloatVector inv = FloatVector.broadcast(F, 1f).div(za.min(FloatExp.ERFC_LAST)), w = inv.mul(inv);
         FloatVector near = w.fma(FloatVector.broadcast(F, FloatExp.P[0]), FloatVector.broadcast(F, FloatExp.P[1]));
         for (int d = 2; d < FloatExp.P.length; d++) near = near.fma(w, FloatVector.broadcast(F, FloatExp.P[d]));
         FloatVector far = w.fma(FloatVector.broadcast(F, FloatExp.R[0]), FloatVector.broadcast(F, FloatExp.R[1]));
         for (int d = 2; d < FloatExp.R.length; d++) far = far.fma(w, FloatVector.broadcast(F, FloatExp.R[d]));
-        FloatVector y = m.neg().fma(lo, m).mul(inv).mul(far.blend(near, za.compare(LT, 2f)));
+        FloatVector.fromArray(F, scratch, 0).mul(inv).mul(far.blend(near, za.compare(LT, 2f))).intoArray(scratch, 0);
+    }
+
+    /** a[i] = the lane's branch: 0.5x·(1 − z·T(z²)) for |z| &lt; 1, else 0.5x·erfc(z) from scratch. */
+    private static void geluWideJoin(float[] a, int i, float[] scratch) {
+        FloatVector x = FloatVector.fromArray(F, a, i), h = x.mul(0.5f), z = x.neg().mul(FloatExp.SQRT_HALF);
+        FloatVector erf = h.mul(x).fma(FloatVector.broadcast(F, FloatExp.T[0]), FloatVector.broadcast(F, FloatExp.T[1]));
+        for (int d = 2; d < FloatExp.T.length; d++) erf = erf.fma(h.mul(x), FloatVector.broadcast(F, FloatExp.T[d]));
+        FloatVector small = h.mul(x.mul(FloatExp.SQRT_HALF).fma(erf, FloatVector.broadcast(F, 1f)));
+        FloatVector y = FloatVector.fromArray(F, scratch, 0), s = FloatVector.fromArray(F, scratch, FL);
         FloatVector large = h.mul(y.mul(s).neg().add(2f)).blend(h.mul(y).mul(s), z.compare(GE, 0f));
-        large.blend(small, za.compare(LT, 1f)).intoArray(a, i);
+        large.blend(small, z.abs().compare(LT, 1f)).intoArray(a, i);
     }
 
     // ---- transcendental, double lanes, ≤ 1 ulp from the reference ----
@@ -390,38 +414,48 @@ final class VectorKernels {
         return m;
     }
 
-    /** As {@link Softmax#referenceRows}: e = (float) exp(x − max) stored in place, then e / Σe. */
+    /**
+     * As {@link Softmax#referenceRows}: e = e^(x − max) in float lanes (bit-exact with the reference) stored in place,
+     * Σe in double in four chains (the order differs from the reference's), then e / (float) Σe. No double lanes: a
+     * second vector shape in use anywhere makes C2 stop binding FloatVector calls statically in the other kernels
+     * (the classifier's softmax slowed every Dense and convolution store of a model).
+     */
     static void softmaxRow(float[] a, int off, int width) {
         float m = max(a, off, width);
-        int end = off + F.loopBound(width), i = off;
-        DoubleVector acc = DoubleVector.zero(D);
-        for (; i < end; i += FL) {
-            FloatVector x = FloatVector.fromArray(F, a, i).sub(m);
-            FloatVector e = join(lo(x).lanewise(EXP), hi(x).lanewise(EXP));
-            e.intoArray(a, i);
-            acc = acc.add(lo(e)).add(hi(e));
+        int end = off + expRow(a, off, width, m), i = off;
+        for (int j = end; j < off + width; j++) a[j] = FloatExp.expNonPositive(a[j] - m);
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        for (; i + 4 <= off + width; i += 4) {
+            s0 += a[i];
+            s1 += a[i + 1];
+            s2 += a[i + 2];
+            s3 += a[i + 3];
         }
-        double sum = acc.reduceLanes(ADD);
-        if (off + width - i >= D.length()) { // a narrow row (10 classes) or a long tail: exp a double vector at a time
-            double[] t = new double[D.length()];
-            for (; i + t.length <= off + width; i += t.length) {
-                for (int j = 0; j < t.length; j++) t[j] = a[i + j] - m;
-                DoubleVector.fromArray(D, t, 0).lanewise(EXP).intoArray(t, 0);
-                for (int j = 0; j < t.length; j++) {
-                    a[i + j] = (float) t[j];
-                    sum += a[i + j];
-                }
-            }
+        for (; i < off + width; i++) s0 += a[i];
+        float sum = (float) ((s0 + s1) + (s2 + s3));
+        for (i = off; i < end; i += FL) FloatVector.fromArray(F, a, i).div(sum).intoArray(a, i);
+        for (; i < off + width; i++) a[i] = a[i] / sum;
+    }
+
+    /** a[off + j] = {@link FloatExp#expNonPositive}(a[off + j] − m) for whole vectors of j; returns the first j not done. */
+    private static int expRow(float[] a, int off, int n, float m) {
+        FloatVector one = FloatVector.broadcast(F, 1f), log2e = FloatVector.broadcast(F, FloatExp.LOG2E);
+        FloatVector round = FloatVector.broadcast(F, FloatExp.ROUND), ln2hi = FloatVector.broadcast(F, -FloatExp.LN2_HI);
+        FloatVector ln2lo = FloatVector.broadcast(F, -FloatExp.LN2_LO), p0 = FloatVector.broadcast(F, FloatExp.P0);
+        FloatVector p1 = FloatVector.broadcast(F, FloatExp.P1), p2 = FloatVector.broadcast(F, FloatExp.P2);
+        FloatVector p3 = FloatVector.broadcast(F, FloatExp.P3), p4 = FloatVector.broadcast(F, FloatExp.P4);
+        FloatVector p5 = FloatVector.broadcast(F, FloatExp.P5);
+        int end = F.loopBound(n);
+        for (int j = 0; j < end; j += FL) {
+            FloatVector t = FloatVector.fromArray(F, a, off + j).sub(m), c = t.max(FloatExp.LOWEST), v = c.fma(log2e, round);
+            FloatVector k = v.sub(round), r = k.fma(ln2hi, c);
+            r = k.fma(ln2lo, r);
+            FloatVector q = r.fma(p0, p1).fma(r, p2).fma(r, p3).fma(r, p4).fma(r, p5), e = q.fma(r.mul(r), r).add(one);
+            IntVector bits = v.reinterpretAsInts().sub(FloatExp.ROUND_BITS), k2 = bits.lanewise(ASHR, 1);
+            FloatVector mh = e.mul(bits.sub(k2).add(127).lanewise(LSHL, 23).reinterpretAsFloats()).blend(0f, t.compare(LT, FloatExp.LOWEST));
+            mh.mul(k2.add(127).lanewise(LSHL, 23).reinterpretAsFloats()).intoArray(a, off + j);
         }
-        for (; i < off + width; i++) {
-            a[i] = (float) Math.exp(a[i] - m);
-            sum += a[i];
-        }
-        for (i = off; i < end; i += FL) {
-            FloatVector e = FloatVector.fromArray(F, a, i);
-            join(lo(e).div(sum), hi(e).div(sum)).intoArray(a, i);
-        }
-        for (; i < off + width; i++) a[i] = (float) (a[i] / sum);
+        return end;
     }
 
     /** As {@link LogSoftmax#referenceRows}: (x − max) − lse, lse = log(c) + log1p(Σ_{x<max} e^(x−max) / c). */

@@ -38,7 +38,8 @@ class RowwiseTest {
                 for (int i = start; i < start + width; i++) z += Math.exp(x[i] - (float) max);
                 for (int i = start; i < start + width; i++) {
                     double p = Math.exp(x[i] - (float) max) / z; // x − max in float32, as Keras
-                    assertEquals(p, y[i], 2 * Math.ulp((float) p) + Float.MIN_VALUE, "softmax value");
+                    // e in float within 1 ulp, the sum rounded to float, one float division: within 3 ulp
+                    assertEquals(p, y[i], 3 * Math.ulp((float) p) + Float.MIN_VALUE, "softmax value");
                 }
             }
             assertArrayEquals(java.util.Arrays.copyOf(x, off), java.util.Arrays.copyOf(y, off), "before offset untouched");
