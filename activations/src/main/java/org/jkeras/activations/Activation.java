@@ -8,8 +8,9 @@ package org.jkeras.activations;
  * Elementwise activations ({@link ElementwiseActivation}) treat every float alike; rowwise ones (softmax,
  * log_softmax, sparsemax, glu) need the whole row.
  *
- * <p>Two forms: {@link #referenceRows} is the scalar reference (plain loops, double precision where it
- * matters) and {@link #applyRows} the batched in-place form used by the kernels, vectorised where that pays.
+ * <p>Two forms: {@link #referenceRows} is the scalar reference (plain loops; double precision, or for the sigmoid
+ * family, gelu and softmax's exponential float polynomials within a few ulp, as TensorFlow's float kernels) and
+ * {@link #applyRows} the batched in-place form used by the kernels, vectorised where that pays.
  * Tests hold the two to agree.
  */
 public abstract class Activation {

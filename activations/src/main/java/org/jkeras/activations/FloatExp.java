@@ -5,9 +5,9 @@ package org.jkeras.activations;
  * (x &lt; 0 ? y·e : y) / (1 + e) with e = e^(−|x|), which never overflows. e^(−|x|) is Cody–Waite reduction
  * −|x| = n·ln 2 + r with |r| ≤ ln 2 / 2, Cephes' degree-7 polynomial for e^r (within 1 ulp), and 2^n applied as two
  * normal powers of two, the second only after the product and quotient, so a subnormal e^(−|x|) (|x| &gt; 87) loses
- * no bits before the result; below {@link #LOWEST} e is 0. sigmoid is within 2.5 ulp of the exact value and y · sigmoid(x) within 3.5 (sampled
- * over every float in {@code FloatExpTest}), as close as TensorFlow's own float kernels and several times faster
- * than double lanes. gelu: see {@link Gelu}.
+ * no bits before the result; below {@link #LOWEST} e is 0. sigmoid is within 2.5 ulp of the exact value and
+ * y · sigmoid(x) within 3.5 (over every float, sampled in {@code FloatExpTest}), as close as TensorFlow's own float
+ * kernels and several times faster than double lanes. gelu: see {@link Gelu}.
  *
  * <p>{@link VectorKernels} performs exactly these float operations lane by lane (each fma fused, each other
  * operation rounded once), so the two agree bit for bit.

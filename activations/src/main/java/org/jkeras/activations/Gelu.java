@@ -34,7 +34,7 @@ public final class Gelu extends ElementwiseActivation {
     @Override
     public void applyInPlace(float[] x, int off, int len) {
         int done = !Simd.ENABLED ? off
-                : approximate ? off + VectorKernels.timesSigmoid(x, off, off, off, len, VectorKernels.GELU_TANH) : VectorKernels.geluErf(x, off, len);
+                : approximate ? off + VectorKernels.expFamily(x, off, off, off, len, VectorKernels.GELU_TANH, 0f) : VectorKernels.geluErf(x, off, len);
         super.applyInPlace(x, done, off + len - done);
     }
 }

@@ -45,7 +45,7 @@ public final class Glu extends Activation {
         int half = outputWidth(width);
         for (int r = 0; r < rows; r++) {
             int in = off + r * width, out = off + r * half;
-            finish(x, in, out, half, VectorKernels.timesSigmoid(x, in, in + half, out, half, VectorKernels.GLU));
+            finish(x, in, out, half, VectorKernels.expFamily(x, in, in + half, out, half, VectorKernels.GLU, 0f));
         }
     }
 

@@ -27,7 +27,7 @@ public final class Sigmoid extends ElementwiseActivation {
 
     @Override
     public void applyInPlace(float[] x, int off, int len) {
-        int done = Simd.ENABLED ? off + VectorKernels.timesSigmoid(x, off, off, off, len, VectorKernels.SIGMOID) : off;
+        int done = Simd.ENABLED ? off + VectorKernels.expFamily(x, off, off, off, len, VectorKernels.SIGMOID, 0f) : off;
         super.applyInPlace(x, done, off + len - done);
     }
 }

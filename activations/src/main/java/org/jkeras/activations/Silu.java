@@ -23,7 +23,7 @@ public final class Silu extends ElementwiseActivation {
 
     @Override
     public void applyInPlace(float[] x, int off, int len) {
-        int done = Simd.ENABLED ? off + VectorKernels.timesSigmoid(x, off, off, off, len, VectorKernels.SILU) : off;
+        int done = Simd.ENABLED ? off + VectorKernels.expFamily(x, off, off, off, len, VectorKernels.SILU, 0f) : off;
         super.applyInPlace(x, done, off + len - done);
     }
 }

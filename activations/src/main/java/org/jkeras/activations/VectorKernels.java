@@ -170,21 +170,23 @@ final class VectorKernels {
         return end;
     }
 
-    // ---- the sigmoid family and gelu, float lanes, bit-exact with FloatExp ----
-    // Each kernel is one flat method of Vector API calls with its constants broadcast before the loop. Split into
-    // helpers that pass vectors, the kernel inlined into a caller whose inlining budget is spent (a convolution's
-    // epilogue) gets some helpers refused (NodeCountInliningCutoff, MaxInlineLevel), and a refused helper boxes every
-    // vector it passes: silu fused into EfficientNet's convolutions ran 3x slower that way. The e^t core is therefore
-    // written out in both kernels that need it, operation for operation as FloatExp.head/tail.
+    // ---- the sigmoid family, gelu and softmax's exponential, float lanes, bit-exact with FloatExp ----
+    // Each kernel is one flat method of Vector API calls with its constants broadcast before the loop, and no helper
+    // method passes a vector. Inlined into a caller whose inlining budget is spent (a convolution's epilogue), C2
+    // refuses some helpers (NodeCountInliningCutoff, MaxInlineLevel), and a refused helper boxes every vector it
+    // passes: silu fused into EfficientNet's convolutions ran 3x slower that way. expFamily (over 325 bytes of
+    // bytecode, so compiled on its own rather than inlined) serves every kind; gelu's erfc needs e^t in two parts and
+    // writes the same core out once more, operation for operation as FloatExp.head/tail.
 
-    static final int SIGMOID = 0, SILU = 1, GLU = 2, GELU_TANH = 3;
+    static final int SIGMOID = 0, SILU = 1, GLU = 2, GELU_TANH = 3, SHIFTED_EXP = 4;
 
     /**
      * a[out + j] = y·sigmoid(x) for whole vectors of j &lt; n, as {@link FloatExp#timesSigmoid}: x = a[xo + j] and
      * y = 1 (SIGMOID), x (SILU) or a[yo + j] (GLU); for GELU_TANH y = x and the sigmoid's argument is 2u,
-     * u = √(2/π)(x + 0.044715x³) ({@link FloatExp#geluTanh}). Returns the first j not done.
+     * u = √(2/π)(x + 0.044715x³) ({@link FloatExp#geluTanh}); for SHIFTED_EXP, a[out + j] = e^(x − shift) with x − shift ≤ 0
+     * ({@link FloatExp#expNonPositive}). Returns the first j not done.
      */
-    static int timesSigmoid(float[] a, int yo, int xo, int out, int n, int kind) {
+    static int expFamily(float[] a, int yo, int xo, int out, int n, int kind, float shift) {
         FloatVector one = FloatVector.broadcast(F, 1f), log2e = FloatVector.broadcast(F, FloatExp.LOG2E);
         FloatVector round = FloatVector.broadcast(F, FloatExp.ROUND), ln2hi = FloatVector.broadcast(F, -FloatExp.LN2_HI);
         FloatVector ln2lo = FloatVector.broadcast(F, -FloatExp.LN2_LO), p0 = FloatVector.broadcast(F, FloatExp.P0);
@@ -196,15 +198,20 @@ final class VectorKernels {
             FloatVector x = FloatVector.fromArray(F, a, xo + j);
             FloatVector y = kind == SIGMOID ? one : kind == GLU ? FloatVector.fromArray(F, a, yo + j) : x;
             if (kind == GELU_TANH) x = x.mul(FloatExp.CUBIC).fma(x.mul(x), x).mul(2f * FloatExp.SQRT_2_OVER_PI);
-            FloatVector t = x.abs().neg(), c = t.max(FloatExp.LOWEST), v = c.fma(log2e, round), k = v.sub(round);
+            FloatVector t = kind == SHIFTED_EXP ? x.sub(shift) : x.abs().neg(), c = t.max(FloatExp.LOWEST), v = c.fma(log2e, round);
+            FloatVector k = v.sub(round);
             FloatVector r = k.fma(ln2hi, c);
             r = k.fma(ln2lo, r);
             FloatVector q = r.fma(p0, p1).fma(r, p2).fma(r, p3).fma(r, p4).fma(r, p5), e = q.fma(r.mul(r), r).add(one);
             IntVector bits = v.reinterpretAsInts().sub(FloatExp.ROUND_BITS), k2 = bits.lanewise(ASHR, 1);
             FloatVector m = e.mul(bits.sub(k2).add(127).lanewise(LSHL, 23).reinterpretAsFloats()).blend(0f, t.compare(LT, FloatExp.LOWEST));
             FloatVector s = k2.add(127).lanewise(LSHL, 23).reinterpretAsFloats();
-            VectorMask<Float> negative = x.compare(LT, 0f);
-            y.blend(y.mul(m), negative).div(m.mul(s).add(one)).mul(one.blend(s, negative)).intoArray(a, out + j);
+            if (kind == SHIFTED_EXP) {
+                m.mul(s).intoArray(a, out + j);
+            } else {
+                VectorMask<Float> negative = x.compare(LT, 0f);
+                y.blend(y.mul(m), negative).div(m.mul(s).add(one)).mul(one.blend(s, negative)).intoArray(a, out + j);
+            }
         }
         return end;
     }
@@ -246,7 +253,7 @@ final class VectorKernels {
 
     private static final WideStep[] GELU_WIDE = {VectorKernels::geluWideExp, VectorKernels::geluWideErfc, VectorKernels::geluWideJoin};
 
-    /** scratch[0, FL) = m·(1 − lo), [FL, 2FL) = s: e^(−a²) = m·s·(1 − lo), a² = x²/2 = hi + lo exactly; m, s as in timesSigmoid. */
+    /** scratch[0, FL) = m·(1 − lo), [FL, 2FL) = s: e^(−a²) = m·s·(1 − lo), a² = x²/2 = hi + lo exactly; m, s as in expFamily. */
     private static void geluWideExp(float[] a, int i, float[] scratch) {
         FloatVector round = FloatVector.broadcast(F, FloatExp.ROUND), x = FloatVector.fromArray(F, a, i);
         FloatVector c = x.abs().min(FloatExp.ERFC_LAST), cc = c.mul(c), hi = cc.mul(0.5f), lo = c.fma(c, cc.neg()).mul(0.5f);
@@ -422,7 +429,7 @@ final class VectorKernels {
      */
     static void softmaxRow(float[] a, int off, int width) {
         float m = max(a, off, width);
-        int end = off + expRow(a, off, width, m), i = off;
+        int end = off + expFamily(a, off, off, off, width, SHIFTED_EXP, m), i = off;
         for (int j = end; j < off + width; j++) a[j] = FloatExp.expNonPositive(a[j] - m);
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
         for (; i + 4 <= off + width; i += 4) {
@@ -435,27 +442,6 @@ final class VectorKernels {
         float sum = (float) ((s0 + s1) + (s2 + s3));
         for (i = off; i < end; i += FL) FloatVector.fromArray(F, a, i).div(sum).intoArray(a, i);
         for (; i < off + width; i++) a[i] = a[i] / sum;
-    }
-
-    /** a[off + j] = {@link FloatExp#expNonPositive}(a[off + j] − m) for whole vectors of j; returns the first j not done. */
-    private static int expRow(float[] a, int off, int n, float m) {
-        FloatVector one = FloatVector.broadcast(F, 1f), log2e = FloatVector.broadcast(F, FloatExp.LOG2E);
-        FloatVector round = FloatVector.broadcast(F, FloatExp.ROUND), ln2hi = FloatVector.broadcast(F, -FloatExp.LN2_HI);
-        FloatVector ln2lo = FloatVector.broadcast(F, -FloatExp.LN2_LO), p0 = FloatVector.broadcast(F, FloatExp.P0);
-        FloatVector p1 = FloatVector.broadcast(F, FloatExp.P1), p2 = FloatVector.broadcast(F, FloatExp.P2);
-        FloatVector p3 = FloatVector.broadcast(F, FloatExp.P3), p4 = FloatVector.broadcast(F, FloatExp.P4);
-        FloatVector p5 = FloatVector.broadcast(F, FloatExp.P5);
-        int end = F.loopBound(n);
-        for (int j = 0; j < end; j += FL) {
-            FloatVector t = FloatVector.fromArray(F, a, off + j).sub(m), c = t.max(FloatExp.LOWEST), v = c.fma(log2e, round);
-            FloatVector k = v.sub(round), r = k.fma(ln2hi, c);
-            r = k.fma(ln2lo, r);
-            FloatVector q = r.fma(p0, p1).fma(r, p2).fma(r, p3).fma(r, p4).fma(r, p5), e = q.fma(r.mul(r), r).add(one);
-            IntVector bits = v.reinterpretAsInts().sub(FloatExp.ROUND_BITS), k2 = bits.lanewise(ASHR, 1);
-            FloatVector mh = e.mul(bits.sub(k2).add(127).lanewise(LSHL, 23).reinterpretAsFloats()).blend(0f, t.compare(LT, FloatExp.LOWEST));
-            mh.mul(k2.add(127).lanewise(LSHL, 23).reinterpretAsFloats()).intoArray(a, off + j);
-        }
-        return end;
     }
 
     /** As {@link LogSoftmax#referenceRows}: (x − max) − lse, lse = log(c) + log1p(Σ_{x<max} e^(x−max) / c). */
