@@ -1,7 +1,7 @@
 package org.jkeras.activations;
 
 /**
- * The float reference of the sigmoid family (sigmoid, silu, glu) and of gelu. y · sigmoid(x) is computed as
+ * The float reference of the sigmoid family (sigmoid, silu, glu), tanh, gelu and softmax's exponential. y · sigmoid(x) is computed as
  * (x &lt; 0 ? y·e : y) / (1 + e) with e = e^(−|x|), which never overflows. e^(−|x|) is Cody–Waite reduction
  * −|x| = n·ln 2 + r with |r| ≤ ln 2 / 2, Cephes' degree-7 polynomial for e^r (within 1 ulp), and 2^n applied as two
  * normal powers of two, the second only after the product and quotient, so a subnormal e^(−|x|) (|x| &gt; 87) loses
@@ -25,6 +25,10 @@ final class FloatExp {
     /** ln 2 = LN2_HI + LN2_LO; LN2_HI has 9 significant bits, so n·LN2_HI is exact for |n| ≤ 250. */
     static final float LN2_HI = 0.693359375f;
     static final float LN2_LO = -2.12194440e-4f;
+    static final float TANH_SMALL = 0.625f;
+    /** Cephes' tanhf coefficients for |x| &lt; 0.625 (highest power first). */
+    static final float[] TANH_P = {-5.70498872745e-3f, 2.06390887954e-2f, -5.37397155531e-2f, 1.33314422036e-1f,
+        -3.33332819422e-1f};
     static final float SQRT_HALF = 0.70710677f;
     static final float SQRT_2_OVER_PI = 0.7978846f;
     static final float CUBIC = 0.044715f;
@@ -53,6 +57,23 @@ final class FloatExp {
         float t = -Math.abs(x), v = reduce(t), m = head(t, v), s = tail(v);
         float e = m * s;
         return x < 0 ? y * m / (1f + e) * s : y / (1f + e);
+    }
+
+    /**
+     * tanh(x) as Cephes' tanhf, on a = |x| with the sign of x: a + a³·P(a²) for a &lt; 0.625, else (1 − e)/(1 + e)
+     * with e = e^(−2a), which neither overflows nor cancels there (e ≤ 0.29).
+     */
+    static float tanh(float x) {
+        float a = Math.abs(x), r;
+        if (a < TANH_SMALL) {
+            float z = a * a, p = Math.fma(TANH_P[0], z, TANH_P[1]);
+            for (int i = 2; i < TANH_P.length; i++) p = Math.fma(p, z, TANH_P[i]);
+            r = Math.fma(p * z, a, a);
+        } else {
+            float t = -(a + a), v = reduce(t), e = head(t, v) * tail(v);
+            r = (1f - e) / (1f + e);
+        }
+        return Math.copySign(r, x); // tanh(−0) = −0
     }
 
     /** e^t for t ≤ 0 (0 below {@link #LOWEST}, NaN for NaN), within 1 ulp where normal: softmax's exponential. */

@@ -170,13 +170,14 @@ final class VectorKernels {
         return end;
     }
 
-    // ---- the sigmoid family, gelu and softmax's exponential, float lanes, bit-exact with FloatExp ----
+    // ---- the sigmoid family, tanh, gelu and softmax's exponential, float lanes, bit-exact with FloatExp ----
     // Each kernel is one flat method of Vector API calls with its constants broadcast before the loop, and no helper
     // method passes a vector. Inlined into a caller whose inlining budget is spent (a convolution's epilogue), C2
     // refuses some helpers (NodeCountInliningCutoff, MaxInlineLevel), and a refused helper boxes every vector it
     // passes: silu fused into EfficientNet's convolutions ran 3x slower that way. expFamily (over 325 bytes of
-    // bytecode, so compiled on its own rather than inlined) serves every kind; gelu's erfc needs e^t in two parts and
-    // writes the same core out once more, operation for operation as FloatExp.head/tail.
+    // bytecode, so compiled on its own rather than inlined) serves the sigmoid family and softmax; tanh and gelu's
+    // erfc write the same e^t core out again, operation for operation as FloatExp.head/tail, rather than add their
+    // branches to one compilation that C2's node budget would no longer hold.
 
     static final int SIGMOID = 0, SILU = 1, GLU = 2, GELU_TANH = 3, SHIFTED_EXP = 4;
 
@@ -212,6 +213,33 @@ final class VectorKernels {
                 VectorMask<Float> negative = x.compare(LT, 0f);
                 y.blend(y.mul(m), negative).div(m.mul(s).add(one)).mul(one.blend(s, negative)).intoArray(a, out + j);
             }
+        }
+        return end;
+    }
+
+    /** {@link FloatExp#tanh} for whole vectors, both branches on every lane; returns the first index not done. */
+    static int tanh(float[] a, int off, int len) {
+        FloatVector one = FloatVector.broadcast(F, 1f), log2e = FloatVector.broadcast(F, FloatExp.LOG2E);
+        FloatVector round = FloatVector.broadcast(F, FloatExp.ROUND), ln2hi = FloatVector.broadcast(F, -FloatExp.LN2_HI);
+        FloatVector ln2lo = FloatVector.broadcast(F, -FloatExp.LN2_LO), p0 = FloatVector.broadcast(F, FloatExp.P0);
+        FloatVector p1 = FloatVector.broadcast(F, FloatExp.P1), p2 = FloatVector.broadcast(F, FloatExp.P2);
+        FloatVector p3 = FloatVector.broadcast(F, FloatExp.P3), p4 = FloatVector.broadcast(F, FloatExp.P4);
+        FloatVector p5 = FloatVector.broadcast(F, FloatExp.P5), t0 = FloatVector.broadcast(F, FloatExp.TANH_P[0]);
+        FloatVector t1 = FloatVector.broadcast(F, FloatExp.TANH_P[1]), t2 = FloatVector.broadcast(F, FloatExp.TANH_P[2]);
+        FloatVector t3 = FloatVector.broadcast(F, FloatExp.TANH_P[3]), t4 = FloatVector.broadcast(F, FloatExp.TANH_P[4]);
+        int end = off + F.loopBound(len);
+        for (int i = off; i < end; i += FL) {
+            FloatVector x = FloatVector.fromArray(F, a, i), ax = x.abs(), z = ax.mul(ax);
+            FloatVector small = z.fma(t0, t1).fma(z, t2).fma(z, t3).fma(z, t4).mul(z).fma(ax, ax);
+            FloatVector t = ax.add(ax).neg(), c = t.max(FloatExp.LOWEST), v = c.fma(log2e, round), k = v.sub(round);
+            FloatVector r = k.fma(ln2hi, c);
+            r = k.fma(ln2lo, r);
+            FloatVector q = r.fma(p0, p1).fma(r, p2).fma(r, p3).fma(r, p4).fma(r, p5), e = q.fma(r.mul(r), r).add(one);
+            IntVector bits = v.reinterpretAsInts().sub(FloatExp.ROUND_BITS), k2 = bits.lanewise(ASHR, 1);
+            FloatVector m = e.mul(bits.sub(k2).add(127).lanewise(LSHL, 23).reinterpretAsFloats()).blend(0f, t.compare(LT, FloatExp.LOWEST));
+            FloatVector ex = m.mul(k2.add(127).lanewise(LSHL, 23).reinterpretAsFloats()), large = one.sub(ex).div(one.add(ex));
+            IntVector y = large.blend(small, ax.compare(LT, FloatExp.TANH_SMALL)).reinterpretAsInts().and(0x7fffffff);
+            y.or(x.reinterpretAsInts().and(0x80000000)).reinterpretAsFloats().intoArray(a, i); // copySign(y, x)
         }
         return end;
     }
@@ -310,14 +338,6 @@ final class VectorKernels {
         return x.max(0).add(expNegAbs(x).lanewise(LOG1P));
     }
 
-    static int tanh(float[] a, int off, int len) {
-        int end = off + F.loopBound(len);
-        for (int i = off; i < end; i += FL) {
-            FloatVector f = FloatVector.fromArray(F, a, i);
-            join(lo(f).lanewise(TANH), hi(f).lanewise(TANH)).intoArray(a, i);
-        }
-        return end;
-    }
 
     static int exp(float[] a, int off, int len) {
         int end = off + F.loopBound(len);
