@@ -95,10 +95,10 @@ public final class BinaryOp extends Layer {
         Shape out = Broadcast.shapes(a.shape(), b.shape(), who());
         float[] x = a.data(), y = b.data(), r = new float[out.size()];
         if (a.shape().equals(out) && b.shape().equals(out)) {
-            for (int i = 0; i < r.length; i++) r[i] = fn.apply(x[i], y[i]);
+            if (!arithmetic(fn, x, y, r)) for (int i = 0; i < r.length; i++) r[i] = fn.apply(x[i], y[i]);
         } else if (a.shape().equals(out) && y.length == 1) {
             float c = y[0];
-            for (int i = 0; i < r.length; i++) r[i] = fn.apply(x[i], c);
+            if (!arithmetic(fn, x, c, r)) for (int i = 0; i < r.length; i++) r[i] = fn.apply(x[i], c);
         } else if (b.shape().equals(out) && x.length == 1) {
             float c = x[0];
             for (int i = 0; i < r.length; i++) r[i] = fn.apply(c, y[i]);
@@ -107,6 +107,33 @@ public final class BinaryOp extends Layer {
             for (int i = 0; i < r.length; i++) r[i] = fn.apply(x[ia[i]], y[ib[i]]);
         }
         return new Tensor(out, r);
+    }
+
+    // The four arithmetic functions as plain loops, chosen once per call: the JIT vectorises these, not a loop that
+    // switches on fn per element (a residual `x + y` of 32k floats took 70 µs that way).
+
+    /** r = fn(x, y) elementwise for ADD, SUBTRACT, MULTIPLY, TRUE_DIVIDE; false (nothing written) for the others. */
+    private static boolean arithmetic(Fn fn, float[] x, float[] y, float[] r) {
+        switch (fn) {
+            case ADD -> { for (int i = 0; i < r.length; i++) r[i] = x[i] + y[i]; }
+            case SUBTRACT -> { for (int i = 0; i < r.length; i++) r[i] = x[i] - y[i]; }
+            case MULTIPLY -> { for (int i = 0; i < r.length; i++) r[i] = x[i] * y[i]; }
+            case TRUE_DIVIDE -> { for (int i = 0; i < r.length; i++) r[i] = x[i] / y[i]; }
+            default -> { return false; }
+        }
+        return true;
+    }
+
+    /** r = fn(x, c) elementwise for ADD, SUBTRACT, MULTIPLY, TRUE_DIVIDE; false (nothing written) for the others. */
+    private static boolean arithmetic(Fn fn, float[] x, float c, float[] r) {
+        switch (fn) {
+            case ADD -> { for (int i = 0; i < r.length; i++) r[i] = x[i] + c; }
+            case SUBTRACT -> { for (int i = 0; i < r.length; i++) r[i] = x[i] - c; }
+            case MULTIPLY -> { for (int i = 0; i < r.length; i++) r[i] = x[i] * c; }
+            case TRUE_DIVIDE -> { for (int i = 0; i < r.length; i++) r[i] = x[i] / c; }
+            default -> { return false; }
+        }
+        return true;
     }
 
     @Override
