@@ -190,10 +190,10 @@ final class VectorKernels {
     static int expFamily(float[] a, int yo, int xo, int out, int n, int kind, float shift) {
         FloatVector one = FloatVector.broadcast(F, 1f), log2e = FloatVector.broadcast(F, FloatExp.LOG2E);
         FloatVector round = FloatVector.broadcast(F, FloatExp.ROUND), ln2hi = FloatVector.broadcast(F, -FloatExp.LN2_HI);
-        FloatVector ln2lo = FloatVector.broadcast(F, -FloatExp.LN2_LO), p0 = FloatVector.broadcast(F, FloatExp.P0);
-        FloatVector p1 = FloatVector.broadcast(F, FloatExp.P1), p2 = FloatVector.broadcast(F, FloatExp.P2);
-        FloatVector p3 = FloatVector.broadcast(F, FloatExp.P3), p4 = FloatVector.broadcast(F, FloatExp.P4);
-        FloatVector p5 = FloatVector.broadcast(F, FloatExp.P5);
+        FloatVector ln2lo = FloatVector.broadcast(F, -FloatExp.LN2_LO), p0 = FloatVector.broadcast(F, FloatExp.E0);
+        FloatVector p1 = FloatVector.broadcast(F, FloatExp.E1), p2 = FloatVector.broadcast(F, FloatExp.E2);
+        FloatVector p3 = FloatVector.broadcast(F, FloatExp.E3), p4 = FloatVector.broadcast(F, FloatExp.E4);
+        FloatVector p5 = FloatVector.broadcast(F, FloatExp.E5);
         int end = F.loopBound(n);
         for (int j = 0; j < end; j += FL) {
             FloatVector x = FloatVector.fromArray(F, a, xo + j);
@@ -221,10 +221,10 @@ final class VectorKernels {
     static int tanh(float[] a, int off, int len) {
         FloatVector one = FloatVector.broadcast(F, 1f), log2e = FloatVector.broadcast(F, FloatExp.LOG2E);
         FloatVector round = FloatVector.broadcast(F, FloatExp.ROUND), ln2hi = FloatVector.broadcast(F, -FloatExp.LN2_HI);
-        FloatVector ln2lo = FloatVector.broadcast(F, -FloatExp.LN2_LO), p0 = FloatVector.broadcast(F, FloatExp.P0);
-        FloatVector p1 = FloatVector.broadcast(F, FloatExp.P1), p2 = FloatVector.broadcast(F, FloatExp.P2);
-        FloatVector p3 = FloatVector.broadcast(F, FloatExp.P3), p4 = FloatVector.broadcast(F, FloatExp.P4);
-        FloatVector p5 = FloatVector.broadcast(F, FloatExp.P5), t0 = FloatVector.broadcast(F, FloatExp.TANH_P[0]);
+        FloatVector ln2lo = FloatVector.broadcast(F, -FloatExp.LN2_LO), p0 = FloatVector.broadcast(F, FloatExp.E0);
+        FloatVector p1 = FloatVector.broadcast(F, FloatExp.E1), p2 = FloatVector.broadcast(F, FloatExp.E2);
+        FloatVector p3 = FloatVector.broadcast(F, FloatExp.E3), p4 = FloatVector.broadcast(F, FloatExp.E4);
+        FloatVector p5 = FloatVector.broadcast(F, FloatExp.E5), t0 = FloatVector.broadcast(F, FloatExp.TANH_P[0]);
         FloatVector t1 = FloatVector.broadcast(F, FloatExp.TANH_P[1]), t2 = FloatVector.broadcast(F, FloatExp.TANH_P[2]);
         FloatVector t3 = FloatVector.broadcast(F, FloatExp.TANH_P[3]), t4 = FloatVector.broadcast(F, FloatExp.TANH_P[4]);
         int end = off + F.loopBound(len);
@@ -246,10 +246,10 @@ final class VectorKernels {
 
     /** {@link FloatExp#geluErf} for whole vectors; returns the first index not done. */
     static int geluErf(float[] a, int off, int len) {
-        FloatVector one = FloatVector.broadcast(F, 1f), t0 = FloatVector.broadcast(F, FloatExp.T[0]);
-        FloatVector t1 = FloatVector.broadcast(F, FloatExp.T[1]), t2 = FloatVector.broadcast(F, FloatExp.T[2]);
-        FloatVector t3 = FloatVector.broadcast(F, FloatExp.T[3]), t4 = FloatVector.broadcast(F, FloatExp.T[4]);
-        FloatVector t5 = FloatVector.broadcast(F, FloatExp.T[5]), t6 = FloatVector.broadcast(F, FloatExp.T[6]);
+        FloatVector one = FloatVector.broadcast(F, 1f), t0 = FloatVector.broadcast(F, FloatExp.ERF[0]);
+        FloatVector t1 = FloatVector.broadcast(F, FloatExp.ERF[1]), t2 = FloatVector.broadcast(F, FloatExp.ERF[2]);
+        FloatVector t3 = FloatVector.broadcast(F, FloatExp.ERF[3]), t4 = FloatVector.broadcast(F, FloatExp.ERF[4]);
+        FloatVector t5 = FloatVector.broadcast(F, FloatExp.ERF[5]), t6 = FloatVector.broadcast(F, FloatExp.ERF[6]);
         int end = off + F.loopBound(len);
         float[] scratch = null;
         for (int i = off; i < end; i += FL) {
@@ -288,9 +288,9 @@ final class VectorKernels {
         FloatVector t = hi.neg(), tc = t.max(FloatExp.LOWEST), v = tc.fma(FloatVector.broadcast(F, FloatExp.LOG2E), round);
         FloatVector k = v.sub(round), r = k.fma(FloatVector.broadcast(F, -FloatExp.LN2_HI), tc);
         r = k.fma(FloatVector.broadcast(F, -FloatExp.LN2_LO), r);
-        FloatVector q = r.fma(FloatVector.broadcast(F, FloatExp.P0), FloatVector.broadcast(F, FloatExp.P1))
-                .fma(r, FloatVector.broadcast(F, FloatExp.P2)).fma(r, FloatVector.broadcast(F, FloatExp.P3))
-                .fma(r, FloatVector.broadcast(F, FloatExp.P4)).fma(r, FloatVector.broadcast(F, FloatExp.P5));
+        FloatVector q = r.fma(FloatVector.broadcast(F, FloatExp.E0), FloatVector.broadcast(F, FloatExp.E1))
+                .fma(r, FloatVector.broadcast(F, FloatExp.E2)).fma(r, FloatVector.broadcast(F, FloatExp.E3))
+                .fma(r, FloatVector.broadcast(F, FloatExp.E4)).fma(r, FloatVector.broadcast(F, FloatExp.E5));
         FloatVector e = q.fma(r.mul(r), r).add(1f);
         IntVector bits = v.reinterpretAsInts().sub(FloatExp.ROUND_BITS), k2 = bits.lanewise(ASHR, 1);
         FloatVector m = e.mul(bits.sub(k2).add(127).lanewise(LSHL, 23).reinterpretAsFloats()).blend(0f, t.compare(LT, FloatExp.LOWEST));
@@ -302,18 +302,18 @@ final class VectorKernels {
     private static void geluWideErfc(float[] a, int i, float[] scratch) {
         FloatVector za = FloatVector.fromArray(F, a, i).neg().mul(FloatExp.SQRT_HALF).abs();
         FloatVector inv = FloatVector.broadcast(F, 1f).div(za.min(FloatExp.ERFC_LAST)), w = inv.mul(inv);
-        FloatVector near = w.fma(FloatVector.broadcast(F, FloatExp.P[0]), FloatVector.broadcast(F, FloatExp.P[1]));
-        for (int d = 2; d < FloatExp.P.length; d++) near = near.fma(w, FloatVector.broadcast(F, FloatExp.P[d]));
-        FloatVector far = w.fma(FloatVector.broadcast(F, FloatExp.R[0]), FloatVector.broadcast(F, FloatExp.R[1]));
-        for (int d = 2; d < FloatExp.R.length; d++) far = far.fma(w, FloatVector.broadcast(F, FloatExp.R[d]));
+        FloatVector near = w.fma(FloatVector.broadcast(F, FloatExp.ERFC_NEAR[0]), FloatVector.broadcast(F, FloatExp.ERFC_NEAR[1]));
+        for (int d = 2; d < FloatExp.ERFC_NEAR.length; d++) near = near.fma(w, FloatVector.broadcast(F, FloatExp.ERFC_NEAR[d]));
+        FloatVector far = w.fma(FloatVector.broadcast(F, FloatExp.ERFC_FAR[0]), FloatVector.broadcast(F, FloatExp.ERFC_FAR[1]));
+        for (int d = 2; d < FloatExp.ERFC_FAR.length; d++) far = far.fma(w, FloatVector.broadcast(F, FloatExp.ERFC_FAR[d]));
         FloatVector.fromArray(F, scratch, 0).mul(inv).mul(far.blend(near, za.compare(LT, 2f))).intoArray(scratch, 0);
     }
 
     /** a[i] = the lane's branch: 0.5x·(1 − z·T(z²)) for |z| &lt; 1, else 0.5x·erfc(z) from scratch. */
     private static void geluWideJoin(float[] a, int i, float[] scratch) {
         FloatVector x = FloatVector.fromArray(F, a, i), h = x.mul(0.5f), z = x.neg().mul(FloatExp.SQRT_HALF);
-        FloatVector erf = h.mul(x).fma(FloatVector.broadcast(F, FloatExp.T[0]), FloatVector.broadcast(F, FloatExp.T[1]));
-        for (int d = 2; d < FloatExp.T.length; d++) erf = erf.fma(h.mul(x), FloatVector.broadcast(F, FloatExp.T[d]));
+        FloatVector erf = h.mul(x).fma(FloatVector.broadcast(F, FloatExp.ERF[0]), FloatVector.broadcast(F, FloatExp.ERF[1]));
+        for (int d = 2; d < FloatExp.ERF.length; d++) erf = erf.fma(h.mul(x), FloatVector.broadcast(F, FloatExp.ERF[d]));
         FloatVector small = h.mul(x.mul(FloatExp.SQRT_HALF).fma(erf, FloatVector.broadcast(F, 1f)));
         FloatVector y = FloatVector.fromArray(F, scratch, 0), s = FloatVector.fromArray(F, scratch, FL);
         FloatVector large = h.mul(y.mul(s).neg().add(2f)).blend(h.mul(y).mul(s), z.compare(GE, 0f));
