@@ -28,9 +28,9 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Elementwise kernels process whole vectors from {@code off} and return the first index they did not touch;
  * the caller finishes the tail with its scalar reference. Piecewise-linear kernels run in float lanes with the
- * reference's exact float operations (bit-identical results), as do sigmoid, silu, glu and gelu, whose reference
- * is the float {@link FloatExp}. The other transcendental kernels widen to double lanes and evaluate the reference's double
- * formula, so they differ from it only by the last rounding to float (≤ 1 ulp).
+ * reference's exact float operations (bit-identical results), as do sigmoid, silu, glu, tanh, gelu and softmax's
+ * exponential, whose reference is the float {@link FloatExp}. The other transcendental kernels widen to double lanes
+ * and evaluate the reference's double formula, so they differ from it only by the last rounding to float (≤ 1 ulp).
  * Only the preferred float shape is used (see the transcendental section).
  * Rowwise kernels handle a whole row, tail included.
  */
@@ -309,7 +309,7 @@ final class VectorKernels {
         FloatVector.fromArray(F, scratch, 0).mul(inv).mul(far.blend(near, za.compare(LT, 2f))).intoArray(scratch, 0);
     }
 
-    /** a[i] = the lane's branch: 0.5x·(1 − z·T(z²)) for |z| &lt; 1, else 0.5x·erfc(z) from scratch. */
+    /** a[i] = the lane's branch: 0.5x·(1 − z·ERF(z²)) for |z| &lt; 1, else 0.5x·erfc(z) from scratch. */
     private static void geluWideJoin(float[] a, int i, float[] scratch) {
         FloatVector x = FloatVector.fromArray(F, a, i), h = x.mul(0.5f), z = x.neg().mul(FloatExp.SQRT_HALF);
         FloatVector erf = h.mul(x).fma(FloatVector.broadcast(F, FloatExp.ERF[0]), FloatVector.broadcast(F, FloatExp.ERF[1]));
@@ -337,7 +337,6 @@ final class VectorKernels {
     private static DoubleVector softplus(DoubleVector x) {
         return x.max(0).add(expNegAbs(x).lanewise(LOG1P));
     }
-
 
     static int exp(float[] a, int off, int len) {
         int end = off + F.loopBound(len);
