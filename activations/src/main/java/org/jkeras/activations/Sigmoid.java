@@ -2,7 +2,7 @@ package org.jkeras.activations;
 
 /**
  * Keras {@code sigmoid}: 1 / (1 + e^(−x)) (numpy backend nn.sigmoid), evaluated in float as
- * (x &lt; 0 ? e : 1) / (1 + e) with e = e^(−|x|), which never overflows ({@link FloatExp}): within 3 ulp of the exact
+ * (x &lt; 0 ? e : 1) / (1 + e) with e = e^(−|x|), which never overflows ({@link FloatExp}): within 2.5 ulp of the exact
  * value, as TensorFlow's own float kernels are, and several times faster than double lanes.
  */
 public final class Sigmoid extends ElementwiseActivation {
