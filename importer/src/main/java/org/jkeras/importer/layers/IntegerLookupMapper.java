@@ -20,14 +20,10 @@ public final class IntegerLookupMapper {
         ctx.inputShape();
         Config cfg = ctx.config();
         Mode mode = LookupConfig.mode(cfg);
-        boolean invert = cfg.getBool(false, "invert");
-        if (invert && (mode != Mode.INT || LookupConfig.isTfIdf(cfg))) {
-            throw cfg.error("output_mode", "invert needs output_mode 'int', got '" + cfg.getString("output_mode") + "'");
-        }
+        boolean invert = LookupConfig.invert(cfg, mode);
         String dtype = cfg.getStringOr("int64", "vocabulary_dtype");
         if (!dtype.equals("int64")) throw cfg.error("vocabulary_dtype", "only int64 is supported, got '" + dtype + "'");
-        int numOov = cfg.getInt(1, "num_oov_indices");
-        if (numOov < 0) throw cfg.error("num_oov_indices", "must be at least 0, got " + numOov);
+        int numOov = LookupConfig.numOov(cfg);
         Long mask = cfg.has("mask_token", "mask_value") ? int64(cfg, "mask_token", cfg.raw("mask_token", "mask_value")) : null;
         Long oov = cfg.has("oov_token", "oov_value") ? int64(cfg, "oov_token", cfg.raw("oov_token", "oov_value")) : null;
         String oovMethod = cfg.getStringOr("floormod", "oov_method");

@@ -52,6 +52,22 @@ record LookupConfig(Mode mode, Object[] tokens, int depth, float[] idf) {
         return m;
     }
 
+    /** {@code invert}, which only output_mode 'int' allows. */
+    static boolean invert(Config cfg, Mode mode) {
+        boolean invert = cfg.getBool(false, "invert");
+        if (invert && (mode != Mode.INT || isTfIdf(cfg))) {
+            throw cfg.error("output_mode", "invert needs output_mode 'int', got '" + cfg.getString("output_mode") + "'");
+        }
+        return invert;
+    }
+
+    /** {@code num_oov_indices} (default 1), at least 0. */
+    static int numOov(Config cfg) {
+        int numOov = cfg.getInt(1, "num_oov_indices");
+        if (numOov < 0) throw cfg.error("num_oov_indices", "must be at least 0, got " + numOov);
+        return numOov;
+    }
+
     /** Whether {@code output_mode} is tf_idf (or its old spelling tf-idf). */
     static boolean isTfIdf(Config cfg) {
         String s = cfg.getStringOr("int", "output_mode");

@@ -21,12 +21,8 @@ public final class StringLookupMapper {
         ctx.inputShape();
         Config cfg = ctx.config();
         Mode mode = LookupConfig.mode(cfg);
-        boolean invert = cfg.getBool(false, "invert");
-        if (invert && (mode != Mode.INT || LookupConfig.isTfIdf(cfg))) {
-            throw cfg.error("output_mode", "invert needs output_mode 'int', got '" + cfg.getString("output_mode") + "'");
-        }
-        int numOov = cfg.getInt(1, "num_oov_indices");
-        if (numOov < 0) throw cfg.error("num_oov_indices", "must be at least 0, got " + numOov);
+        boolean invert = LookupConfig.invert(cfg, mode);
+        int numOov = LookupConfig.numOov(cfg);
         String mask = cfg.has("mask_token") ? cfg.getString("mask_token") : null;
         String oov = cfg.getStringOr("[UNK]", "oov_token");
         cfg.raw("oov_method");
