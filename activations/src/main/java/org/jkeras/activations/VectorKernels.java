@@ -244,6 +244,9 @@ final class VectorKernels {
         return end;
     }
 
+    /** Floats per pass of gelu's wide steps: their calls and scratch serve this many lanes at a time. */
+    private static final int GELU_BLOCK = 16 * FL;
+
     /** {@link FloatExp#geluErf} for whole vectors; returns the first index not done. */
     static int geluErf(float[] a, int off, int len) {
         FloatVector one = FloatVector.broadcast(F, 1f), t0 = FloatVector.broadcast(F, FloatExp.ERF[0]);
@@ -252,72 +255,87 @@ final class VectorKernels {
         FloatVector t5 = FloatVector.broadcast(F, FloatExp.ERF[5]), t6 = FloatVector.broadcast(F, FloatExp.ERF[6]);
         int end = off + F.loopBound(len);
         float[] scratch = null;
-        for (int i = off; i < end; i += FL) {
-            FloatVector x = FloatVector.fromArray(F, a, i), h = x.mul(0.5f), z2 = h.mul(x);
-            if (x.mul(FloatExp.SQRT_HALF).abs().compare(LT, 1f).allTrue()) { // |x/√2| < 1 in every lane, as usual
-                FloatVector erf = z2.fma(t0, t1).fma(z2, t2).fma(z2, t3).fma(z2, t4).fma(z2, t5).fma(z2, t6);
-                h.mul(x.mul(FloatExp.SQRT_HALF).fma(erf, one)).intoArray(a, i);
+        for (int i = off; i < end; i += GELU_BLOCK) {
+            int n = Math.min(GELU_BLOCK, end - i);
+            boolean small = true; // |x/√2| < 1 in every lane of the block
+            for (int j = i; j < i + n && small; j += FL) small = FloatVector.fromArray(F, a, j).mul(FloatExp.SQRT_HALF).abs().compare(LT, 1f).allTrue();
+            if (small) {
+                for (int j = i; j < i + n; j += FL) {
+                    FloatVector x = FloatVector.fromArray(F, a, j), h = x.mul(0.5f), z2 = h.mul(x);
+                    FloatVector erf = z2.fma(t0, t1).fma(z2, t2).fma(z2, t3).fma(z2, t4).fma(z2, t5).fma(z2, t6);
+                    h.mul(x.mul(FloatExp.SQRT_HALF).fma(erf, one)).intoArray(a, j);
+                }
             } else {
-                geluErfWide(a, i, scratch != null ? scratch : (scratch = new float[2 * FL]));
+                if (scratch == null) scratch = new float[2 * Math.min(GELU_BLOCK, end - off)];
+                for (WideStep step : GELU_WIDE) step.run(a, i, n, scratch);
             }
         }
         return end;
     }
 
     /**
-     * {@link FloatExp#geluErf} of the vector at a[i], which has a lane with |x/√2| ≥ 1: every branch on every lane,
-     * each lane's own picked, in three steps that pass their results through {@code scratch}. As one compilation
-     * the ~90 vector operations exceed C2's node budget and, depending on compilation order, part of them ran boxed
-     * (the encoder's gelu layers 2x slower in some runs); each step alone fits. They are called through one call site
-     * with three receivers, which C2 never inlines.
+     * {@link FloatExp#geluErf} of the block a[i, i + n) (whole vectors), some lane of which has |x/√2| ≥ 1: every
+     * branch on every lane, each lane's own picked, in three passes over the block that hand their results on
+     * through {@code scratch} (its two halves). As one compilation the ~90 vector
+     * operations per vector exceed C2's node budget and, depending on compilation order, part of them ran boxed (the
+     * encoder's gelu layers 2x slower in some runs); each pass alone fits. They are called through one call site with
+     * three receivers, which C2 never inlines: once per block, not per vector.
      */
-    private static void geluErfWide(float[] a, int i, float[] scratch) {
-        for (WideStep step : GELU_WIDE) step.run(a, i, scratch);
-    }
-
     private interface WideStep {
-        void run(float[] a, int i, float[] scratch);
+        void run(float[] a, int i, int n, float[] scratch);
     }
 
     private static final WideStep[] GELU_WIDE = {VectorKernels::geluWideExp, VectorKernels::geluWideErfc, VectorKernels::geluWideJoin};
 
-    /** scratch[0, FL) = m·(1 − lo), [FL, 2FL) = s: e^(−a²) = m·s·(1 − lo), a² = x²/2 = hi + lo exactly; m, s as in expFamily. */
-    private static void geluWideExp(float[] a, int i, float[] scratch) {
-        FloatVector round = FloatVector.broadcast(F, FloatExp.ROUND), x = FloatVector.fromArray(F, a, i);
-        FloatVector c = x.abs().min(FloatExp.ERFC_LAST), cc = c.mul(c), hi = cc.mul(0.5f), lo = c.fma(c, cc.neg()).mul(0.5f);
-        FloatVector t = hi.neg(), tc = t.max(FloatExp.LOWEST), v = tc.fma(FloatVector.broadcast(F, FloatExp.LOG2E), round);
-        FloatVector k = v.sub(round), r = k.fma(FloatVector.broadcast(F, -FloatExp.LN2_HI), tc);
-        r = k.fma(FloatVector.broadcast(F, -FloatExp.LN2_LO), r);
-        FloatVector q = r.fma(FloatVector.broadcast(F, FloatExp.E0), FloatVector.broadcast(F, FloatExp.E1))
-                .fma(r, FloatVector.broadcast(F, FloatExp.E2)).fma(r, FloatVector.broadcast(F, FloatExp.E3))
-                .fma(r, FloatVector.broadcast(F, FloatExp.E4)).fma(r, FloatVector.broadcast(F, FloatExp.E5));
-        FloatVector e = q.fma(r.mul(r), r).add(1f);
-        IntVector bits = v.reinterpretAsInts().sub(FloatExp.ROUND_BITS), k2 = bits.lanewise(ASHR, 1);
-        FloatVector m = e.mul(bits.sub(k2).add(127).lanewise(LSHL, 23).reinterpretAsFloats()).blend(0f, t.compare(LT, FloatExp.LOWEST));
-        m.neg().fma(lo, m).intoArray(scratch, 0);
-        k2.add(127).lanewise(LSHL, 23).reinterpretAsFloats().intoArray(scratch, FL);
+    /** scratch[j] = m·(1 − lo), scratch[half + j] = s: e^(−a²) = m·s·(1 − lo), a² = x²/2 = hi + lo exactly; m, s as in expFamily. */
+    private static void geluWideExp(float[] a, int i, int n, float[] scratch) {
+        FloatVector round = FloatVector.broadcast(F, FloatExp.ROUND), log2e = FloatVector.broadcast(F, FloatExp.LOG2E);
+        FloatVector ln2hi = FloatVector.broadcast(F, -FloatExp.LN2_HI), ln2lo = FloatVector.broadcast(F, -FloatExp.LN2_LO);
+        FloatVector e0 = FloatVector.broadcast(F, FloatExp.E0), e1 = FloatVector.broadcast(F, FloatExp.E1), e2 = FloatVector.broadcast(F, FloatExp.E2);
+        FloatVector e3 = FloatVector.broadcast(F, FloatExp.E3), e4 = FloatVector.broadcast(F, FloatExp.E4), e5 = FloatVector.broadcast(F, FloatExp.E5);
+        int half = scratch.length / 2;
+        for (int j = 0; j < n; j += FL) {
+            FloatVector x = FloatVector.fromArray(F, a, i + j);
+            FloatVector c = x.abs().min(FloatExp.ERFC_LAST), cc = c.mul(c), hi = cc.mul(0.5f), lo = c.fma(c, cc.neg()).mul(0.5f);
+            FloatVector t = hi.neg(), tc = t.max(FloatExp.LOWEST), v = tc.fma(log2e, round);
+            FloatVector k = v.sub(round), r = k.fma(ln2hi, tc);
+            r = k.fma(ln2lo, r);
+            FloatVector q = r.fma(e0, e1).fma(r, e2).fma(r, e3).fma(r, e4).fma(r, e5);
+            FloatVector e = q.fma(r.mul(r), r).add(1f);
+            IntVector bits = v.reinterpretAsInts().sub(FloatExp.ROUND_BITS), k2 = bits.lanewise(ASHR, 1);
+            FloatVector m = e.mul(bits.sub(k2).add(127).lanewise(LSHL, 23).reinterpretAsFloats()).blend(0f, t.compare(LT, FloatExp.LOWEST));
+            m.neg().fma(lo, m).intoArray(scratch, j);
+            k2.add(127).lanewise(LSHL, 23).reinterpretAsFloats().intoArray(scratch, half + j);
+        }
     }
 
-    /** scratch[0, FL) = erfc(a)/s = m·(1 − lo)·P(1/a²)/a, P from Cephes' [1, 2) or [2, ∞) polynomial. */
-    private static void geluWideErfc(float[] a, int i, float[] scratch) {
-        FloatVector za = FloatVector.fromArray(F, a, i).neg().mul(FloatExp.SQRT_HALF).abs();
-        FloatVector inv = FloatVector.broadcast(F, 1f).div(za.min(FloatExp.ERFC_LAST)), w = inv.mul(inv);
-        FloatVector near = w.fma(FloatVector.broadcast(F, FloatExp.ERFC_NEAR[0]), FloatVector.broadcast(F, FloatExp.ERFC_NEAR[1]));
-        for (int d = 2; d < FloatExp.ERFC_NEAR.length; d++) near = near.fma(w, FloatVector.broadcast(F, FloatExp.ERFC_NEAR[d]));
-        FloatVector far = w.fma(FloatVector.broadcast(F, FloatExp.ERFC_FAR[0]), FloatVector.broadcast(F, FloatExp.ERFC_FAR[1]));
-        for (int d = 2; d < FloatExp.ERFC_FAR.length; d++) far = far.fma(w, FloatVector.broadcast(F, FloatExp.ERFC_FAR[d]));
-        FloatVector.fromArray(F, scratch, 0).mul(inv).mul(far.blend(near, za.compare(LT, 2f))).intoArray(scratch, 0);
+    /** scratch[j] = erfc(a)/s = m·(1 − lo)·P(1/a²)/a, P from Cephes' [1, 2) or [2, ∞) polynomial. */
+    private static void geluWideErfc(float[] a, int i, int n, float[] scratch) {
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        for (int j = 0; j < n; j += FL) {
+            FloatVector za = FloatVector.fromArray(F, a, i + j).neg().mul(FloatExp.SQRT_HALF).abs();
+            FloatVector inv = one.div(za.min(FloatExp.ERFC_LAST)), w = inv.mul(inv);
+            FloatVector near = w.fma(FloatVector.broadcast(F, FloatExp.ERFC_NEAR[0]), FloatVector.broadcast(F, FloatExp.ERFC_NEAR[1]));
+            for (int d = 2; d < FloatExp.ERFC_NEAR.length; d++) near = near.fma(w, FloatVector.broadcast(F, FloatExp.ERFC_NEAR[d]));
+            FloatVector far = w.fma(FloatVector.broadcast(F, FloatExp.ERFC_FAR[0]), FloatVector.broadcast(F, FloatExp.ERFC_FAR[1]));
+            for (int d = 2; d < FloatExp.ERFC_FAR.length; d++) far = far.fma(w, FloatVector.broadcast(F, FloatExp.ERFC_FAR[d]));
+            FloatVector.fromArray(F, scratch, j).mul(inv).mul(far.blend(near, za.compare(LT, 2f))).intoArray(scratch, j);
+        }
     }
 
-    /** a[i] = the lane's branch: 0.5x·(1 − z·ERF(z²)) for |z| &lt; 1, else 0.5x·erfc(z) from scratch. */
-    private static void geluWideJoin(float[] a, int i, float[] scratch) {
-        FloatVector x = FloatVector.fromArray(F, a, i), h = x.mul(0.5f), z = x.neg().mul(FloatExp.SQRT_HALF);
-        FloatVector erf = h.mul(x).fma(FloatVector.broadcast(F, FloatExp.ERF[0]), FloatVector.broadcast(F, FloatExp.ERF[1]));
-        for (int d = 2; d < FloatExp.ERF.length; d++) erf = erf.fma(h.mul(x), FloatVector.broadcast(F, FloatExp.ERF[d]));
-        FloatVector small = h.mul(x.mul(FloatExp.SQRT_HALF).fma(erf, FloatVector.broadcast(F, 1f)));
-        FloatVector y = FloatVector.fromArray(F, scratch, 0), s = FloatVector.fromArray(F, scratch, FL);
-        FloatVector large = h.mul(y.mul(s).neg().add(2f)).blend(h.mul(y).mul(s), z.compare(GE, 0f));
-        large.blend(small, z.abs().compare(LT, 1f)).intoArray(a, i);
+    /** a[i + j] = the lane's branch: 0.5x·(1 − z·ERF(z²)) for |z| &lt; 1, else 0.5x·erfc(z) from scratch. */
+    private static void geluWideJoin(float[] a, int i, int n, float[] scratch) {
+        FloatVector one = FloatVector.broadcast(F, 1f), two = FloatVector.broadcast(F, 2f);
+        int half = scratch.length / 2;
+        for (int j = 0; j < n; j += FL) {
+            FloatVector x = FloatVector.fromArray(F, a, i + j), h = x.mul(0.5f), z = x.neg().mul(FloatExp.SQRT_HALF), z2 = h.mul(x);
+            FloatVector erf = z2.fma(FloatVector.broadcast(F, FloatExp.ERF[0]), FloatVector.broadcast(F, FloatExp.ERF[1]));
+            for (int d = 2; d < FloatExp.ERF.length; d++) erf = erf.fma(z2, FloatVector.broadcast(F, FloatExp.ERF[d]));
+            FloatVector small = h.mul(x.mul(FloatExp.SQRT_HALF).fma(erf, one));
+            FloatVector y = FloatVector.fromArray(F, scratch, j), s = FloatVector.fromArray(F, scratch, half + j);
+            FloatVector large = h.mul(two.sub(y.mul(s))).blend(h.mul(y).mul(s), z.compare(GE, 0f));
+            large.blend(small, z.abs().compare(LT, 1f)).intoArray(a, i + j);
+        }
     }
 
     // ---- transcendental, double lanes, ≤ 1 ulp from the reference ----
