@@ -17,9 +17,11 @@ import org.jkeras.runtime.kernels.AxisMaps;
  * </pre>
  * Keras 3's {@code moments} take {@code var = mean(x²) − mean²} (one pass, as its backends do); tf.keras 2's
  * {@code tf.nn.moments} take {@code mean((x − mean)²)}; rms_scaling uses {@code ops.var}, the two-pass form.
- * Sums are accumulated in double and rounded to float32 where Keras holds a float32 value.
+ * Sums are accumulated in double and rounded to float32 where Keras holds a float32 value; each in {@link #CHAINS}
+ * partial sums (element j of a group into partial j mod 4), so the additions are not one chain of dependent latencies.
  */
 public final class LayerNormalization extends Layer {
+    private static final int CHAINS = 4;
     private final boolean[] normalised; // per sample axis
     private final float[] gamma, beta;  // (normalised dims, C order over the sample axes) or null
     private final float epsilon;
@@ -74,24 +76,29 @@ public final class LayerNormalization extends Layer {
             else groups *= dims[a];
         }
         float[] in = x.data(), y = new float[in.length];
-        double[] sum = new double[groups], sumSq = new double[groups];
+        double[] sum = new double[CHAINS * groups], sumSq = new double[CHAINS * groups]; // partial c of group g at CHAINS·g + c
+        int[] count = new int[groups];
         float[] mean = new float[groups], inv = new float[groups];
         for (int b = 0, base = 0; b < x.batch(); b++, base += sample) {
             Arrays.fill(sum, 0);
             Arrays.fill(sumSq, 0);
-            for (int i = 0; i < sample; i++) sum[group[i]] += in[base + i];
-            for (int g = 0; g < groups; g++) mean[g] = (float) (sum[g] / n);
+            Arrays.fill(count, 0);
+            for (int i = 0; i < sample; i++) sum[CHAINS * group[i] + (count[group[i]]++ & (CHAINS - 1))] += in[base + i];
+            for (int g = 0; g < groups; g++) mean[g] = (float) (total(sum, CHAINS * g) / n);
+            Arrays.fill(count, 0);
             for (int i = 0; i < sample; i++) {
                 float v = in[base + i];
+                int at = CHAINS * group[i] + (count[group[i]]++ & (CHAINS - 1));
                 if (onePassVariance && !rmsScaling) {
-                    sumSq[group[i]] += v * v; // np.square in float32, then the mean
+                    sumSq[at] += v * v; // np.square in float32, then the mean
                 } else {
                     float d = v - mean[group[i]];
-                    sumSq[group[i]] += d * d;
+                    sumSq[at] += d * d;
                 }
             }
             for (int g = 0; g < groups; g++) {
-                float var = onePassVariance && !rmsScaling ? (float) (sumSq[g] / n) - mean[g] * mean[g] : (float) (sumSq[g] / n);
+                double sq = total(sumSq, CHAINS * g);
+                float var = onePassVariance && !rmsScaling ? (float) (sq / n) - mean[g] * mean[g] : (float) (sq / n);
                 inv[g] = 1f / (float) Math.sqrt(var + epsilon);
             }
             for (int i = 0; i < sample; i++) {
@@ -111,6 +118,45 @@ public final class LayerNormalization extends Layer {
         return new Tensor(x.shape(), y);
     }
 
+    /** Sum of the CHAINS partials from {@code at}, paired as the last-axis path pairs them. */
+    private static double total(double[] partial, int at) {
+        return (partial[at] + partial[at + 1]) + (partial[at + 2] + partial[at + 3]);
+    }
+
+    /** Σ a[base + j], j < n, in the CHAINS partials of the general path, added as {@link #total} adds them. */
+    private static double rowSum(float[] a, int base, int n) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int j = 0;
+        for (; j + CHAINS <= n; j += CHAINS) {
+            s0 += a[base + j];
+            s1 += a[base + j + 1];
+            s2 += a[base + j + 2];
+            s3 += a[base + j + 3];
+        }
+        if (j < n) s0 += a[base + j];
+        if (j + 1 < n) s1 += a[base + j + 1];
+        if (j + 2 < n) s2 += a[base + j + 2];
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** Σ (a[base + j] − m)² in float32 per term, summed as {@link #rowSum}. */
+    private static double rowSumOfSquares(float[] a, int base, int n, float m) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int j = 0;
+        for (; j + CHAINS <= n; j += CHAINS) {
+            float d0 = a[base + j] - m, d1 = a[base + j + 1] - m, d2 = a[base + j + 2] - m, d3 = a[base + j + 3] - m;
+            s0 += d0 * d0;
+            s1 += d1 * d1;
+            s2 += d2 * d2;
+            s3 += d3 * d3;
+        }
+        float d;
+        if (j < n) s0 += (d = a[base + j] - m) * d;
+        if (j + 1 < n) s1 += (d = a[base + j + 1] - m) * d;
+        if (j + 2 < n) s2 += (d = a[base + j + 2] - m) * d;
+        return (s0 + s1) + (s2 + s3);
+    }
+
     /**
      * The usual case, the last axis normalised: rows of {@code n} floats, the same sums in the same order and the
      * same formulas as the general loop above, without its index maps.
@@ -120,18 +166,8 @@ public final class LayerNormalization extends Layer {
         int rows = n == 0 ? 0 : in.length / n;
         boolean onePass = onePassVariance && !rmsScaling;
         for (int r = 0, base = 0; r < rows; r++, base += n) {
-            double sum = 0, sumSq = 0;
-            for (int i = 0; i < n; i++) sum += in[base + i];
-            float mean = (float) (sum / n);
-            for (int i = 0; i < n; i++) {
-                float v = in[base + i];
-                if (onePass) {
-                    sumSq += v * v;
-                } else {
-                    float d = v - mean;
-                    sumSq += d * d;
-                }
-            }
+            float mean = (float) (rowSum(in, base, n) / n);
+            double sumSq = rowSumOfSquares(in, base, n, onePass ? 0f : mean); // v − 0 is v: the one-pass squares
             float var = onePass ? (float) (sumSq / n) - mean * mean : (float) (sumSq / n);
             float inv = 1f / (float) Math.sqrt(var + epsilon);
             if (rmsScaling) {
