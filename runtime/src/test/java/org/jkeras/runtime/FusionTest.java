@@ -22,7 +22,9 @@ import org.jkeras.runtime.layers.BatchNormalization;
 import org.jkeras.runtime.layers.DepthwiseConv2D;
 import org.jkeras.runtime.layers.ZeroPadding2D;
 import org.jkeras.runtime.layers.Conv2D;
+import org.jkeras.runtime.layers.ConvAdd;
 import org.jkeras.runtime.layers.ConvPooling;
+import org.jkeras.runtime.layers.Identity;
 import org.jkeras.runtime.layers.MaxPooling2D;
 import org.jkeras.runtime.layers.Dense;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -399,5 +401,118 @@ class FusionTest {
         int zeros = 0;
         for (float v : expected[0].data()) if (v == 0f) zeros++;
         assertTrue(zeros > 0 && zeros < 30, "the relu clips some values and keeps others");
+    }
+
+    static Conv2D conv(String name, int size, int cin, int filters, Activation a, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        float[] k = new float[size * size * cin * filters], b = new float[filters];
+        for (int i = 0; i < k.length; i++) k[i] = (float) r.nextDouble(-1, 1);
+        for (int i = 0; i < filters; i++) b[i] = (float) r.nextDouble(-0.5, 0.5);
+        Window w = new Window(2, new int[] {size, size}, new int[] {1, 1}, new int[] {1, 1}, Padding.SAME, false);
+        return new Conv2D(name, w, k, b, cin, filters, 1, a);
+    }
+
+    static Stream<Arguments> convAdds() {
+        Stream.Builder<Arguments> b = Stream.builder();
+        for (int size : new int[] {1, 3}) {
+            for (int slot : new int[] {0, 1}) {
+                for (boolean relu : new boolean[] {false, true}) {
+                    for (boolean dropout : new boolean[] {false, true}) b.add(Arguments.of(size, slot, relu, dropout));
+                }
+            }
+        }
+        return b.build();
+    }
+
+    /**
+     * x -> Conv2D (1x1: the GEMM epilogue; 3x3: the pass after) [-> Dropout] -> Add(with x, at either input) [-> relu]
+     * becomes one ConvAdd node giving the same bits as the layers one by one.
+     */
+    @ParameterizedTest(name = "{0}x{0}, conv at Add input {1}, relu {2}, dropout {3}")
+    @MethodSource("convAdds")
+    void convThenResidualAddFusesWithIdenticalBits(int size, int slot, boolean relu, boolean dropout) {
+        int c = 70; // more than one 64-column panel, the second partial
+        List<Model.Node> nodes = new java.util.ArrayList<>();
+        nodes.add(new Model.Node(conv("conv", size, c, c, null, 7 * size + slot), new int[] {0}, 1));
+        int v = 1;
+        if (dropout) nodes.add(new Model.Node(new Identity("drop", "Dropout"), new int[] {v}, ++v));
+        nodes.add(new Model.Node(new Add("add"), slot == 0 ? new int[] {v, 0} : new int[] {0, v}, v + 1));
+        v++;
+        if (relu) nodes.add(new Model.Node(act("relu", Activations.relu()), new int[] {v}, ++v));
+        Model m = new Model("res", List.of(new Model.Input("x", Shape.of(9, 11, c))), nodes, List.of(new Model.Output("y", v)));
+        Model f = Fusion.fuse(m);
+        assertEquals(1, f.nodes().size());
+        ConvAdd fused = (ConvAdd) f.nodes().get(0).layer();
+        List<String> names = new java.util.ArrayList<>();
+        if (dropout) names.add("drop");
+        names.add("add");
+        if (relu) names.add("relu");
+        assertEquals(names, fused.fusedFrom());
+        assertEquals(m.valueShape(v), f.valueShape(f.outputs().get(0).value()));
+        for (int batch : new int[] {1, 3}) {
+            SplittableRandom ri = new SplittableRandom(batch);
+            float[] x = new float[batch * 9 * 11 * c];
+            for (int i = 0; i < x.length; i++) x[i] = (float) ri.nextDouble(-2, 2);
+            Tensor in = Tensor.of(x, batch, 9, 11, c);
+            assertSameBits(m.predict(in), f.predict(in));
+        }
+    }
+
+    /**
+     * A projection shortcut: two convolutions into one Add; the second fuses, reading the first's output, and a
+     * BatchNormalization after each folds first. Not bit-identical (folding rounds), so held to float rounding.
+     */
+    @Test
+    void projectionShortcutFusesTheSecondConvolution() {
+        Model m = new Model("res", List.of(new Model.Input("x", Shape.of(6, 5, 8))),
+                List.of(new Model.Node(conv("short", 1, 8, 16, null, 1), new int[] {0}, 1),
+                        new Model.Node(batchNorm("short_bn", 2, 16, 2), new int[] {1}, 2),
+                        new Model.Node(conv("main", 1, 8, 16, null, 3), new int[] {0}, 3),
+                        new Model.Node(batchNorm("main_bn", 2, 16, 4), new int[] {3}, 4),
+                        new Model.Node(new Add("add"), new int[] {2, 4}, 5),
+                        new Model.Node(act("relu", Activations.relu()), new int[] {5}, 6)),
+                List.of(new Model.Output("y", 6)));
+        Model f = Fusion.fuse(m);
+        assertEquals(2, f.nodes().size());
+        assertEquals(List.of("main_bn", "add", "relu"), f.nodes().get(1).layer().fusedFrom());
+        Tensor in = Tensor.of(new float[2 * 6 * 5 * 8], 2, 6, 5, 8);
+        SplittableRandom r = new SplittableRandom(5);
+        for (int i = 0; i < in.data().length; i++) in.data()[i] = (float) r.nextDouble(-2, 2);
+        float[] e = m.predict(in)[0].data(), a = f.predict(in)[0].data();
+        for (int i = 0; i < e.length; i++) assertEquals(e[i], a[i], 1e-5f * (1 + Math.abs(e[i])), "element " + i);
+    }
+
+    /** An Add that broadcasts its other operand, (C) over (H, W, C), runs the layers one by one inside the node. */
+    @Test
+    void convAddThatBroadcastsRunsTheLayersOneByOne() {
+        Model m = new Model("res", List.of(new Model.Input("x", Shape.of(4, 5, 16)), new Model.Input("bias", Shape.of(16))),
+                List.of(new Model.Node(conv("conv", 1, 16, 16, null, 9), new int[] {0}, 2),
+                        new Model.Node(new Add("add"), new int[] {2, 1}, 3)),
+                List.of(new Model.Output("y", 3)));
+        Model f = Fusion.fuse(m);
+        assertTrue(f.nodes().get(0).layer() instanceof ConvAdd);
+        Tensor x = Tensor.of(new float[2 * 4 * 5 * 16], 2, 4, 5, 16), bias = input(2, 16, 3);
+        SplittableRandom r = new SplittableRandom(6);
+        for (int i = 0; i < x.data().length; i++) x.data()[i] = (float) r.nextDouble(-2, 2);
+        assertSameBits(m.predict(x, bias), f.predict(x, bias));
+    }
+
+    /** Not fused: a convolution whose output is also read elsewhere, one with its own activation, a three-input Add. */
+    @Test
+    void convAddFusesOnlyWhereSafe() {
+        Shape s = Shape.of(4, 4, 8);
+        assertEquals(3, Fusion.fuse(new Model("res", List.of(new Model.Input("x", s)),
+                List.of(new Model.Node(conv("conv", 1, 8, 8, null, 1), new int[] {0}, 1),
+                        new Model.Node(new Add("add"), new int[] {0, 1}, 2),
+                        new Model.Node(act("relu", Activations.relu()), new int[] {1}, 3)),
+                List.of(new Model.Output("y", 2), new Model.Output("z", 3)))).nodes().size());
+        assertEquals(2, Fusion.fuse(new Model("res", List.of(new Model.Input("x", s)),
+                List.of(new Model.Node(conv("conv", 1, 8, 8, Activations.tanh(), 1), new int[] {0}, 1),
+                        new Model.Node(new Add("add"), new int[] {0, 1}, 2)),
+                List.of(new Model.Output("y", 2)))).nodes().size());
+        assertEquals(2, Fusion.fuse(new Model("res", List.of(new Model.Input("x", s)),
+                List.of(new Model.Node(conv("conv", 1, 8, 8, null, 1), new int[] {0}, 1),
+                        new Model.Node(new Add("add"), new int[] {0, 1, 0}, 2)),
+                List.of(new Model.Output("y", 2)))).nodes().size());
     }
 }

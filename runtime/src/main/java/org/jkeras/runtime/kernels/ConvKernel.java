@@ -220,6 +220,29 @@ public final class ConvKernel {
         return y;
     }
 
+    /**
+     * {@code after(conv(x) + residual)}: this linear convolution with a residual {@code Add} and an elementwise
+     * activation (identity for none) after it, {@code residual} laid out as the output. A pointwise convolution, a
+     * GEMM over the input rows, adds and activates each tile in its epilogue; other forms take one pass after.
+     * The bits are those of the convolution, the Add and the activation one by one.
+     */
+    public float[] forwardAdding(float[] x, int batch, Geometry g, float[] residual, Activation after) {
+        if (!activation().isIdentity()) throw new IllegalStateException(this + " already has activation " + activation().name());
+        if (!after.isElementwise() || after.outputWidth(cout) != cout) throw new IllegalArgumentException("activation " + after.name() + " is not elementwise");
+        long size = (long) batch * g.outVolume() * cout;
+        if (residual.length != size) throw new IllegalArgumentException("residual holds " + residual.length + " floats, the output " + size);
+        AddEpilogue epilogue = new AddEpilogue(residual, after);
+        if (direct != null || !isPointwise(g)) {
+            float[] y = forward(x, batch, g);
+            epilogue.applyInPlace(y, 0, y.length);
+            return y;
+        }
+        if (x.length != (long) batch * g.inVolume() * cin) throw new IllegalArgumentException("input holds " + x.length + " floats, geometry needs " + (long) batch * g.inVolume() * cin);
+        float[] y = Arena.floats((int) size); // every element written
+        if (size > 0) gemm[0].withActivation(epilogue).forward(x, 0, y, 0, batch * g.outVolume());
+        return y;
+    }
+
     /** Rows [r0, r0 + rows) of the output: gather, multiply, place (per group). */
     private void block(float[] x, Geometry g, int r0, int rows, float[] y) {
         int cinG = cin / groups, coutG = cout / groups, width = k[0] * k[1] * k[2] * cinG;

@@ -168,6 +168,25 @@ public abstract class BaseConv extends Layer implements ChannelFolding {
         return new Tensor(Grid.shape(pg.out(), kernel.outputWidth(), rank, false).prepend(batch), y);
     }
 
+    /**
+     * Whether a residual {@code Add} reading this layer's output can run in its forward pass (see {@link ConvAdd}):
+     * a convolution, channels last, linear (BatchNormalization may be folded in).
+     */
+    public boolean canAdd() {
+        return canFold();
+    }
+
+    /**
+     * {@code after(this(x) + residual)} (which {@link #canAdd}), {@code residual} of this layer's output shape for x,
+     * {@code after} elementwise (identity for none).
+     */
+    Tensor forwardAdding(Tensor x, Tensor residual, Activation after) {
+        int batch = x.batch(), rank = window.rank();
+        ConvKernel.Geometry g = geometry(Grid.spatial(x.shape().dropFirst(), rank, false));
+        float[] y = kernel.forwardAdding(x.data(), batch, g, residual.data(), after);
+        return new Tensor(Grid.shape(g.out(), kernel.outputWidth(), rank, false).prepend(batch), y);
+    }
+
     /** {@code act} on the last axis of {@code t}, in place when the width is kept (t's data must be ours). */
     static Tensor activate(Tensor t, Activation act) {
         Shape s = t.shape();

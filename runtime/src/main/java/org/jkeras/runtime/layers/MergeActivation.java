@@ -32,6 +32,16 @@ public final class MergeActivation extends Layer {
         return merge.kerasClass();
     }
 
+    /** The merge, without its activation. */
+    public ElementwiseMerge merge() {
+        return merge;
+    }
+
+    /** The activation run after the merge. */
+    public Activation activation() {
+        return act;
+    }
+
     @Override
     public Shape outputShape(List<Shape> inputs) {
         return merge.outputShape(inputs);
