@@ -122,7 +122,7 @@ final class DenseVector {
 
     // Tiles: x rows from xo, in apart; w panel (in, PANEL) from wo; b (PANEL) from bo; y rows from yo, ldy apart.
 
-    private static void tile6(float[] x, int xo, int in, float[] w, int wo, float[] b, int bo, float[] y, int yo, int ldy) {
+    static void tile6(float[] x, int xo, int in, float[] w, int wo, float[] b, int bo, float[] y, int yo, int ldy) {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00, c20 = c00,
                 c21 = c00, c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00, c40 = c00,
                 c41 = c00, c42 = c00, c43 = c00, c50 = c00, c51 = c00, c52 = c00, c53 = c00;
@@ -159,7 +159,7 @@ final class DenseVector {
         c50.add(b0).intoArray(y, o); c51.add(b1).intoArray(y, o + L); c52.add(b2).intoArray(y, o + 2 * L); c53.add(b3).intoArray(y, o + 3 * L);
     }
 
-    private static void tile4(float[] x, int xo, int in, float[] w, int wo, float[] b, int bo, float[] y, int yo, int ldy) {
+    static void tile4(float[] x, int xo, int in, float[] w, int wo, float[] b, int bo, float[] y, int yo, int ldy) {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00, c20 = c00,
                 c21 = c00, c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00;
         int x0 = xo, x1 = x0 + in, x2 = x1 + in, x3 = x2 + in;
@@ -187,7 +187,7 @@ final class DenseVector {
         c30.add(b0).intoArray(y, o); c31.add(b1).intoArray(y, o + L); c32.add(b2).intoArray(y, o + 2 * L); c33.add(b3).intoArray(y, o + 3 * L);
     }
 
-    private static void tile2(float[] x, int xo, int in, float[] w, int wo, float[] b, int bo, float[] y, int yo, int ldy) {
+    static void tile2(float[] x, int xo, int in, float[] w, int wo, float[] b, int bo, float[] y, int yo, int ldy) {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00;
         int x0 = xo, x1 = x0 + in;
         for (int k = 0; k < in; k++, wo += PANEL) {
@@ -206,7 +206,7 @@ final class DenseVector {
         c10.add(b0).intoArray(y, o); c11.add(b1).intoArray(y, o + L); c12.add(b2).intoArray(y, o + 2 * L); c13.add(b3).intoArray(y, o + 3 * L);
     }
 
-    private static void tile1(float[] x, int xo, int in, float[] w, int wo, float[] b, int bo, float[] y, int yo, int ldy) {
+    static void tile1(float[] x, int xo, int in, float[] w, int wo, float[] b, int bo, float[] y, int yo, int ldy) {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00;
         int x0 = xo;
         for (int k = 0; k < in; k++, wo += PANEL) {
@@ -224,7 +224,7 @@ final class DenseVector {
 
 
     /** One row, two adjacent full panels (wo and wo + in·PANEL), written to 2·PANEL contiguous outputs. */
-    private static void row1x2(float[] x, int xo, int in, float[] w, int wo, float[] b, int bo, float[] y, int yo) {
+    static void row1x2(float[] x, int xo, int in, float[] w, int wo, float[] b, int bo, float[] y, int yo) {
         FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0, d0 = c0, d1 = c0, d2 = c0, d3 = c0;
         for (int k = 0, vo = wo + in * PANEL; k < in; k++, wo += PANEL, vo += PANEL) {
             FloatVector a = FloatVector.broadcast(S, x[xo + k]);
@@ -338,7 +338,7 @@ final class DenseVector {
     // Rows-form tiles: x rows x[xr ..] from column xc (tile6r, tile6p: column 0); w panel (in, pw) from wo; b from bo;
     // y rows y[yr ..] from column yc.
 
-    private static void tile6r(float[][] x, int xr, int in, float[] w, int wo, float[] b, int bo, float[][] y, int yr, int yc, float lo) {
+    static void tile6r(float[][] x, int xr, int in, float[] w, int wo, float[] b, int bo, float[][] y, int yr, int yc, float lo) {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00, c20 = c00,
                 c21 = c00, c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00, c40 = c00, c41 = c00, c42 = c00, c43 = c00,
                 c50 = c00, c51 = c00, c52 = c00, c53 = c00;
@@ -375,7 +375,7 @@ final class DenseVector {
         c50.add(b0).max(lo).intoArray(o, yc); c51.add(b1).max(lo).intoArray(o, yc + L); c52.add(b2).max(lo).intoArray(o, yc + 2 * L); c53.add(b3).max(lo).intoArray(o, yc + 3 * L);
     }
 
-    private static void tile6p(float[][] x, int xr, int in, float[] w, int wo, float[] b, int bo, float[][] y, int yr, int yc, float lo, float[] aw, int pf) {
+    static void tile6p(float[][] x, int xr, int in, float[] w, int wo, float[] b, int bo, float[][] y, int yr, int yc, float lo, float[] aw, int pf) {
         int touch = 0;
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00, c20 = c00,
                 c21 = c00, c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00, c40 = c00, c41 = c00, c42 = c00, c43 = c00,
@@ -415,7 +415,7 @@ final class DenseVector {
         c50.add(b0).max(lo).intoArray(o, yc); c51.add(b1).max(lo).intoArray(o, yc + L); c52.add(b2).max(lo).intoArray(o, yc + 2 * L); c53.add(b3).max(lo).intoArray(o, yc + 3 * L);
     }
 
-    private static void tile4r(float[][] x, int xr, int xc, int in, float[] w, int wo, float[] b, int bo, float[][] y, int yr, int yc, float lo) {
+    static void tile4r(float[][] x, int xr, int xc, int in, float[] w, int wo, float[] b, int bo, float[][] y, int yr, int yc, float lo) {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00, c20 = c00,
                 c21 = c00, c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00;
         float[] x0 = x[xr], x1 = x[xr + 1], x2 = x[xr + 2], x3 = x[xr + 3];
@@ -443,7 +443,7 @@ final class DenseVector {
         c30.add(b0).max(lo).intoArray(o, yc); c31.add(b1).max(lo).intoArray(o, yc + L); c32.add(b2).max(lo).intoArray(o, yc + 2 * L); c33.add(b3).max(lo).intoArray(o, yc + 3 * L);
     }
 
-    private static void tile2r(float[][] x, int xr, int xc, int in, float[] w, int wo, float[] b, int bo, float[][] y, int yr, int yc) {
+    static void tile2r(float[][] x, int xr, int xc, int in, float[] w, int wo, float[] b, int bo, float[][] y, int yr, int yc) {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00;
         float[] x0 = x[xr], x1 = x[xr + 1];
         for (int k = 0; k < in; k++, wo += PANEL) {
@@ -462,7 +462,7 @@ final class DenseVector {
         c10.add(b0).intoArray(o, yc); c11.add(b1).intoArray(o, yc + L); c12.add(b2).intoArray(o, yc + 2 * L); c13.add(b3).intoArray(o, yc + 3 * L);
     }
 
-    private static void tile1r(float[][] x, int xr, int xc, int in, float[] w, int wo, float[] b, int bo, float[][] y, int yr, int yc) {
+    static void tile1r(float[][] x, int xr, int xc, int in, float[] w, int wo, float[] b, int bo, float[][] y, int yr, int yc) {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00;
         float[] x0 = x[xr];
         for (int k = 0; k < in; k++, wo += PANEL) {
@@ -479,7 +479,7 @@ final class DenseVector {
 
     // Narrow tiles (layers of at most one vector of units): four partial sums per accumulator, see DenseKernel.
 
-    private static void tile4x1(float[] x, int xo, int in, float[] w, int wo, float[] b, int bo, float[] y, int yo, int ldy) {
+    static void tile4x1(float[] x, int xo, int in, float[] w, int wo, float[] b, int bo, float[] y, int yo, int ldy) {
         int x0 = xo, x1 = x0 + in, x2 = x1 + in, x3 = x2 + in;
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00, c20 = c00, c21 = c00,
                 c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00;
@@ -517,7 +517,7 @@ final class DenseVector {
         c30.add(c31).add(c32.add(c33)).add(b0).intoArray(y, yo + 3 * ldy);
     }
 
-    private static void tile1x1(float[] x, int xo, int in, float[] w, int wo, float[] b, int bo, float[] y, int yo, int ldy) {
+    static void tile1x1(float[] x, int xo, int in, float[] w, int wo, float[] b, int bo, float[] y, int yo, int ldy) {
         int x0 = xo;
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00;
         int k = 0;
@@ -542,7 +542,7 @@ final class DenseVector {
         c00.add(c01).add(c02.add(c03)).add(b0).intoArray(y, yo);
     }
 
-    private static void tile4x1r(float[][] x, int xr, int xc, int in, float[] w, int wo, float[] b, int bo, float[][] y, int yr, int yc) {
+    static void tile4x1r(float[][] x, int xr, int xc, int in, float[] w, int wo, float[] b, int bo, float[][] y, int yr, int yc) {
         float[] x0 = x[xr], x1 = x[xr + 1], x2 = x[xr + 2], x3 = x[xr + 3];
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00, c20 = c00, c21 = c00,
                 c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00;
@@ -580,7 +580,7 @@ final class DenseVector {
         c30.add(c31).add(c32.add(c33)).add(b0).intoArray(y[yr + 3], yc);
     }
 
-    private static void tile1x1r(float[][] x, int xr, int xc, int in, float[] w, int wo, float[] b, int bo, float[][] y, int yr, int yc) {
+    static void tile1x1r(float[][] x, int xr, int xc, int in, float[] w, int wo, float[] b, int bo, float[][] y, int yr, int yc) {
         float[] x0 = x[xr];
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00;
         int k = 0;
