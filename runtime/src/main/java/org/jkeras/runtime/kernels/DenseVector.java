@@ -30,6 +30,13 @@ import org.jkeras.activations.ElementwiseActivation;
  * from L2. Keep to the preferred species: once a second FloatVector shape runs anywhere in the JVM, the JIT may
  * no longer bind these tiles' FloatVector calls statically, and their epilogues then ran the Vector API's Java
  * fallback (the activations widen through the preferred shape for that reason).
+ *
+ * <p>The tile methods (every row count and form, {@code row1x2}, the narrow tiles) are generated from one template
+ * per shape by {@code TileSource} (test sources), between the generated-code markers: each variant stays its own
+ * method with its accumulators in locals and one epilogue, the shape C2 compiles to registers (merged variants, or
+ * vectors handed to helper methods, ran the Vector API's boxed fallback, 3-8× slower), without copies to keep in
+ * step by hand. {@code TileSourceTest} fails when they differ from the template; change it, then rewrite them with
+ * {@code java runtime/src/test/java/org/jkeras/runtime/kernels/TileSource.java runtime/src/main/java}.
  */
 final class DenseVector {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -120,12 +127,106 @@ final class DenseVector {
         }
     }
 
+    // Rows form: each x row its own array, all read from one column offset, so the loop index k addresses
+    // every broadcast directly ([row + 4k + 16]); in the strided form each of the 6 broadcasts first adds
+    // its row's offset, and on this CPU those integer ops share ports with the FMAs (measured, 60 rows aligned:
+    // 784 -> 512 182 -> 200, 512 -> 512 198 -> 224 GFLOP/s; the same as packing x interleaved, without the packing).
+
+    /**
+     * As {@link #linear}, x rows {@code x[xr ..]} read from column xc, y rows {@code y[yr ..]} written from
+     * column yc (panel p at yc + p·panel).
+     */
+    static void linearRows(DenseKernel d, float[][] x, int xr, int xc, int rows, float[][] y, int yr, int yc, int p0, int p1,
+            ElementwiseActivation ew, boolean reverse, float[] nextW, int nextOff, int nextLines) {
+        if (d.panel == L) {
+            for (int p = p0; p < p1; p++) {
+                int r = 0;
+                for (; r + 4 <= rows; r += 4) blockRows(d, 4, x, xr + r, xc, y, yr + r, yc, p, ew, null, -1);
+                for (; r < rows; r++) blockRows(d, 1, x, xr + r, xc, y, yr + r, yc, p, ew, null, -1);
+            }
+        } else if (rows == 1) {
+            gemv(d, x[xr], xc, y[yr], yc, p0, p1, ew);
+        } else {
+            int in = d.in;
+            if (xc != 0) { // the 6-row tile reads its rows from column 0: one copy, for callers slicing wider rows
+                float[][] c = Workspace.get().inputRows(rows, in);
+                for (int r = 0; r < rows; r++) System.arraycopy(x[xr + r], xc, c[r], 0, in);
+                x = c;
+                xr = 0;
+                xc = 0;
+            }
+            for (int i = p0; i < p1; i++) {
+                int p = reverse ? p0 + p1 - 1 - i : i, next = i + 1 == p1 ? -1 : reverse ? p - 1 : p + 1, r = 0;
+                // what the first 6-row tiles read ahead, one line per k each: the next panel, or after the last one
+                // the region given (the first panel of the layer to run next; see tileRows)
+                float[] aw = next >= 0 ? d.w : nextW;
+                int aOff = next >= 0 ? d.w0 + next * in * PANEL : nextOff;
+                int aLines = next >= 0 ? in * PANEL / LINE : nextLines;
+                for (int t = 0; r + 6 <= rows; r += 6, t++) {
+                    int line = Math.min(t * in, aLines - in); // the tile's window of lines; the last may overlap its neighbour
+                    boolean ahead = aw != null && t * in < aLines && line >= 0;
+                    blockRows(d, 6, x, xr + r, xc, y, yr + r, yc, p, ew, ahead ? aw : null, ahead ? aOff + line * LINE : -1);
+                }
+                int tail = rows - r;
+                if (tail >= 4) { blockRows(d, 4, x, xr + r, xc, y, yr + r, yc, p, ew, null, -1); r += 4; tail -= 4; }
+                if (tail >= 2) { blockRows(d, 2, x, xr + r, xc, y, yr + r, yc, p, ew, null, -1); r += 2; tail -= 2; }
+                if (tail == 1) blockRows(d, 1, x, xr + r, xc, y, yr + r, yc, p, ew, null, -1);
+            }
+        }
+    }
+
+    /** One mr-row tile of panel p in rows form; a partial last panel goes through scratch rows. pf: see tileRows. */
+    private static void blockRows(DenseKernel d, int mr, float[][] x, int xr, int xc, float[][] y, int yr, int yc, int p,
+            ElementwiseActivation ew, float[] aw, int pf) {
+        int pw = d.panel, cols = Math.min(pw, d.units - p * pw), n = yc + p * pw, wo = d.w0 + p * d.in * pw;
+        // plain ReLU on a 6- or 4-row tile: max(·, 0) in registers before the store (max(·, −∞) changes no value)
+        boolean inTile = d.plainRelu && ew != null && pw == PANEL && (mr == 6 || mr == 4);
+        float lo = inTile ? 0f : Float.NEGATIVE_INFINITY;
+        if (cols == pw) {
+            tileRows(mr, pw, x, xr, xc, d.in, d.w, wo, d.b, p * pw, y, yr, n, lo, aw, pf);
+        } else {
+            float[][] t = Workspace.get().tileRows(mr, pw);
+            tileRows(mr, pw, x, xr, xc, d.in, d.w, wo, d.b, p * pw, t, 0, 0, lo, aw, pf);
+            for (int r = 0; r < mr; r++) System.arraycopy(t[r], 0, y[yr + r], n, cols);
+        }
+        if (ew != null && !inTile) for (int r = 0; r < mr; r++) ew.applyInPlace(y[yr + r], n, cols);
+    }
+
+    /**
+     * {@code pf >= 0} (6-row tiles only): the tile also reads {@code aw[pf + LINE·k]} for every k, one cache line
+     * per k of the panel to come (or of the next layer's first panel), so it is in L2 when its first tile starts. With weights larger than L2
+     * (784-512-512-10 has 2.7 MB) each panel otherwise comes from L3 during its first tile, at ~17 GB/s: measured
+     * 11.6 µs instead of 3.6 µs for the first of ten 6-row tiles of a 784-deep panel; the reads cost those first
+     * tiles ~12% (an integer load and xor per k), so four tiles of every panel carry them (layers 784 → 512 and
+     * 512 → 512 at batch 60: 298 → 276 and 200 → 181 µs).
+     */
+    private static void tileRows(int mr, int pw, float[][] x, int xr, int xc, int in, float[] w, int wo, float[] b, int bo, float[][] y, int yr, int yc,
+            float lo, float[] aw, int pf) {
+        if (pw == L) {
+            if (mr == 4) tile4x1r(x, xr, xc, in, w, wo, b, bo, y, yr, yc);
+            else tile1x1r(x, xr, xc, in, w, wo, b, bo, y, yr, yc);
+            return;
+        }
+        switch (mr) {
+            case 6 -> {
+                if (pf < 0) tile6r(x, xr, in, w, wo, b, bo, y, yr, yc, lo);
+                else tile6p(x, xr, in, w, wo, b, bo, y, yr, yc, lo, aw, pf);
+            }
+            case 4 -> tile4r(x, xr, xc, in, w, wo, b, bo, y, yr, yc, lo);
+            case 2 -> tile2r(x, xr, xc, in, w, wo, b, bo, y, yr, yc);
+            case 1 -> tile1r(x, xr, xc, in, w, wo, b, bo, y, yr, yc);
+            default -> throw new AssertionError(mr);
+        }
+    }
+
+    // ---- generated by TileSource: do not edit by hand ----
+
     // Tiles: x rows from xo, in apart; w panel (in, PANEL) from wo; b (PANEL) from bo; y rows from yo, ldy apart.
 
     static void tile6(float[] x, int xo, int in, float[] w, int wo, float[] b, int bo, float[] y, int yo, int ldy) {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00, c20 = c00,
-                c21 = c00, c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00, c40 = c00,
-                c41 = c00, c42 = c00, c43 = c00, c50 = c00, c51 = c00, c52 = c00, c53 = c00;
+                c21 = c00, c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00, c40 = c00, c41 = c00, c42 = c00, c43 = c00,
+                c50 = c00, c51 = c00, c52 = c00, c53 = c00;
         int x0 = xo, x1 = x0 + in, x2 = x1 + in, x3 = x2 + in, x4 = x3 + in, x5 = x4 + in;
         for (int k = 0; k < in; k++, wo += PANEL) {
             FloatVector w0 = FloatVector.fromArray(S, w, wo), w1 = FloatVector.fromArray(S, w, wo + L),
@@ -221,8 +322,6 @@ final class DenseVector {
         c00.add(b0).intoArray(y, o); c01.add(b1).intoArray(y, o + L); c02.add(b2).intoArray(y, o + 2 * L); c03.add(b3).intoArray(y, o + 3 * L);
     }
 
-
-
     /** One row, two adjacent full panels (wo and wo + in·PANEL), written to 2·PANEL contiguous outputs. */
     static void row1x2(float[] x, int xo, int in, float[] w, int wo, float[] b, int bo, float[] y, int yo) {
         FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0, d0 = c0, d1 = c0, d2 = c0, d3 = c0;
@@ -243,100 +342,8 @@ final class DenseVector {
         d0.add(b0).intoArray(y, yo); d1.add(b1).intoArray(y, yo + L); d2.add(b2).intoArray(y, yo + 2 * L); d3.add(b3).intoArray(y, yo + 3 * L);
     }
 
-    // ---- Rows form: each x row its own array, all read from one column offset, so the loop index k addresses
-    // every broadcast directly ([row + 4k + 16]); in the strided form above each of the 6 broadcasts first adds
-    // its row's offset, and on this CPU those integer ops share ports with the FMAs (measured, 60 rows aligned:
-    // 784 -> 512 182 -> 200, 512 -> 512 198 -> 224 GFLOP/s; the same as packing x interleaved, without the packing).
-
-    /**
-     * As {@link #linear}, x rows {@code x[xr ..]} read from column xc, y rows {@code y[yr ..]} written from
-     * column yc (panel p at yc + p·panel).
-     */
-    static void linearRows(DenseKernel d, float[][] x, int xr, int xc, int rows, float[][] y, int yr, int yc, int p0, int p1,
-            ElementwiseActivation ew, boolean reverse, float[] nextW, int nextOff, int nextLines) {
-        if (d.panel == L) {
-            for (int p = p0; p < p1; p++) {
-                int r = 0;
-                for (; r + 4 <= rows; r += 4) blockRows(d, 4, x, xr + r, xc, y, yr + r, yc, p, ew, null, -1);
-                for (; r < rows; r++) blockRows(d, 1, x, xr + r, xc, y, yr + r, yc, p, ew, null, -1);
-            }
-        } else if (rows == 1) {
-            gemv(d, x[xr], xc, y[yr], yc, p0, p1, ew);
-        } else {
-            int in = d.in;
-            if (xc != 0) { // the 6-row tile reads its rows from column 0: one copy, for callers slicing wider rows
-                float[][] c = Workspace.get().inputRows(rows, in);
-                for (int r = 0; r < rows; r++) System.arraycopy(x[xr + r], xc, c[r], 0, in);
-                x = c;
-                xr = 0;
-                xc = 0;
-            }
-            for (int i = p0; i < p1; i++) {
-                int p = reverse ? p0 + p1 - 1 - i : i, next = i + 1 == p1 ? -1 : reverse ? p - 1 : p + 1, r = 0;
-                // what the first 6-row tiles read ahead, one line per k each: the next panel, or after the last one
-                // the region given (the first panel of the layer to run next; see tileRows)
-                float[] aw = next >= 0 ? d.w : nextW;
-                int aOff = next >= 0 ? d.w0 + next * in * PANEL : nextOff;
-                int aLines = next >= 0 ? in * PANEL / LINE : nextLines;
-                for (int t = 0; r + 6 <= rows; r += 6, t++) {
-                    int line = Math.min(t * in, aLines - in); // the tile's window of lines; the last may overlap its neighbour
-                    boolean ahead = aw != null && t * in < aLines && line >= 0;
-                    blockRows(d, 6, x, xr + r, xc, y, yr + r, yc, p, ew, ahead ? aw : null, ahead ? aOff + line * LINE : -1);
-                }
-                int tail = rows - r;
-                if (tail >= 4) { blockRows(d, 4, x, xr + r, xc, y, yr + r, yc, p, ew, null, -1); r += 4; tail -= 4; }
-                if (tail >= 2) { blockRows(d, 2, x, xr + r, xc, y, yr + r, yc, p, ew, null, -1); r += 2; tail -= 2; }
-                if (tail == 1) blockRows(d, 1, x, xr + r, xc, y, yr + r, yc, p, ew, null, -1);
-            }
-        }
-    }
-
-    /** One mr-row tile of panel p in rows form; a partial last panel goes through scratch rows. pf: see tileRows. */
-    private static void blockRows(DenseKernel d, int mr, float[][] x, int xr, int xc, float[][] y, int yr, int yc, int p,
-            ElementwiseActivation ew, float[] aw, int pf) {
-        int pw = d.panel, cols = Math.min(pw, d.units - p * pw), n = yc + p * pw, wo = d.w0 + p * d.in * pw;
-        // plain ReLU on a 6- or 4-row tile: max(·, 0) in registers before the store (max(·, −∞) changes no value)
-        boolean inTile = d.plainRelu && ew != null && pw == PANEL && (mr == 6 || mr == 4);
-        float lo = inTile ? 0f : Float.NEGATIVE_INFINITY;
-        if (cols == pw) {
-            tileRows(mr, pw, x, xr, xc, d.in, d.w, wo, d.b, p * pw, y, yr, n, lo, aw, pf);
-        } else {
-            float[][] t = Workspace.get().tileRows(mr, pw);
-            tileRows(mr, pw, x, xr, xc, d.in, d.w, wo, d.b, p * pw, t, 0, 0, lo, aw, pf);
-            for (int r = 0; r < mr; r++) System.arraycopy(t[r], 0, y[yr + r], n, cols);
-        }
-        if (ew != null && !inTile) for (int r = 0; r < mr; r++) ew.applyInPlace(y[yr + r], n, cols);
-    }
-
-    /**
-     * {@code pf >= 0} (6-row tiles only): the tile also reads {@code aw[pf + LINE·k]} for every k, one cache line
-     * per k of the panel to come (or of the next layer's first panel), so it is in L2 when its first tile starts. With weights larger than L2
-     * (784-512-512-10 has 2.7 MB) each panel otherwise comes from L3 during its first tile, at ~17 GB/s: measured
-     * 11.6 µs instead of 3.6 µs for the first of ten 6-row tiles of a 784-deep panel; the reads cost those first
-     * tiles ~12% (an integer load and xor per k), so four tiles of every panel carry them (layers 784 → 512 and
-     * 512 → 512 at batch 60: 298 → 276 and 200 → 181 µs).
-     */
-    private static void tileRows(int mr, int pw, float[][] x, int xr, int xc, int in, float[] w, int wo, float[] b, int bo, float[][] y, int yr, int yc,
-            float lo, float[] aw, int pf) {
-        if (pw == L) {
-            if (mr == 4) tile4x1r(x, xr, xc, in, w, wo, b, bo, y, yr, yc);
-            else tile1x1r(x, xr, xc, in, w, wo, b, bo, y, yr, yc);
-            return;
-        }
-        switch (mr) {
-            case 6 -> {
-                if (pf < 0) tile6r(x, xr, in, w, wo, b, bo, y, yr, yc, lo);
-                else tile6p(x, xr, in, w, wo, b, bo, y, yr, yc, lo, aw, pf);
-            }
-            case 4 -> tile4r(x, xr, xc, in, w, wo, b, bo, y, yr, yc, lo);
-            case 2 -> tile2r(x, xr, xc, in, w, wo, b, bo, y, yr, yc);
-            case 1 -> tile1r(x, xr, xc, in, w, wo, b, bo, y, yr, yc);
-            default -> throw new AssertionError(mr);
-        }
-    }
-
     // Rows-form tiles: x rows x[xr ..] from column xc (tile6r, tile6p: column 0); w panel (in, pw) from wo; b from bo;
-    // y rows y[yr ..] from column yc.
+    // y rows y[yr ..] from column yc. The 6- and 4-row tiles clamp at lo (plain ReLU in registers, see blockRows).
 
     static void tile6r(float[][] x, int xr, int in, float[] w, int wo, float[] b, int bo, float[][] y, int yr, int yc, float lo) {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00, c20 = c00,
@@ -375,7 +382,8 @@ final class DenseVector {
         c50.add(b0).max(lo).intoArray(o, yc); c51.add(b1).max(lo).intoArray(o, yc + L); c52.add(b2).max(lo).intoArray(o, yc + 2 * L); c53.add(b3).max(lo).intoArray(o, yc + 3 * L);
     }
 
-    static void tile6p(float[][] x, int xr, int in, float[] w, int wo, float[] b, int bo, float[][] y, int yr, int yc, float lo, float[] aw, int pf) {
+    static void tile6p(float[][] x, int xr, int in, float[] w, int wo, float[] b, int bo, float[][] y, int yr, int yc, float lo, float[] aw,
+            int pf) {
         int touch = 0;
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00, c20 = c00,
                 c21 = c00, c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00, c40 = c00, c41 = c00, c42 = c00, c43 = c00,
@@ -481,12 +489,12 @@ final class DenseVector {
 
     static void tile4x1(float[] x, int xo, int in, float[] w, int wo, float[] b, int bo, float[] y, int yo, int ldy) {
         int x0 = xo, x1 = x0 + in, x2 = x1 + in, x3 = x2 + in;
-        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00, c20 = c00, c21 = c00,
-                c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00;
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00, c20 = c00,
+                c21 = c00, c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00;
         int k = 0;
         for (; k + 4 <= in; k += 4, wo += 4 * L) {
-            FloatVector w0 = FloatVector.fromArray(S, w, wo), w1 = FloatVector.fromArray(S, w, wo + L), w2 = FloatVector.fromArray(S, w, wo + 2 * L),
-                    w3 = FloatVector.fromArray(S, w, wo + 3 * L);
+            FloatVector w0 = FloatVector.fromArray(S, w, wo), w1 = FloatVector.fromArray(S, w, wo + L),
+                    w2 = FloatVector.fromArray(S, w, wo + 2 * L), w3 = FloatVector.fromArray(S, w, wo + 3 * L);
             c00 = FloatVector.broadcast(S, x[x0 + k]).fma(w0, c00); c01 = FloatVector.broadcast(S, x[x0 + k + 1]).fma(w1, c01);
             c02 = FloatVector.broadcast(S, x[x0 + k + 2]).fma(w2, c02); c03 = FloatVector.broadcast(S, x[x0 + k + 3]).fma(w3, c03);
             c10 = FloatVector.broadcast(S, x[x1 + k]).fma(w0, c10); c11 = FloatVector.broadcast(S, x[x1 + k + 1]).fma(w1, c11);
@@ -522,8 +530,8 @@ final class DenseVector {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00;
         int k = 0;
         for (; k + 4 <= in; k += 4, wo += 4 * L) {
-            FloatVector w0 = FloatVector.fromArray(S, w, wo), w1 = FloatVector.fromArray(S, w, wo + L), w2 = FloatVector.fromArray(S, w, wo + 2 * L),
-                    w3 = FloatVector.fromArray(S, w, wo + 3 * L);
+            FloatVector w0 = FloatVector.fromArray(S, w, wo), w1 = FloatVector.fromArray(S, w, wo + L),
+                    w2 = FloatVector.fromArray(S, w, wo + 2 * L), w3 = FloatVector.fromArray(S, w, wo + 3 * L);
             c00 = FloatVector.broadcast(S, x[x0 + k]).fma(w0, c00); c01 = FloatVector.broadcast(S, x[x0 + k + 1]).fma(w1, c01);
             c02 = FloatVector.broadcast(S, x[x0 + k + 2]).fma(w2, c02); c03 = FloatVector.broadcast(S, x[x0 + k + 3]).fma(w3, c03);
         }
@@ -544,12 +552,12 @@ final class DenseVector {
 
     static void tile4x1r(float[][] x, int xr, int xc, int in, float[] w, int wo, float[] b, int bo, float[][] y, int yr, int yc) {
         float[] x0 = x[xr], x1 = x[xr + 1], x2 = x[xr + 2], x3 = x[xr + 3];
-        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00, c20 = c00, c21 = c00,
-                c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00;
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00, c20 = c00,
+                c21 = c00, c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00;
         int k = 0;
         for (; k + 4 <= in; k += 4, wo += 4 * L) {
-            FloatVector w0 = FloatVector.fromArray(S, w, wo), w1 = FloatVector.fromArray(S, w, wo + L), w2 = FloatVector.fromArray(S, w, wo + 2 * L),
-                    w3 = FloatVector.fromArray(S, w, wo + 3 * L);
+            FloatVector w0 = FloatVector.fromArray(S, w, wo), w1 = FloatVector.fromArray(S, w, wo + L),
+                    w2 = FloatVector.fromArray(S, w, wo + 2 * L), w3 = FloatVector.fromArray(S, w, wo + 3 * L);
             c00 = FloatVector.broadcast(S, x0[xc + k]).fma(w0, c00); c01 = FloatVector.broadcast(S, x0[xc + k + 1]).fma(w1, c01);
             c02 = FloatVector.broadcast(S, x0[xc + k + 2]).fma(w2, c02); c03 = FloatVector.broadcast(S, x0[xc + k + 3]).fma(w3, c03);
             c10 = FloatVector.broadcast(S, x1[xc + k]).fma(w0, c10); c11 = FloatVector.broadcast(S, x1[xc + k + 1]).fma(w1, c11);
@@ -585,8 +593,8 @@ final class DenseVector {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00;
         int k = 0;
         for (; k + 4 <= in; k += 4, wo += 4 * L) {
-            FloatVector w0 = FloatVector.fromArray(S, w, wo), w1 = FloatVector.fromArray(S, w, wo + L), w2 = FloatVector.fromArray(S, w, wo + 2 * L),
-                    w3 = FloatVector.fromArray(S, w, wo + 3 * L);
+            FloatVector w0 = FloatVector.fromArray(S, w, wo), w1 = FloatVector.fromArray(S, w, wo + L),
+                    w2 = FloatVector.fromArray(S, w, wo + 2 * L), w3 = FloatVector.fromArray(S, w, wo + 3 * L);
             c00 = FloatVector.broadcast(S, x0[xc + k]).fma(w0, c00); c01 = FloatVector.broadcast(S, x0[xc + k + 1]).fma(w1, c01);
             c02 = FloatVector.broadcast(S, x0[xc + k + 2]).fma(w2, c02); c03 = FloatVector.broadcast(S, x0[xc + k + 3]).fma(w3, c03);
         }
@@ -604,4 +612,6 @@ final class DenseVector {
         FloatVector b0 = FloatVector.fromArray(S, b, bo);
         c00.add(c01).add(c02.add(c03)).add(b0).intoArray(y[yr], yc);
     }
+
+    // ---- end of generated tiles ----
 }
