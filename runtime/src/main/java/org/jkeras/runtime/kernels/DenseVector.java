@@ -30,6 +30,13 @@ import org.jkeras.activations.ElementwiseActivation;
  * from L2. Keep to the preferred species: once a second FloatVector shape runs anywhere in the JVM, the JIT may
  * no longer bind these tiles' FloatVector calls statically, and their epilogues then ran the Vector API's Java
  * fallback (the activations widen through the preferred shape for that reason).
+ *
+ * <p>The tile methods (every row count and form, {@code row1x2}, the narrow tiles) are generated from one template
+ * per shape by {@code TileSource} (test sources), between the generated-code markers: each variant stays its own
+ * method with its accumulators in locals and one epilogue, the shape C2 compiles to registers (merged variants, or
+ * vectors handed to helper methods, ran the Vector API's boxed fallback, 3-8× slower), without copies to keep in
+ * step by hand. {@code TileSourceTest} fails when they differ from the template; change it, then rewrite them with
+ * {@code java runtime/src/test/java/org/jkeras/runtime/kernels/TileSource.java runtime/src/main/java}.
  */
 final class DenseVector {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -120,131 +127,8 @@ final class DenseVector {
         }
     }
 
-    // Tiles: x rows from xo, in apart; w panel (in, PANEL) from wo; b (PANEL) from bo; y rows from yo, ldy apart.
-
-    private static void tile6(float[] x, int xo, int in, float[] w, int wo, float[] b, int bo, float[] y, int yo, int ldy) {
-        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00, c20 = c00,
-                c21 = c00, c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00, c40 = c00,
-                c41 = c00, c42 = c00, c43 = c00, c50 = c00, c51 = c00, c52 = c00, c53 = c00;
-        int x0 = xo, x1 = x0 + in, x2 = x1 + in, x3 = x2 + in, x4 = x3 + in, x5 = x4 + in;
-        for (int k = 0; k < in; k++, wo += PANEL) {
-            FloatVector w0 = FloatVector.fromArray(S, w, wo), w1 = FloatVector.fromArray(S, w, wo + L),
-                    w2 = FloatVector.fromArray(S, w, wo + 2 * L), w3 = FloatVector.fromArray(S, w, wo + 3 * L);
-            FloatVector a = FloatVector.broadcast(S, x[x0 + k]);
-            c00 = a.fma(w0, c00); c01 = a.fma(w1, c01); c02 = a.fma(w2, c02); c03 = a.fma(w3, c03);
-            a = FloatVector.broadcast(S, x[x1 + k]);
-            c10 = a.fma(w0, c10); c11 = a.fma(w1, c11); c12 = a.fma(w2, c12); c13 = a.fma(w3, c13);
-            a = FloatVector.broadcast(S, x[x2 + k]);
-            c20 = a.fma(w0, c20); c21 = a.fma(w1, c21); c22 = a.fma(w2, c22); c23 = a.fma(w3, c23);
-            a = FloatVector.broadcast(S, x[x3 + k]);
-            c30 = a.fma(w0, c30); c31 = a.fma(w1, c31); c32 = a.fma(w2, c32); c33 = a.fma(w3, c33);
-            a = FloatVector.broadcast(S, x[x4 + k]);
-            c40 = a.fma(w0, c40); c41 = a.fma(w1, c41); c42 = a.fma(w2, c42); c43 = a.fma(w3, c43);
-            a = FloatVector.broadcast(S, x[x5 + k]);
-            c50 = a.fma(w0, c50); c51 = a.fma(w1, c51); c52 = a.fma(w2, c52); c53 = a.fma(w3, c53);
-        }
-        FloatVector b0 = FloatVector.fromArray(S, b, bo), b1 = FloatVector.fromArray(S, b, bo + L),
-                b2 = FloatVector.fromArray(S, b, bo + 2 * L), b3 = FloatVector.fromArray(S, b, bo + 3 * L);
-        int o = yo;
-        c00.add(b0).intoArray(y, o); c01.add(b1).intoArray(y, o + L); c02.add(b2).intoArray(y, o + 2 * L); c03.add(b3).intoArray(y, o + 3 * L);
-        o += ldy;
-        c10.add(b0).intoArray(y, o); c11.add(b1).intoArray(y, o + L); c12.add(b2).intoArray(y, o + 2 * L); c13.add(b3).intoArray(y, o + 3 * L);
-        o += ldy;
-        c20.add(b0).intoArray(y, o); c21.add(b1).intoArray(y, o + L); c22.add(b2).intoArray(y, o + 2 * L); c23.add(b3).intoArray(y, o + 3 * L);
-        o += ldy;
-        c30.add(b0).intoArray(y, o); c31.add(b1).intoArray(y, o + L); c32.add(b2).intoArray(y, o + 2 * L); c33.add(b3).intoArray(y, o + 3 * L);
-        o += ldy;
-        c40.add(b0).intoArray(y, o); c41.add(b1).intoArray(y, o + L); c42.add(b2).intoArray(y, o + 2 * L); c43.add(b3).intoArray(y, o + 3 * L);
-        o += ldy;
-        c50.add(b0).intoArray(y, o); c51.add(b1).intoArray(y, o + L); c52.add(b2).intoArray(y, o + 2 * L); c53.add(b3).intoArray(y, o + 3 * L);
-    }
-
-    private static void tile4(float[] x, int xo, int in, float[] w, int wo, float[] b, int bo, float[] y, int yo, int ldy) {
-        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00, c20 = c00,
-                c21 = c00, c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00;
-        int x0 = xo, x1 = x0 + in, x2 = x1 + in, x3 = x2 + in;
-        for (int k = 0; k < in; k++, wo += PANEL) {
-            FloatVector w0 = FloatVector.fromArray(S, w, wo), w1 = FloatVector.fromArray(S, w, wo + L),
-                    w2 = FloatVector.fromArray(S, w, wo + 2 * L), w3 = FloatVector.fromArray(S, w, wo + 3 * L);
-            FloatVector a = FloatVector.broadcast(S, x[x0 + k]);
-            c00 = a.fma(w0, c00); c01 = a.fma(w1, c01); c02 = a.fma(w2, c02); c03 = a.fma(w3, c03);
-            a = FloatVector.broadcast(S, x[x1 + k]);
-            c10 = a.fma(w0, c10); c11 = a.fma(w1, c11); c12 = a.fma(w2, c12); c13 = a.fma(w3, c13);
-            a = FloatVector.broadcast(S, x[x2 + k]);
-            c20 = a.fma(w0, c20); c21 = a.fma(w1, c21); c22 = a.fma(w2, c22); c23 = a.fma(w3, c23);
-            a = FloatVector.broadcast(S, x[x3 + k]);
-            c30 = a.fma(w0, c30); c31 = a.fma(w1, c31); c32 = a.fma(w2, c32); c33 = a.fma(w3, c33);
-        }
-        FloatVector b0 = FloatVector.fromArray(S, b, bo), b1 = FloatVector.fromArray(S, b, bo + L),
-                b2 = FloatVector.fromArray(S, b, bo + 2 * L), b3 = FloatVector.fromArray(S, b, bo + 3 * L);
-        int o = yo;
-        c00.add(b0).intoArray(y, o); c01.add(b1).intoArray(y, o + L); c02.add(b2).intoArray(y, o + 2 * L); c03.add(b3).intoArray(y, o + 3 * L);
-        o += ldy;
-        c10.add(b0).intoArray(y, o); c11.add(b1).intoArray(y, o + L); c12.add(b2).intoArray(y, o + 2 * L); c13.add(b3).intoArray(y, o + 3 * L);
-        o += ldy;
-        c20.add(b0).intoArray(y, o); c21.add(b1).intoArray(y, o + L); c22.add(b2).intoArray(y, o + 2 * L); c23.add(b3).intoArray(y, o + 3 * L);
-        o += ldy;
-        c30.add(b0).intoArray(y, o); c31.add(b1).intoArray(y, o + L); c32.add(b2).intoArray(y, o + 2 * L); c33.add(b3).intoArray(y, o + 3 * L);
-    }
-
-    private static void tile2(float[] x, int xo, int in, float[] w, int wo, float[] b, int bo, float[] y, int yo, int ldy) {
-        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00;
-        int x0 = xo, x1 = x0 + in;
-        for (int k = 0; k < in; k++, wo += PANEL) {
-            FloatVector w0 = FloatVector.fromArray(S, w, wo), w1 = FloatVector.fromArray(S, w, wo + L),
-                    w2 = FloatVector.fromArray(S, w, wo + 2 * L), w3 = FloatVector.fromArray(S, w, wo + 3 * L);
-            FloatVector a = FloatVector.broadcast(S, x[x0 + k]);
-            c00 = a.fma(w0, c00); c01 = a.fma(w1, c01); c02 = a.fma(w2, c02); c03 = a.fma(w3, c03);
-            a = FloatVector.broadcast(S, x[x1 + k]);
-            c10 = a.fma(w0, c10); c11 = a.fma(w1, c11); c12 = a.fma(w2, c12); c13 = a.fma(w3, c13);
-        }
-        FloatVector b0 = FloatVector.fromArray(S, b, bo), b1 = FloatVector.fromArray(S, b, bo + L),
-                b2 = FloatVector.fromArray(S, b, bo + 2 * L), b3 = FloatVector.fromArray(S, b, bo + 3 * L);
-        int o = yo;
-        c00.add(b0).intoArray(y, o); c01.add(b1).intoArray(y, o + L); c02.add(b2).intoArray(y, o + 2 * L); c03.add(b3).intoArray(y, o + 3 * L);
-        o += ldy;
-        c10.add(b0).intoArray(y, o); c11.add(b1).intoArray(y, o + L); c12.add(b2).intoArray(y, o + 2 * L); c13.add(b3).intoArray(y, o + 3 * L);
-    }
-
-    private static void tile1(float[] x, int xo, int in, float[] w, int wo, float[] b, int bo, float[] y, int yo, int ldy) {
-        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00;
-        int x0 = xo;
-        for (int k = 0; k < in; k++, wo += PANEL) {
-            FloatVector w0 = FloatVector.fromArray(S, w, wo), w1 = FloatVector.fromArray(S, w, wo + L),
-                    w2 = FloatVector.fromArray(S, w, wo + 2 * L), w3 = FloatVector.fromArray(S, w, wo + 3 * L);
-            FloatVector a = FloatVector.broadcast(S, x[x0 + k]);
-            c00 = a.fma(w0, c00); c01 = a.fma(w1, c01); c02 = a.fma(w2, c02); c03 = a.fma(w3, c03);
-        }
-        FloatVector b0 = FloatVector.fromArray(S, b, bo), b1 = FloatVector.fromArray(S, b, bo + L),
-                b2 = FloatVector.fromArray(S, b, bo + 2 * L), b3 = FloatVector.fromArray(S, b, bo + 3 * L);
-        int o = yo;
-        c00.add(b0).intoArray(y, o); c01.add(b1).intoArray(y, o + L); c02.add(b2).intoArray(y, o + 2 * L); c03.add(b3).intoArray(y, o + 3 * L);
-    }
-
-
-
-    /** One row, two adjacent full panels (wo and wo + in·PANEL), written to 2·PANEL contiguous outputs. */
-    private static void row1x2(float[] x, int xo, int in, float[] w, int wo, float[] b, int bo, float[] y, int yo) {
-        FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0, d0 = c0, d1 = c0, d2 = c0, d3 = c0;
-        for (int k = 0, vo = wo + in * PANEL; k < in; k++, wo += PANEL, vo += PANEL) {
-            FloatVector a = FloatVector.broadcast(S, x[xo + k]);
-            c0 = a.fma(FloatVector.fromArray(S, w, wo), c0); c1 = a.fma(FloatVector.fromArray(S, w, wo + L), c1);
-            c2 = a.fma(FloatVector.fromArray(S, w, wo + 2 * L), c2); c3 = a.fma(FloatVector.fromArray(S, w, wo + 3 * L), c3);
-            d0 = a.fma(FloatVector.fromArray(S, w, vo), d0); d1 = a.fma(FloatVector.fromArray(S, w, vo + L), d1);
-            d2 = a.fma(FloatVector.fromArray(S, w, vo + 2 * L), d2); d3 = a.fma(FloatVector.fromArray(S, w, vo + 3 * L), d3);
-        }
-        FloatVector b0 = FloatVector.fromArray(S, b, bo), b1 = FloatVector.fromArray(S, b, bo + L),
-                b2 = FloatVector.fromArray(S, b, bo + 2 * L), b3 = FloatVector.fromArray(S, b, bo + 3 * L);
-        c0.add(b0).intoArray(y, yo); c1.add(b1).intoArray(y, yo + L); c2.add(b2).intoArray(y, yo + 2 * L); c3.add(b3).intoArray(y, yo + 3 * L);
-        bo += PANEL;
-        yo += PANEL;
-        b0 = FloatVector.fromArray(S, b, bo); b1 = FloatVector.fromArray(S, b, bo + L);
-        b2 = FloatVector.fromArray(S, b, bo + 2 * L); b3 = FloatVector.fromArray(S, b, bo + 3 * L);
-        d0.add(b0).intoArray(y, yo); d1.add(b1).intoArray(y, yo + L); d2.add(b2).intoArray(y, yo + 2 * L); d3.add(b3).intoArray(y, yo + 3 * L);
-    }
-
-    // ---- Rows form: each x row its own array, all read from one column offset, so the loop index k addresses
-    // every broadcast directly ([row + 4k + 16]); in the strided form above each of the 6 broadcasts first adds
+    // Rows form: each x row its own array, all read from one column offset, so the loop index k addresses
+    // every broadcast directly ([row + 4k + 16]); in the strided form each of the 6 broadcasts first adds
     // its row's offset, and on this CPU those integer ops share ports with the FMAs (measured, 60 rows aligned:
     // 784 -> 512 182 -> 200, 512 -> 512 198 -> 224 GFLOP/s; the same as packing x interleaved, without the packing).
 
@@ -335,10 +219,133 @@ final class DenseVector {
         }
     }
 
-    // Rows-form tiles: x rows x[xr ..] from column xc (tile6r, tile6p: column 0); w panel (in, pw) from wo; b from bo;
-    // y rows y[yr ..] from column yc.
+    // ---- generated by TileSource: do not edit by hand ----
 
-    private static void tile6r(float[][] x, int xr, int in, float[] w, int wo, float[] b, int bo, float[][] y, int yr, int yc, float lo) {
+    // Tiles: x rows from xo, in apart; w panel (in, PANEL) from wo; b (PANEL) from bo; y rows from yo, ldy apart.
+
+    static void tile6(float[] x, int xo, int in, float[] w, int wo, float[] b, int bo, float[] y, int yo, int ldy) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00, c20 = c00,
+                c21 = c00, c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00, c40 = c00, c41 = c00, c42 = c00, c43 = c00,
+                c50 = c00, c51 = c00, c52 = c00, c53 = c00;
+        int x0 = xo, x1 = x0 + in, x2 = x1 + in, x3 = x2 + in, x4 = x3 + in, x5 = x4 + in;
+        for (int k = 0; k < in; k++, wo += PANEL) {
+            FloatVector w0 = FloatVector.fromArray(S, w, wo), w1 = FloatVector.fromArray(S, w, wo + L),
+                    w2 = FloatVector.fromArray(S, w, wo + 2 * L), w3 = FloatVector.fromArray(S, w, wo + 3 * L);
+            FloatVector a = FloatVector.broadcast(S, x[x0 + k]);
+            c00 = a.fma(w0, c00); c01 = a.fma(w1, c01); c02 = a.fma(w2, c02); c03 = a.fma(w3, c03);
+            a = FloatVector.broadcast(S, x[x1 + k]);
+            c10 = a.fma(w0, c10); c11 = a.fma(w1, c11); c12 = a.fma(w2, c12); c13 = a.fma(w3, c13);
+            a = FloatVector.broadcast(S, x[x2 + k]);
+            c20 = a.fma(w0, c20); c21 = a.fma(w1, c21); c22 = a.fma(w2, c22); c23 = a.fma(w3, c23);
+            a = FloatVector.broadcast(S, x[x3 + k]);
+            c30 = a.fma(w0, c30); c31 = a.fma(w1, c31); c32 = a.fma(w2, c32); c33 = a.fma(w3, c33);
+            a = FloatVector.broadcast(S, x[x4 + k]);
+            c40 = a.fma(w0, c40); c41 = a.fma(w1, c41); c42 = a.fma(w2, c42); c43 = a.fma(w3, c43);
+            a = FloatVector.broadcast(S, x[x5 + k]);
+            c50 = a.fma(w0, c50); c51 = a.fma(w1, c51); c52 = a.fma(w2, c52); c53 = a.fma(w3, c53);
+        }
+        FloatVector b0 = FloatVector.fromArray(S, b, bo), b1 = FloatVector.fromArray(S, b, bo + L),
+                b2 = FloatVector.fromArray(S, b, bo + 2 * L), b3 = FloatVector.fromArray(S, b, bo + 3 * L);
+        int o = yo;
+        c00.add(b0).intoArray(y, o); c01.add(b1).intoArray(y, o + L); c02.add(b2).intoArray(y, o + 2 * L); c03.add(b3).intoArray(y, o + 3 * L);
+        o += ldy;
+        c10.add(b0).intoArray(y, o); c11.add(b1).intoArray(y, o + L); c12.add(b2).intoArray(y, o + 2 * L); c13.add(b3).intoArray(y, o + 3 * L);
+        o += ldy;
+        c20.add(b0).intoArray(y, o); c21.add(b1).intoArray(y, o + L); c22.add(b2).intoArray(y, o + 2 * L); c23.add(b3).intoArray(y, o + 3 * L);
+        o += ldy;
+        c30.add(b0).intoArray(y, o); c31.add(b1).intoArray(y, o + L); c32.add(b2).intoArray(y, o + 2 * L); c33.add(b3).intoArray(y, o + 3 * L);
+        o += ldy;
+        c40.add(b0).intoArray(y, o); c41.add(b1).intoArray(y, o + L); c42.add(b2).intoArray(y, o + 2 * L); c43.add(b3).intoArray(y, o + 3 * L);
+        o += ldy;
+        c50.add(b0).intoArray(y, o); c51.add(b1).intoArray(y, o + L); c52.add(b2).intoArray(y, o + 2 * L); c53.add(b3).intoArray(y, o + 3 * L);
+    }
+
+    static void tile4(float[] x, int xo, int in, float[] w, int wo, float[] b, int bo, float[] y, int yo, int ldy) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00, c20 = c00,
+                c21 = c00, c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00;
+        int x0 = xo, x1 = x0 + in, x2 = x1 + in, x3 = x2 + in;
+        for (int k = 0; k < in; k++, wo += PANEL) {
+            FloatVector w0 = FloatVector.fromArray(S, w, wo), w1 = FloatVector.fromArray(S, w, wo + L),
+                    w2 = FloatVector.fromArray(S, w, wo + 2 * L), w3 = FloatVector.fromArray(S, w, wo + 3 * L);
+            FloatVector a = FloatVector.broadcast(S, x[x0 + k]);
+            c00 = a.fma(w0, c00); c01 = a.fma(w1, c01); c02 = a.fma(w2, c02); c03 = a.fma(w3, c03);
+            a = FloatVector.broadcast(S, x[x1 + k]);
+            c10 = a.fma(w0, c10); c11 = a.fma(w1, c11); c12 = a.fma(w2, c12); c13 = a.fma(w3, c13);
+            a = FloatVector.broadcast(S, x[x2 + k]);
+            c20 = a.fma(w0, c20); c21 = a.fma(w1, c21); c22 = a.fma(w2, c22); c23 = a.fma(w3, c23);
+            a = FloatVector.broadcast(S, x[x3 + k]);
+            c30 = a.fma(w0, c30); c31 = a.fma(w1, c31); c32 = a.fma(w2, c32); c33 = a.fma(w3, c33);
+        }
+        FloatVector b0 = FloatVector.fromArray(S, b, bo), b1 = FloatVector.fromArray(S, b, bo + L),
+                b2 = FloatVector.fromArray(S, b, bo + 2 * L), b3 = FloatVector.fromArray(S, b, bo + 3 * L);
+        int o = yo;
+        c00.add(b0).intoArray(y, o); c01.add(b1).intoArray(y, o + L); c02.add(b2).intoArray(y, o + 2 * L); c03.add(b3).intoArray(y, o + 3 * L);
+        o += ldy;
+        c10.add(b0).intoArray(y, o); c11.add(b1).intoArray(y, o + L); c12.add(b2).intoArray(y, o + 2 * L); c13.add(b3).intoArray(y, o + 3 * L);
+        o += ldy;
+        c20.add(b0).intoArray(y, o); c21.add(b1).intoArray(y, o + L); c22.add(b2).intoArray(y, o + 2 * L); c23.add(b3).intoArray(y, o + 3 * L);
+        o += ldy;
+        c30.add(b0).intoArray(y, o); c31.add(b1).intoArray(y, o + L); c32.add(b2).intoArray(y, o + 2 * L); c33.add(b3).intoArray(y, o + 3 * L);
+    }
+
+    static void tile2(float[] x, int xo, int in, float[] w, int wo, float[] b, int bo, float[] y, int yo, int ldy) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00;
+        int x0 = xo, x1 = x0 + in;
+        for (int k = 0; k < in; k++, wo += PANEL) {
+            FloatVector w0 = FloatVector.fromArray(S, w, wo), w1 = FloatVector.fromArray(S, w, wo + L),
+                    w2 = FloatVector.fromArray(S, w, wo + 2 * L), w3 = FloatVector.fromArray(S, w, wo + 3 * L);
+            FloatVector a = FloatVector.broadcast(S, x[x0 + k]);
+            c00 = a.fma(w0, c00); c01 = a.fma(w1, c01); c02 = a.fma(w2, c02); c03 = a.fma(w3, c03);
+            a = FloatVector.broadcast(S, x[x1 + k]);
+            c10 = a.fma(w0, c10); c11 = a.fma(w1, c11); c12 = a.fma(w2, c12); c13 = a.fma(w3, c13);
+        }
+        FloatVector b0 = FloatVector.fromArray(S, b, bo), b1 = FloatVector.fromArray(S, b, bo + L),
+                b2 = FloatVector.fromArray(S, b, bo + 2 * L), b3 = FloatVector.fromArray(S, b, bo + 3 * L);
+        int o = yo;
+        c00.add(b0).intoArray(y, o); c01.add(b1).intoArray(y, o + L); c02.add(b2).intoArray(y, o + 2 * L); c03.add(b3).intoArray(y, o + 3 * L);
+        o += ldy;
+        c10.add(b0).intoArray(y, o); c11.add(b1).intoArray(y, o + L); c12.add(b2).intoArray(y, o + 2 * L); c13.add(b3).intoArray(y, o + 3 * L);
+    }
+
+    static void tile1(float[] x, int xo, int in, float[] w, int wo, float[] b, int bo, float[] y, int yo, int ldy) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00;
+        int x0 = xo;
+        for (int k = 0; k < in; k++, wo += PANEL) {
+            FloatVector w0 = FloatVector.fromArray(S, w, wo), w1 = FloatVector.fromArray(S, w, wo + L),
+                    w2 = FloatVector.fromArray(S, w, wo + 2 * L), w3 = FloatVector.fromArray(S, w, wo + 3 * L);
+            FloatVector a = FloatVector.broadcast(S, x[x0 + k]);
+            c00 = a.fma(w0, c00); c01 = a.fma(w1, c01); c02 = a.fma(w2, c02); c03 = a.fma(w3, c03);
+        }
+        FloatVector b0 = FloatVector.fromArray(S, b, bo), b1 = FloatVector.fromArray(S, b, bo + L),
+                b2 = FloatVector.fromArray(S, b, bo + 2 * L), b3 = FloatVector.fromArray(S, b, bo + 3 * L);
+        int o = yo;
+        c00.add(b0).intoArray(y, o); c01.add(b1).intoArray(y, o + L); c02.add(b2).intoArray(y, o + 2 * L); c03.add(b3).intoArray(y, o + 3 * L);
+    }
+
+    /** One row, two adjacent full panels (wo and wo + in·PANEL), written to 2·PANEL contiguous outputs. */
+    static void row1x2(float[] x, int xo, int in, float[] w, int wo, float[] b, int bo, float[] y, int yo) {
+        FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0, d0 = c0, d1 = c0, d2 = c0, d3 = c0;
+        for (int k = 0, vo = wo + in * PANEL; k < in; k++, wo += PANEL, vo += PANEL) {
+            FloatVector a = FloatVector.broadcast(S, x[xo + k]);
+            c0 = a.fma(FloatVector.fromArray(S, w, wo), c0); c1 = a.fma(FloatVector.fromArray(S, w, wo + L), c1);
+            c2 = a.fma(FloatVector.fromArray(S, w, wo + 2 * L), c2); c3 = a.fma(FloatVector.fromArray(S, w, wo + 3 * L), c3);
+            d0 = a.fma(FloatVector.fromArray(S, w, vo), d0); d1 = a.fma(FloatVector.fromArray(S, w, vo + L), d1);
+            d2 = a.fma(FloatVector.fromArray(S, w, vo + 2 * L), d2); d3 = a.fma(FloatVector.fromArray(S, w, vo + 3 * L), d3);
+        }
+        FloatVector b0 = FloatVector.fromArray(S, b, bo), b1 = FloatVector.fromArray(S, b, bo + L),
+                b2 = FloatVector.fromArray(S, b, bo + 2 * L), b3 = FloatVector.fromArray(S, b, bo + 3 * L);
+        c0.add(b0).intoArray(y, yo); c1.add(b1).intoArray(y, yo + L); c2.add(b2).intoArray(y, yo + 2 * L); c3.add(b3).intoArray(y, yo + 3 * L);
+        bo += PANEL;
+        yo += PANEL;
+        b0 = FloatVector.fromArray(S, b, bo); b1 = FloatVector.fromArray(S, b, bo + L);
+        b2 = FloatVector.fromArray(S, b, bo + 2 * L); b3 = FloatVector.fromArray(S, b, bo + 3 * L);
+        d0.add(b0).intoArray(y, yo); d1.add(b1).intoArray(y, yo + L); d2.add(b2).intoArray(y, yo + 2 * L); d3.add(b3).intoArray(y, yo + 3 * L);
+    }
+
+    // Rows-form tiles: x rows x[xr ..] from column xc (tile6r, tile6p: column 0); w panel (in, pw) from wo; b from bo;
+    // y rows y[yr ..] from column yc. The 6- and 4-row tiles clamp at lo (plain ReLU in registers, see blockRows).
+
+    static void tile6r(float[][] x, int xr, int in, float[] w, int wo, float[] b, int bo, float[][] y, int yr, int yc, float lo) {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00, c20 = c00,
                 c21 = c00, c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00, c40 = c00, c41 = c00, c42 = c00, c43 = c00,
                 c50 = c00, c51 = c00, c52 = c00, c53 = c00;
@@ -375,7 +382,8 @@ final class DenseVector {
         c50.add(b0).max(lo).intoArray(o, yc); c51.add(b1).max(lo).intoArray(o, yc + L); c52.add(b2).max(lo).intoArray(o, yc + 2 * L); c53.add(b3).max(lo).intoArray(o, yc + 3 * L);
     }
 
-    private static void tile6p(float[][] x, int xr, int in, float[] w, int wo, float[] b, int bo, float[][] y, int yr, int yc, float lo, float[] aw, int pf) {
+    static void tile6p(float[][] x, int xr, int in, float[] w, int wo, float[] b, int bo, float[][] y, int yr, int yc, float lo, float[] aw,
+            int pf) {
         int touch = 0;
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00, c20 = c00,
                 c21 = c00, c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00, c40 = c00, c41 = c00, c42 = c00, c43 = c00,
@@ -415,7 +423,7 @@ final class DenseVector {
         c50.add(b0).max(lo).intoArray(o, yc); c51.add(b1).max(lo).intoArray(o, yc + L); c52.add(b2).max(lo).intoArray(o, yc + 2 * L); c53.add(b3).max(lo).intoArray(o, yc + 3 * L);
     }
 
-    private static void tile4r(float[][] x, int xr, int xc, int in, float[] w, int wo, float[] b, int bo, float[][] y, int yr, int yc, float lo) {
+    static void tile4r(float[][] x, int xr, int xc, int in, float[] w, int wo, float[] b, int bo, float[][] y, int yr, int yc, float lo) {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00, c20 = c00,
                 c21 = c00, c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00;
         float[] x0 = x[xr], x1 = x[xr + 1], x2 = x[xr + 2], x3 = x[xr + 3];
@@ -443,7 +451,7 @@ final class DenseVector {
         c30.add(b0).max(lo).intoArray(o, yc); c31.add(b1).max(lo).intoArray(o, yc + L); c32.add(b2).max(lo).intoArray(o, yc + 2 * L); c33.add(b3).max(lo).intoArray(o, yc + 3 * L);
     }
 
-    private static void tile2r(float[][] x, int xr, int xc, int in, float[] w, int wo, float[] b, int bo, float[][] y, int yr, int yc) {
+    static void tile2r(float[][] x, int xr, int xc, int in, float[] w, int wo, float[] b, int bo, float[][] y, int yr, int yc) {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00;
         float[] x0 = x[xr], x1 = x[xr + 1];
         for (int k = 0; k < in; k++, wo += PANEL) {
@@ -462,7 +470,7 @@ final class DenseVector {
         c10.add(b0).intoArray(o, yc); c11.add(b1).intoArray(o, yc + L); c12.add(b2).intoArray(o, yc + 2 * L); c13.add(b3).intoArray(o, yc + 3 * L);
     }
 
-    private static void tile1r(float[][] x, int xr, int xc, int in, float[] w, int wo, float[] b, int bo, float[][] y, int yr, int yc) {
+    static void tile1r(float[][] x, int xr, int xc, int in, float[] w, int wo, float[] b, int bo, float[][] y, int yr, int yc) {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00;
         float[] x0 = x[xr];
         for (int k = 0; k < in; k++, wo += PANEL) {
@@ -479,14 +487,14 @@ final class DenseVector {
 
     // Narrow tiles (layers of at most one vector of units): four partial sums per accumulator, see DenseKernel.
 
-    private static void tile4x1(float[] x, int xo, int in, float[] w, int wo, float[] b, int bo, float[] y, int yo, int ldy) {
+    static void tile4x1(float[] x, int xo, int in, float[] w, int wo, float[] b, int bo, float[] y, int yo, int ldy) {
         int x0 = xo, x1 = x0 + in, x2 = x1 + in, x3 = x2 + in;
-        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00, c20 = c00, c21 = c00,
-                c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00;
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00, c20 = c00,
+                c21 = c00, c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00;
         int k = 0;
         for (; k + 4 <= in; k += 4, wo += 4 * L) {
-            FloatVector w0 = FloatVector.fromArray(S, w, wo), w1 = FloatVector.fromArray(S, w, wo + L), w2 = FloatVector.fromArray(S, w, wo + 2 * L),
-                    w3 = FloatVector.fromArray(S, w, wo + 3 * L);
+            FloatVector w0 = FloatVector.fromArray(S, w, wo), w1 = FloatVector.fromArray(S, w, wo + L),
+                    w2 = FloatVector.fromArray(S, w, wo + 2 * L), w3 = FloatVector.fromArray(S, w, wo + 3 * L);
             c00 = FloatVector.broadcast(S, x[x0 + k]).fma(w0, c00); c01 = FloatVector.broadcast(S, x[x0 + k + 1]).fma(w1, c01);
             c02 = FloatVector.broadcast(S, x[x0 + k + 2]).fma(w2, c02); c03 = FloatVector.broadcast(S, x[x0 + k + 3]).fma(w3, c03);
             c10 = FloatVector.broadcast(S, x[x1 + k]).fma(w0, c10); c11 = FloatVector.broadcast(S, x[x1 + k + 1]).fma(w1, c11);
@@ -517,13 +525,13 @@ final class DenseVector {
         c30.add(c31).add(c32.add(c33)).add(b0).intoArray(y, yo + 3 * ldy);
     }
 
-    private static void tile1x1(float[] x, int xo, int in, float[] w, int wo, float[] b, int bo, float[] y, int yo, int ldy) {
+    static void tile1x1(float[] x, int xo, int in, float[] w, int wo, float[] b, int bo, float[] y, int yo, int ldy) {
         int x0 = xo;
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00;
         int k = 0;
         for (; k + 4 <= in; k += 4, wo += 4 * L) {
-            FloatVector w0 = FloatVector.fromArray(S, w, wo), w1 = FloatVector.fromArray(S, w, wo + L), w2 = FloatVector.fromArray(S, w, wo + 2 * L),
-                    w3 = FloatVector.fromArray(S, w, wo + 3 * L);
+            FloatVector w0 = FloatVector.fromArray(S, w, wo), w1 = FloatVector.fromArray(S, w, wo + L),
+                    w2 = FloatVector.fromArray(S, w, wo + 2 * L), w3 = FloatVector.fromArray(S, w, wo + 3 * L);
             c00 = FloatVector.broadcast(S, x[x0 + k]).fma(w0, c00); c01 = FloatVector.broadcast(S, x[x0 + k + 1]).fma(w1, c01);
             c02 = FloatVector.broadcast(S, x[x0 + k + 2]).fma(w2, c02); c03 = FloatVector.broadcast(S, x[x0 + k + 3]).fma(w3, c03);
         }
@@ -542,14 +550,14 @@ final class DenseVector {
         c00.add(c01).add(c02.add(c03)).add(b0).intoArray(y, yo);
     }
 
-    private static void tile4x1r(float[][] x, int xr, int xc, int in, float[] w, int wo, float[] b, int bo, float[][] y, int yr, int yc) {
+    static void tile4x1r(float[][] x, int xr, int xc, int in, float[] w, int wo, float[] b, int bo, float[][] y, int yr, int yc) {
         float[] x0 = x[xr], x1 = x[xr + 1], x2 = x[xr + 2], x3 = x[xr + 3];
-        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00, c20 = c00, c21 = c00,
-                c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00;
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00, c20 = c00,
+                c21 = c00, c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00;
         int k = 0;
         for (; k + 4 <= in; k += 4, wo += 4 * L) {
-            FloatVector w0 = FloatVector.fromArray(S, w, wo), w1 = FloatVector.fromArray(S, w, wo + L), w2 = FloatVector.fromArray(S, w, wo + 2 * L),
-                    w3 = FloatVector.fromArray(S, w, wo + 3 * L);
+            FloatVector w0 = FloatVector.fromArray(S, w, wo), w1 = FloatVector.fromArray(S, w, wo + L),
+                    w2 = FloatVector.fromArray(S, w, wo + 2 * L), w3 = FloatVector.fromArray(S, w, wo + 3 * L);
             c00 = FloatVector.broadcast(S, x0[xc + k]).fma(w0, c00); c01 = FloatVector.broadcast(S, x0[xc + k + 1]).fma(w1, c01);
             c02 = FloatVector.broadcast(S, x0[xc + k + 2]).fma(w2, c02); c03 = FloatVector.broadcast(S, x0[xc + k + 3]).fma(w3, c03);
             c10 = FloatVector.broadcast(S, x1[xc + k]).fma(w0, c10); c11 = FloatVector.broadcast(S, x1[xc + k + 1]).fma(w1, c11);
@@ -580,13 +588,13 @@ final class DenseVector {
         c30.add(c31).add(c32.add(c33)).add(b0).intoArray(y[yr + 3], yc);
     }
 
-    private static void tile1x1r(float[][] x, int xr, int xc, int in, float[] w, int wo, float[] b, int bo, float[][] y, int yr, int yc) {
+    static void tile1x1r(float[][] x, int xr, int xc, int in, float[] w, int wo, float[] b, int bo, float[][] y, int yr, int yc) {
         float[] x0 = x[xr];
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00;
         int k = 0;
         for (; k + 4 <= in; k += 4, wo += 4 * L) {
-            FloatVector w0 = FloatVector.fromArray(S, w, wo), w1 = FloatVector.fromArray(S, w, wo + L), w2 = FloatVector.fromArray(S, w, wo + 2 * L),
-                    w3 = FloatVector.fromArray(S, w, wo + 3 * L);
+            FloatVector w0 = FloatVector.fromArray(S, w, wo), w1 = FloatVector.fromArray(S, w, wo + L),
+                    w2 = FloatVector.fromArray(S, w, wo + 2 * L), w3 = FloatVector.fromArray(S, w, wo + 3 * L);
             c00 = FloatVector.broadcast(S, x0[xc + k]).fma(w0, c00); c01 = FloatVector.broadcast(S, x0[xc + k + 1]).fma(w1, c01);
             c02 = FloatVector.broadcast(S, x0[xc + k + 2]).fma(w2, c02); c03 = FloatVector.broadcast(S, x0[xc + k + 3]).fma(w3, c03);
         }
@@ -604,4 +612,6 @@ final class DenseVector {
         FloatVector b0 = FloatVector.fromArray(S, b, bo);
         c00.add(c01).add(c02.add(c03)).add(b0).intoArray(y[yr], yc);
     }
+
+    // ---- end of generated tiles ----
 }
