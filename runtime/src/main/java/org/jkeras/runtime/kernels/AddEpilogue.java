@@ -1,16 +1,16 @@
 package org.jkeras.runtime.kernels;
 
 import org.jkeras.activations.Activation;
-import org.jkeras.activations.ElementwiseActivation;
 
 /**
  * The epilogue of a convolution with a residual {@code Add} (and the elementwise activation after it) fused in:
- * {@code y[i] = after(y[i] + residual[i])}, the residual laid out as y and addressed by y's own offsets. It runs on
- * each tile as it is stored, while the tile is in L1, instead of one more pass over memory. The sum is rounded
- * once, as the separate Add rounds it (float addition commutes), so the bits are those of the layers one by one.
- * Made per call: it holds that call's residual.
+ * {@code y[i] = after(y[i] + residual[i])}, the residual laid out as y and addressed by y's own offsets. A
+ * row-wise epilogue to {@link DenseKernel}: it runs once per chunk of rows (96) just written and still in L2,
+ * instead of one more pass over memory (a call per 64-float tile row cost more than the pass it saved). The sum
+ * is rounded once, as the separate Add rounds it (float addition commutes), so the bits are those of the layers
+ * one by one. Made per call: it holds that call's residual.
  */
-final class AddEpilogue extends ElementwiseActivation {
+final class AddEpilogue extends Activation {
     private final float[] residual;
     private final Activation after; // elementwise and width-keeping; identity for none
 
@@ -29,15 +29,25 @@ final class AddEpilogue extends ElementwiseActivation {
         return after.isIdentity() ? "x + residual" : after.name() + "(x + residual)";
     }
 
-    /** Not a function of x alone: the residual depends on the position, which only {@link #applyInPlace} knows. */
+    /** Not elementwise in the kernels' sense: the residual depends on the position, not on x alone. */
     @Override
-    public float apply(float x) {
-        throw new UnsupportedOperationException("a residual epilogue depends on the position of each value");
+    public boolean isElementwise() {
+        return false;
     }
 
     @Override
-    public void applyInPlace(float[] y, int off, int len) {
-        for (int i = off, end = off + len; i < end; i++) y[i] += residual[i];
-        if (!after.isIdentity()) after.applyRows(y, off, 1, len);
+    public void referenceRows(float[] y, int off, int rows, int width) {
+        add(y, off, rows * width);
+        after.referenceRows(y, off, rows, width);
+    }
+
+    @Override
+    public void applyRows(float[] y, int off, int rows, int width) {
+        add(y, off, rows * width);
+        after.applyRows(y, off, rows, width);
+    }
+
+    private void add(float[] y, int off, int n) {
+        for (int i = off, end = off + n; i < end; i++) y[i] += residual[i];
     }
 }

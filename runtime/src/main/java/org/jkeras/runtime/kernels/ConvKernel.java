@@ -223,7 +223,8 @@ public final class ConvKernel {
     /**
      * {@code after(conv(x) + residual)}: this linear convolution with a residual {@code Add} and an elementwise
      * activation (identity for none) after it, {@code residual} laid out as the output. A pointwise convolution, a
-     * GEMM over the input rows, adds and activates each tile in its epilogue; other forms take one pass after.
+     * GEMM over the input rows, adds and activates each chunk of rows just written, still in L2; other forms take
+     * one pass after.
      * The bits are those of the convolution, the Add and the activation one by one.
      */
     public float[] forwardAdding(float[] x, int batch, Geometry g, float[] residual, Activation after) {
@@ -234,7 +235,7 @@ public final class ConvKernel {
         AddEpilogue epilogue = new AddEpilogue(residual, after);
         if (direct != null || !isPointwise(g)) {
             float[] y = forward(x, batch, g);
-            epilogue.applyInPlace(y, 0, y.length);
+            epilogue.applyRows(y, 0, 1, y.length);
             return y;
         }
         if (x.length != (long) batch * g.inVolume() * cin) throw new IllegalArgumentException("input holds " + x.length + " floats, geometry needs " + (long) batch * g.inVolume() * cin);
