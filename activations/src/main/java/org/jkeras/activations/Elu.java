@@ -2,7 +2,8 @@ package org.jkeras.activations;
 
 /**
  * Keras {@code elu(x, alpha=1)}: x if x ≥ 0 else α·expm1(x) (numpy backend nn.elu; Keras 2's backend.elu and the
- * {@code ELU} layer give the same numbers), in double.
+ * {@code ELU} layer give the same numbers), in float: e^x − 1 is {@link FloatExp#expm1}, the result within 1 ulp of the exact
+ * value for α = ½ (1.5 for other α: e^x − 1 within 1, the product rounded once more).
  */
 public final class Elu extends ElementwiseActivation {
     private final float alpha;
@@ -24,12 +25,12 @@ public final class Elu extends ElementwiseActivation {
 
     @Override
     public float apply(float x) {
-        return x >= 0 ? x : (float) (alpha * Math.expm1(x));
+        return x >= 0 ? x : alpha * FloatExp.expm1(x);
     }
 
     @Override
     public void applyInPlace(float[] x, int off, int len) {
-        int done = Simd.ENABLED ? VectorKernels.elu(x, off, len, alpha, 1) : off;
+        int done = Simd.ENABLED ? VectorKernels.elu(x, off, len, VectorKernels.ELU, alpha) : off;
         super.applyInPlace(x, done, off + len - done);
     }
 }

@@ -1,6 +1,9 @@
 package org.jkeras.activations;
 
-/** Keras {@code exponential}: e^x (ops.exp), in double; e^88 = 1.65e38 is still a finite float. */
+/**
+ * Keras {@code exponential}: e^x (ops.exp), in float ({@link FloatExp#exp}, within 1 ulp); e^88 = 1.65e38 is still a
+ * finite float, e^89 overflows to +inf.
+ */
 public final class Exponential extends ElementwiseActivation {
     /** The {@code exponential} activation; it has no parameters. */
     public Exponential() {
@@ -18,7 +21,7 @@ public final class Exponential extends ElementwiseActivation {
 
     @Override
     public float apply(float x) {
-        return (float) Math.exp(x);
+        return FloatExp.exp(x);
     }
 
     @Override

@@ -1,7 +1,8 @@
 package org.jkeras.activations;
 
 /**
- * The float reference of the sigmoid family (sigmoid, silu, glu), tanh, gelu and softmax's exponential.
+ * The float reference of the sigmoid family (sigmoid, silu, glu), tanh, gelu, softmax's exponential, exponential,
+ * softplus, log_sigmoid, mish, elu, selu and celu.
  *
  * <p>y · sigmoid(x) is (x &lt; 0 ? y·e : y) / (1 + e) with e = e^(−|x|), which never overflows. e^t is Cody–Waite
  * reduction t = n·ln 2 + r with |r| ≤ ln 2 / 2, Cephes' expf polynomial for e^r (within 1 ulp), and 2^n applied as
@@ -49,7 +50,89 @@ final class FloatExp {
     static final float E0 = 1.9875691500e-4f, E1 = 1.3981999507e-3f, E2 = 8.3334519073e-3f, E3 = 4.1665795894e-2f,
             E4 = 1.6666665459e-1f, E5 = 5.0000001201e-1f;
 
+    /** Above this e^t overflows to +inf (e^88.73 already does); clamping there keeps 2^n within two normal halves. */
+    static final float HIGHEST = 89f;
+    /** Below this e^x − 1 rounds to −1 (e^−18 &lt; 2^−26); down to it, 2^n (n ≥ −26) is normal. */
+    static final float EXPM1_LOWEST = -18f;
+    /** √2 − 1: below it log1p(u) is the logf polynomial in u itself, above it in (u − 1)/2 plus ln 2. */
+    static final float LOG1P_SPLIT = 0.41421357f;
+    /** Cephes' logf: log(1 + f) = f − f²/2 + f³·(L0·f⁸ + … + L8) for √½ − 1 ≤ f &lt; √2 − 1 (highest power first). */
+    static final float L0 = 7.0376836292e-2f, L1 = -1.1514610310e-1f, L2 = 1.1676998740e-1f, L3 = -1.2420140846e-1f,
+            L4 = 1.4249322787e-1f, L5 = -1.6668057665e-1f, L6 = 2.0000714765e-1f, L7 = -2.4999993993e-1f,
+            L8 = 3.3333331174e-1f;
+
     private FloatExp() {
+    }
+
+    /**
+     * e^x (Keras' exponential): +inf above 88.72, a subnormal rounded once below −87.3, 0 below −104; NaN for NaN.
+     * Within 1.01 ulp (FloatExpTest).
+     */
+    static float exp(float x) {
+        float c = Math.min(x, HIGHEST), v = reduce(c);
+        return head(c, v) * tail(v);
+    }
+
+    /**
+     * e^x − 1 for x ≤ 0 (+0 for ±0, −1 below {@link #EXPM1_LOWEST}, NaN for NaN). x = n·ln 2 + r as in exp and
+     * e^r − 1 = P = r + r²·(E0·r⁵ + … + E5), Cephes' expf without its final 1; then e^x − 1 = 2^n·P + (2^n − 1) in one
+     * fma, 2^n − 1 exact for n ≥ −24, and 2^n·(P + 1) − 1 below, where the result is −1 to within 2^−24.
+     * Within 1 ulp (FloatExpTest).
+     */
+    static float expm1(float x) {
+        float c = Math.max(x, EXPM1_LOWEST), v = Math.fma(c, LOG2E, ROUND), n = v - ROUND;
+        float r = Math.fma(n, -LN2_HI, c);
+        r = Math.fma(n, -LN2_LO, r);
+        float q = Math.fma(r, E0, E1);
+        q = Math.fma(q, r, E2);
+        q = Math.fma(q, r, E3);
+        q = Math.fma(q, r, E4);
+        q = Math.fma(q, r, E5);
+        float p = Math.fma(q, r * r, r);
+        float s = Float.intBitsToFloat((Float.floatToRawIntBits(v) - ROUND_BITS + 127) << 23);
+        return n >= -24 ? Math.fma(s, p, s - 1f) : Math.fma(s, p + 1f, -1f);
+    }
+
+    /**
+     * log(1 + u) for 0 ≤ u ≤ 1 (NaN for NaN), Cephes' logf on 1 + u without rounding 1 + u: the polynomial in f = u
+     * below √2 − 1, else in f = (u − 1)/2 (exact for u ≥ ½, one rounding below) with ln 2 = LN2_HI + LN2_LO added.
+     * Within 1.32 ulp (FloatExpTest).
+     */
+    static float log1p(float u) {
+        boolean near = u < LOG1P_SPLIT;
+        float f = near ? u : Math.fma(u, 0.5f, -0.5f), k = near ? 0f : 1f, z = f * f;
+        float p = Math.fma(L0, f, L1);
+        p = Math.fma(p, f, L2);
+        p = Math.fma(p, f, L3);
+        p = Math.fma(p, f, L4);
+        p = Math.fma(p, f, L5);
+        p = Math.fma(p, f, L6);
+        p = Math.fma(p, f, L7);
+        p = Math.fma(p, f, L8);
+        float y = Math.fma(k, LN2_LO, p * z * f);
+        y = Math.fma(-0.5f, z, y);
+        return Math.fma(k, LN2_HI, f + y);
+    }
+
+    /** log(1 + e^(−|x|)) (NaN for NaN): softplus(x) = max(x, 0) + this, log_sigmoid(x) = min(x, 0) − this. */
+    static float log1pExpNegAbs(float x) {
+        float t = -Math.abs(x), v = reduce(t);
+        return log1p(head(t, v) * tail(v));
+    }
+
+    /**
+     * x·tanh(softplus(x)) as x·n/(n + 2), n = e^x·(e^x + 2) = (1 + e^x)² − 1, with one e = e^(−|x|) = m·s: for
+     * x ≤ 0, x·(m·(e + 2))/(e·(e + 2) + 2)·s (s applied last, so a subnormal result loses no bits before), for
+     * x &gt; 0 the same fraction divided through by e^(2x): x·(1 + 2e)/(1 + 2e + 2e²). Neither overflows nor cancels;
+     * m·(e + 2) is one fma, e + 2 is rounded only in the denominator, where it weighs e/(2 + 2e) as much.
+     */
+    static float mish(float x) {
+        float t = -Math.abs(x), v = reduce(t), m = head(t, v), s = tail(v), e = m * s;
+        if (x > 0) {
+            float num = Math.fma(2f, e, 1f);
+            return x * num / Math.fma(e + e, e, num);
+        }
+        return x * Math.fma(m, e, m + m) / Math.fma(e, e + 2f, 2f) * s;
     }
 
     /** sigmoid(x). */

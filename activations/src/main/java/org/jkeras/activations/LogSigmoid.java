@@ -1,6 +1,9 @@
 package org.jkeras.activations;
 
-/** Keras {@code log_sigmoid}: −softplus(−x) (numpy backend nn.log_sigmoid), in double as min(x, 0) − log1p(e^(−|x|)). */
+/**
+ * Keras {@code log_sigmoid}: −softplus(−x) (numpy backend nn.log_sigmoid), in float as min(x, 0) − log1p(e^(−|x|))
+ * ({@link FloatExp#log1pExpNegAbs}), within 2 ulp.
+ */
 public final class LogSigmoid extends ElementwiseActivation {
     /** The {@code log_sigmoid} activation; it has no parameters. */
     public LogSigmoid() {
@@ -18,12 +21,12 @@ public final class LogSigmoid extends ElementwiseActivation {
 
     @Override
     public float apply(float x) {
-        return (float) (Math.min(x, 0) - Math.log1p(Math.exp(-Math.abs(x))));
+        return Math.min(x, 0f) - FloatExp.log1pExpNegAbs(x);
     }
 
     @Override
     public void applyInPlace(float[] x, int off, int len) {
-        int done = Simd.ENABLED ? VectorKernels.logSigmoid(x, off, len) : off;
+        int done = Simd.ENABLED ? VectorKernels.softplus(x, off, len, true) : off;
         super.applyInPlace(x, done, off + len - done);
     }
 }

@@ -1,6 +1,9 @@
 package org.jkeras.activations;
 
-/** Keras {@code mish}: x · tanh(softplus(x)) (activations.Mish.static_call), in double. */
+/**
+ * Keras {@code mish}: x · tanh(softplus(x)) (activations.Mish.static_call), in float as x·n/(n + 2),
+ * n = (1 + e^x)² − 1 ({@link FloatExp#mish}: one exponential, no tanh or log), within 4 ulp (3.57 measured).
+ */
 public final class Mish extends ElementwiseActivation {
     /** The {@code mish} activation; it has no parameters. */
     public Mish() {
@@ -18,7 +21,7 @@ public final class Mish extends ElementwiseActivation {
 
     @Override
     public float apply(float x) {
-        return (float) (x * Math.tanh(Softplus.softplus(x)));
+        return FloatExp.mish(x);
     }
 
     @Override

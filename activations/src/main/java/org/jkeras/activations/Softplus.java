@@ -1,8 +1,8 @@
 package org.jkeras.activations;
 
 /**
- * Keras {@code softplus}: log(1 + e^x) (numpy backend: logaddexp(x, 0)), evaluated in double as
- * max(x, 0) + log1p(e^(−|x|)), exact for any |x| (e.g. 1e30).
+ * Keras {@code softplus}: log(1 + e^x) (numpy backend: logaddexp(x, 0)), evaluated in float as
+ * max(x, 0) + log1p(e^(−|x|)) ({@link FloatExp#log1pExpNegAbs}), finite for any finite x (e.g. 1e30), within 2 ulp.
  */
 public final class Softplus extends ElementwiseActivation {
     /** The {@code softplus} activation; it has no parameters. */
@@ -21,16 +21,12 @@ public final class Softplus extends ElementwiseActivation {
 
     @Override
     public float apply(float x) {
-        return (float) softplus(x);
-    }
-
-    static double softplus(double x) {
-        return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+        return Math.max(x, 0f) + FloatExp.log1pExpNegAbs(x);
     }
 
     @Override
     public void applyInPlace(float[] x, int off, int len) {
-        int done = Simd.ENABLED ? VectorKernels.softplus(x, off, len) : off;
+        int done = Simd.ENABLED ? VectorKernels.softplus(x, off, len, false) : off;
         super.applyInPlace(x, done, off + len - done);
     }
 }

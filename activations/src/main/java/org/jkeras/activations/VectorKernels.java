@@ -5,16 +5,13 @@ import static jdk.incubator.vector.VectorOperators.ASHR;
 import static jdk.incubator.vector.VectorOperators.D2F;
 import static jdk.incubator.vector.VectorOperators.EQ;
 import static jdk.incubator.vector.VectorOperators.EXP;
-import static jdk.incubator.vector.VectorOperators.EXPM1;
 import static jdk.incubator.vector.VectorOperators.F2D;
 import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.LE;
-import static jdk.incubator.vector.VectorOperators.LOG1P;
 import static jdk.incubator.vector.VectorOperators.LSHL;
 import static jdk.incubator.vector.VectorOperators.LT;
 import static jdk.incubator.vector.VectorOperators.MAX;
-import static jdk.incubator.vector.VectorOperators.TANH;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
@@ -28,10 +25,9 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Elementwise kernels process whole vectors from {@code off} and return the first index they did not touch;
  * the caller finishes the tail with its scalar reference. Piecewise-linear kernels run in float lanes with the
- * reference's exact float operations (bit-identical results), as do sigmoid, silu, glu, tanh, gelu and softmax's
- * exponential, whose reference is the float {@link FloatExp}. The other transcendental kernels widen to double lanes
- * and evaluate the reference's double formula, so they differ from it only by the last rounding to float (≤ 1 ulp).
- * Only the preferred float shape is used (see the transcendental section).
+ * reference's exact float operations (bit-identical results), as do the transcendental ones (sigmoid, silu, glu,
+ * tanh, gelu, softmax's exponential, exponential, softplus, log_sigmoid, mish, elu, selu, celu), whose reference is
+ * the float {@link FloatExp}. Only the preferred float shape is used (see the transcendental section).
  * Rowwise kernels handle a whole row, tail included.
  */
 final class VectorKernels {
@@ -338,93 +334,126 @@ final class VectorKernels {
         }
     }
 
-    // ---- transcendental, double lanes, ≤ 1 ulp from the reference ----
+    // ---- exponential, softplus, log_sigmoid, mish, elu, selu, celu: float lanes, bit-exact with FloatExp ----
+    // Flat methods as above, each writing out its e^t core. They once widened to double lanes: with a DoubleVector
+    // shape in use anywhere, C2 stopped binding FloatVector calls statically in other kernels (Dense and convolution
+    // tile stores then ran the Vector API's boxed fallback), and the JDK's double EXP/LOG1P/TANH/EXPM1 lanes are slow.
 
-    // Floats are read and written as preferred-shape vectors ({@link #F}, 2·{@link #HL} lanes) and widened in two
-    // halves, lanes [0, HL) and [HL, 2·HL), to double vectors ({@link #D}). A half-width float species would be
-    // simpler, but with two FloatVector classes in use the JIT no longer binds FloatVector calls statically in
-    // other kernels: the Dense micro-kernel's epilogue stores then ran the Vector API's Java fallback (measured
-    // ~14% of an MLP's time, depending on compilation order). Every lane still computes the reference's formula.
-
-    /** e^(−|x|): never overflows. */
-    private static DoubleVector expNegAbs(DoubleVector x) {
-        return x.abs().neg().lanewise(EXP);
-    }
-
-    /** max(x, 0) + log1p(e^(−|x|)). */
-    private static DoubleVector softplus(DoubleVector x) {
-        return x.max(0).add(expNegAbs(x).lanewise(LOG1P));
-    }
-
+    /** {@link FloatExp#exp} for whole vectors; returns the first index not done. */
     static int exp(float[] a, int off, int len) {
+        FloatVector one = FloatVector.broadcast(F, 1f), log2e = FloatVector.broadcast(F, FloatExp.LOG2E);
+        FloatVector round = FloatVector.broadcast(F, FloatExp.ROUND), ln2hi = FloatVector.broadcast(F, -FloatExp.LN2_HI);
+        FloatVector ln2lo = FloatVector.broadcast(F, -FloatExp.LN2_LO), p0 = FloatVector.broadcast(F, FloatExp.E0);
+        FloatVector p1 = FloatVector.broadcast(F, FloatExp.E1), p2 = FloatVector.broadcast(F, FloatExp.E2);
+        FloatVector p3 = FloatVector.broadcast(F, FloatExp.E3), p4 = FloatVector.broadcast(F, FloatExp.E4);
+        FloatVector p5 = FloatVector.broadcast(F, FloatExp.E5);
         int end = off + F.loopBound(len);
         for (int i = off; i < end; i += FL) {
-            FloatVector f = FloatVector.fromArray(F, a, i);
-            join(lo(f).lanewise(EXP), hi(f).lanewise(EXP)).intoArray(a, i);
+            FloatVector t = FloatVector.fromArray(F, a, i).min(FloatExp.HIGHEST), c = t.max(FloatExp.LOWEST), v = c.fma(log2e, round);
+            FloatVector k = v.sub(round);
+            FloatVector r = k.fma(ln2hi, c);
+            r = k.fma(ln2lo, r);
+            FloatVector q = r.fma(p0, p1).fma(r, p2).fma(r, p3).fma(r, p4).fma(r, p5), e = q.fma(r.mul(r), r).add(one);
+            IntVector bits = v.reinterpretAsInts().sub(FloatExp.ROUND_BITS), k2 = bits.lanewise(ASHR, 1);
+            FloatVector m = e.mul(bits.sub(k2).add(127).lanewise(LSHL, 23).reinterpretAsFloats()).blend(0f, t.compare(LT, FloatExp.LOWEST));
+            m.mul(k2.add(127).lanewise(LSHL, 23).reinterpretAsFloats()).intoArray(a, i);
         }
         return end;
     }
 
-    static int softplus(float[] a, int off, int len) {
+    /** max(x, 0) + {@link FloatExp#log1pExpNegAbs} (softplus) or, for {@code logSigmoid}, min(x, 0) − it. */
+    static int softplus(float[] a, int off, int len, boolean logSigmoid) {
+        FloatVector one = FloatVector.broadcast(F, 1f), log2e = FloatVector.broadcast(F, FloatExp.LOG2E);
+        FloatVector round = FloatVector.broadcast(F, FloatExp.ROUND), ln2hi = FloatVector.broadcast(F, -FloatExp.LN2_HI);
+        FloatVector ln2lo = FloatVector.broadcast(F, -FloatExp.LN2_LO), p0 = FloatVector.broadcast(F, FloatExp.E0);
+        FloatVector p1 = FloatVector.broadcast(F, FloatExp.E1), p2 = FloatVector.broadcast(F, FloatExp.E2);
+        FloatVector p3 = FloatVector.broadcast(F, FloatExp.E3), p4 = FloatVector.broadcast(F, FloatExp.E4);
+        FloatVector p5 = FloatVector.broadcast(F, FloatExp.E5), half = FloatVector.broadcast(F, 0.5f);
+        FloatVector minusHalf = FloatVector.broadcast(F, -0.5f), lnHi = FloatVector.broadcast(F, FloatExp.LN2_HI);
+        FloatVector lnLo = FloatVector.broadcast(F, FloatExp.LN2_LO), l0 = FloatVector.broadcast(F, FloatExp.L0);
+        FloatVector l1 = FloatVector.broadcast(F, FloatExp.L1), l2 = FloatVector.broadcast(F, FloatExp.L2);
+        FloatVector l3 = FloatVector.broadcast(F, FloatExp.L3), l4 = FloatVector.broadcast(F, FloatExp.L4);
+        FloatVector l5 = FloatVector.broadcast(F, FloatExp.L5), l6 = FloatVector.broadcast(F, FloatExp.L6);
+        FloatVector l7 = FloatVector.broadcast(F, FloatExp.L7), l8 = FloatVector.broadcast(F, FloatExp.L8);
         int end = off + F.loopBound(len);
         for (int i = off; i < end; i += FL) {
-            FloatVector f = FloatVector.fromArray(F, a, i);
-            join(softplus(lo(f)), softplus(hi(f))).intoArray(a, i);
+            FloatVector x = FloatVector.fromArray(F, a, i);
+            FloatVector t = x.abs().neg(), c = t.max(FloatExp.LOWEST), v = c.fma(log2e, round), k = v.sub(round);
+            FloatVector r = k.fma(ln2hi, c);
+            r = k.fma(ln2lo, r);
+            FloatVector q = r.fma(p0, p1).fma(r, p2).fma(r, p3).fma(r, p4).fma(r, p5), e = q.fma(r.mul(r), r).add(one);
+            IntVector bits = v.reinterpretAsInts().sub(FloatExp.ROUND_BITS), k2 = bits.lanewise(ASHR, 1);
+            FloatVector m = e.mul(bits.sub(k2).add(127).lanewise(LSHL, 23).reinterpretAsFloats()).blend(0f, t.compare(LT, FloatExp.LOWEST));
+            FloatVector u = m.mul(k2.add(127).lanewise(LSHL, 23).reinterpretAsFloats());
+            VectorMask<Float> near = u.compare(LT, FloatExp.LOG1P_SPLIT);
+            FloatVector f = u.fma(half, minusHalf).blend(u, near), kk = one.blend(0f, near), z = f.mul(f);
+            FloatVector p = f.fma(l0, l1).fma(f, l2).fma(f, l3).fma(f, l4).fma(f, l5).fma(f, l6).fma(f, l7).fma(f, l8);
+            FloatVector y = kk.fma(lnLo, p.mul(z).mul(f));
+            y = z.fma(minusHalf, y);
+            FloatVector l = kk.fma(lnHi, f.add(y));
+            (logSigmoid ? x.min(0f).sub(l) : x.max(0f).add(l)).intoArray(a, i);
         }
         return end;
     }
 
-    /** min(x, 0) − log1p(e^(−|x|)). */
-    private static DoubleVector logSigmoid(DoubleVector x) {
-        return x.min(0).sub(expNegAbs(x).lanewise(LOG1P));
-    }
-
-    static int logSigmoid(float[] a, int off, int len) {
-        int end = off + F.loopBound(len);
-        for (int i = off; i < end; i += FL) {
-            FloatVector f = FloatVector.fromArray(F, a, i);
-            join(logSigmoid(lo(f)), logSigmoid(hi(f))).intoArray(a, i);
-        }
-        return end;
-    }
-
-    private static DoubleVector mish(DoubleVector x) {
-        return x.mul(softplus(x).lanewise(TANH));
-    }
-
+    /** {@link FloatExp#mish} for whole vectors, both branches on every lane; returns the first index not done. */
     static int mish(float[] a, int off, int len) {
+        FloatVector one = FloatVector.broadcast(F, 1f), log2e = FloatVector.broadcast(F, FloatExp.LOG2E);
+        FloatVector round = FloatVector.broadcast(F, FloatExp.ROUND), ln2hi = FloatVector.broadcast(F, -FloatExp.LN2_HI);
+        FloatVector ln2lo = FloatVector.broadcast(F, -FloatExp.LN2_LO), p0 = FloatVector.broadcast(F, FloatExp.E0);
+        FloatVector p1 = FloatVector.broadcast(F, FloatExp.E1), p2 = FloatVector.broadcast(F, FloatExp.E2);
+        FloatVector p3 = FloatVector.broadcast(F, FloatExp.E3), p4 = FloatVector.broadcast(F, FloatExp.E4);
+        FloatVector p5 = FloatVector.broadcast(F, FloatExp.E5), two = FloatVector.broadcast(F, 2f);
         int end = off + F.loopBound(len);
         for (int i = off; i < end; i += FL) {
-            FloatVector f = FloatVector.fromArray(F, a, i);
-            join(mish(lo(f)), mish(hi(f))).intoArray(a, i);
+            FloatVector x = FloatVector.fromArray(F, a, i);
+            FloatVector t = x.abs().neg(), c = t.max(FloatExp.LOWEST), v = c.fma(log2e, round), k = v.sub(round);
+            FloatVector r = k.fma(ln2hi, c);
+            r = k.fma(ln2lo, r);
+            FloatVector q = r.fma(p0, p1).fma(r, p2).fma(r, p3).fma(r, p4).fma(r, p5), e = q.fma(r.mul(r), r).add(one);
+            IntVector bits = v.reinterpretAsInts().sub(FloatExp.ROUND_BITS), k2 = bits.lanewise(ASHR, 1);
+            FloatVector m = e.mul(bits.sub(k2).add(127).lanewise(LSHL, 23).reinterpretAsFloats()).blend(0f, t.compare(LT, FloatExp.LOWEST));
+            FloatVector s = k2.add(127).lanewise(LSHL, 23).reinterpretAsFloats(), ex = m.mul(s);
+            FloatVector num = ex.fma(two, one), positive = x.mul(num).div(ex.add(ex).fma(ex, num));
+            FloatVector negative = x.mul(m.fma(ex, m.add(m))).div(ex.fma(ex.add(two), two)).mul(s);
+            negative.blend(positive, x.compare(GT, 0f)).intoArray(a, i);
         }
         return end;
     }
 
-    /** scale · (x ≥ 0 ? x : alpha·expm1(x)): elu with scale 1, selu. */
-    private static DoubleVector elu(DoubleVector x, double alpha, double scale) {
-        return x.lanewise(EXPM1).mul(alpha).blend(x, x.compare(GE, 0)).mul(scale);
-    }
+    static final int ELU = 0, SELU = 1, CELU = 2;
 
-    static int elu(float[] a, int off, int len, double alpha, double scale) {
+    /**
+     * elu (x ≥ 0 ? x : α·expm1(x)), selu (as {@link Selu#apply}) or celu (max(x, 0) + α·expm1(min(x, 0)/α), α &gt; 0)
+     * for whole vectors, expm1 as {@link FloatExp#expm1}; returns the first index not done.
+     */
+    static int elu(float[] a, int off, int len, int kind, float alpha) {
+        FloatVector one = FloatVector.broadcast(F, 1f), minusOne = FloatVector.broadcast(F, -1f);
+        FloatVector log2e = FloatVector.broadcast(F, FloatExp.LOG2E), round = FloatVector.broadcast(F, FloatExp.ROUND);
+        FloatVector ln2hi = FloatVector.broadcast(F, -FloatExp.LN2_HI), ln2lo = FloatVector.broadcast(F, -FloatExp.LN2_LO);
+        FloatVector p0 = FloatVector.broadcast(F, FloatExp.E0), p1 = FloatVector.broadcast(F, FloatExp.E1);
+        FloatVector p2 = FloatVector.broadcast(F, FloatExp.E2), p3 = FloatVector.broadcast(F, FloatExp.E3);
+        FloatVector p4 = FloatVector.broadcast(F, FloatExp.E4), p5 = FloatVector.broadcast(F, FloatExp.E5);
+        FloatVector sHi = FloatVector.broadcast(F, Selu.SCALE_HI), sLo = FloatVector.broadcast(F, Selu.SCALE_LO);
+        FloatVector asHi = FloatVector.broadcast(F, Selu.ALPHA_SCALE_HI), asLo = FloatVector.broadcast(F, Selu.ALPHA_SCALE_LO);
         int end = off + F.loopBound(len);
         for (int i = off; i < end; i += FL) {
-            FloatVector f = FloatVector.fromArray(F, a, i);
-            join(elu(lo(f), alpha, scale), elu(hi(f), alpha, scale)).intoArray(a, i);
-        }
-        return end;
-    }
-
-    /** max(x, 0) + alpha·expm1(min(x, 0)/alpha). */
-    private static DoubleVector celu(DoubleVector x, double alpha) {
-        return x.max(0).add(x.min(0).div(alpha).lanewise(EXPM1).mul(alpha));
-    }
-
-    static int celu(float[] a, int off, int len, double alpha) {
-        int end = off + F.loopBound(len);
-        for (int i = off; i < end; i += FL) {
-            FloatVector f = FloatVector.fromArray(F, a, i);
-            join(celu(lo(f), alpha), celu(hi(f), alpha)).intoArray(a, i);
+            FloatVector x = FloatVector.fromArray(F, a, i), arg = kind == CELU ? x.min(0f).div(alpha) : x;
+            FloatVector c = arg.max(FloatExp.EXPM1_LOWEST), v = c.fma(log2e, round), n = v.sub(round);
+            FloatVector r = n.fma(ln2hi, c);
+            r = n.fma(ln2lo, r);
+            FloatVector q = r.fma(p0, p1).fma(r, p2).fma(r, p3).fma(r, p4).fma(r, p5), p = q.fma(r.mul(r), r);
+            FloatVector s = v.reinterpretAsInts().sub(FloatExp.ROUND_BITS).add(127).lanewise(LSHL, 23).reinterpretAsFloats();
+            FloatVector em1 = s.fma(p.add(one), minusOne).blend(s.fma(p, s.sub(one)), n.compare(GE, -24f));
+            FloatVector y;
+            if (kind == ELU) {
+                y = em1.mul(alpha).blend(x, x.compare(GE, 0f));
+            } else if (kind == SELU) {
+                y = em1.fma(asHi, em1.mul(asLo)).blend(x.fma(sHi, x.mul(sLo)), x.compare(GE, 0f));
+            } else {
+                y = x.max(0f).add(em1.mul(alpha));
+            }
+            y.intoArray(a, i);
         }
         return end;
     }
