@@ -242,6 +242,8 @@ final class VectorKernels {
 
     /** Floats per pass of gelu's wide steps: their calls and scratch serve this many lanes at a time. */
     private static final int GELU_BLOCK = 16 * FL;
+    /** Per thread: a Dense epilogue calls gelu per 64-float tile row, where a new scratch array cost a fifth of the time. */
+    private static final ThreadLocal<float[]> GELU_SCRATCH = ThreadLocal.withInitial(() -> new float[2 * GELU_BLOCK]);
 
     /** {@link FloatExp#geluErf} for whole vectors; returns the first index not done. */
     static int geluErf(float[] a, int off, int len) {
@@ -262,7 +264,7 @@ final class VectorKernels {
                     h.mul(x.mul(FloatExp.SQRT_HALF).fma(erf, one)).intoArray(a, j);
                 }
             } else {
-                if (scratch == null) scratch = new float[2 * Math.min(GELU_BLOCK, end - off)];
+                if (scratch == null) scratch = GELU_SCRATCH.get();
                 for (WideStep step : GELU_WIDE) step.run(a, i, n, scratch);
             }
         }

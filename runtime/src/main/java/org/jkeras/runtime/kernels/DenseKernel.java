@@ -176,7 +176,45 @@ public final class DenseKernel {
             chunk(x, xOff, y, yOff, 1, 0, panels, simd);
             return;
         }
-        split(rows, (r0, n, p0, p1) -> chunk(x, xOff + r0 * in, y, yOff + r0 * outWidth, n, p0, p1, simd));
+        split(rows, 0, panels, (r0, n, p0, p1) -> chunk(x, xOff + r0 * in, y, yOff + r0 * outWidth, n, p0, p1, simd));
+    }
+
+    /**
+     * {@link #forward} restricted to panels [p0, p1) of a linear kernel: columns [p0·panel, min(p1·panel, units))
+     * of y's rows ({@code outputWidth()} floats apart from yOff) are written, the others left as they are. With
+     * {@link #concatColumns}, one packed kernel serves its parts on different inputs.
+     */
+    public void forwardPanels(float[] x, int xOff, float[] y, int yOff, int rows, int p0, int p1) {
+        check(x, xOff, y, yOff, rows);
+        if (!act.isIdentity()) throw new IllegalStateException("panels of a kernel with activation " + act.name());
+        if (p0 < 0 || p1 > panels || p0 > p1) throw new IllegalArgumentException("panels [" + p0 + ", " + p1 + ") of " + panels);
+        if (rows == 0 || p0 == p1) return;
+        if (rows == 1) {
+            chunk(x, xOff, y, yOff, 1, p0, p1, Simd.ENABLED);
+            return;
+        }
+        split(rows, p0, p1, (r0, n, q0, q1) -> chunk(x, xOff + r0 * in, y, yOff + r0 * outWidth, n, q0, q1, Simd.ENABLED));
+    }
+
+    /**
+     * The linear kernels {@code parts}, which read inputs of one size, as one kernel: their columns side by side,
+     * part after part. Each column keeps its part's packed weights, bias and loop, so every value has the bits it
+     * has in its part. Null unless every part is linear and of whole wide panels (a narrow layer sums differently).
+     */
+    public static DenseKernel concatColumns(DenseKernel... parts) {
+        int in = parts[0].in, panel = parts[0].panel, units = 0;
+        for (DenseKernel d : parts) {
+            if (d.in != in || d.panel != panel || d.narrow || !d.act.isIdentity() || d.units % panel != 0) return null;
+            units += d.units;
+        }
+        float[] w = new float[units * in + 15], b = new float[units];
+        int w0 = Alignment.floatsToLine(w), at = 0;
+        for (DenseKernel d : parts) {
+            System.arraycopy(d.w, d.w0, w, w0 + at * in, d.units * in); // whole panels: (units / panel, in, panel)
+            System.arraycopy(d.b, 0, b, at, d.units);
+            at += d.units;
+        }
+        return new DenseKernel(in, units, panel, w, w0, b, null);
     }
 
     /** One task of {@link #split}: rows [r0, r0 + n), panels [p0, p1). */
@@ -190,21 +228,21 @@ public final class DenseKernel {
      * chunks of rows (whole 24-row multiples: the tiles' heights divide them). Fixed by the batch size alone; no
      * split changes a bit, each row's arithmetic being its own.
      */
-    private void split(int rows, Task task) {
-        int size = ROW_CHUNK, chunks = (rows + ROW_CHUNK - 1) / ROW_CHUNK;
-        int perGroup = panels;
+    private void split(int rows, int first, int end, Task task) {
+        int size = ROW_CHUNK, chunks = (rows + ROW_CHUNK - 1) / ROW_CHUNK, np = end - first;
+        int perGroup = np;
         boolean byPanels = tileAct != null || act.isIdentity();
-        if (chunks < MIN_TASKS && byPanels && panels > 1) {
-            int groups = Math.min(panels, (MIN_TASKS + chunks - 1) / chunks);
-            perGroup = (panels + groups - 1) / groups;
+        if (chunks < MIN_TASKS && byPanels && np > 1) {
+            int groups = Math.min(np, (MIN_TASKS + chunks - 1) / chunks);
+            perGroup = (np + groups - 1) / groups;
         } else if (chunks < MIN_TASKS && rows > 24) { // one panel (a narrow layer) or a row-wise epilogue: split the rows
             size = Math.max(24, (rows + MIN_TASKS - 1) / MIN_TASKS + 23) / 24 * 24;
             chunks = (rows + size - 1) / size;
         }
-        int groups = (panels + perGroup - 1) / perGroup, pg = perGroup, rowsPer = size;
-        Parallel.parallelFor(chunks * groups, 2L * in * units * rows, t -> {
-            int r0 = t / groups * rowsPer, p0 = t % groups * pg;
-            task.run(r0, Math.min(rowsPer, rows - r0), p0, Math.min(panels, p0 + pg));
+        int groups = (np + perGroup - 1) / perGroup, pg = perGroup, rowsPer = size;
+        Parallel.parallelFor(chunks * groups, 2L * in * Math.min(units, np * panel) * rows, t -> {
+            int r0 = t / groups * rowsPer, p0 = first + t % groups * pg;
+            task.run(r0, Math.min(rowsPer, rows - r0), p0, Math.min(end, p0 + pg));
         });
     }
 
@@ -220,7 +258,7 @@ public final class DenseKernel {
             chunk(x, xRow, xCol, y, yRow, yCol, 1, 0, panels, simd);
             return;
         }
-        split(rows, (r0, n, p0, p1) -> chunk(x, xRow + r0, xCol, y, yRow + r0, yCol, n, p0, p1, simd));
+        split(rows, 0, panels, (r0, n, p0, p1) -> chunk(x, xRow + r0, xCol, y, yRow + r0, yCol, n, p0, p1, simd));
     }
 
     /** The rows form entirely on the calling thread, never handing work to {@link Parallel}. */

@@ -44,9 +44,11 @@ public final class MultiHeadAttention extends MaskedLayer {
     }
 
     private final int heads, keyDim, valueDim;
-    private final DenseKernel query;   // (query features, heads*key_dim), bias (heads, key_dim) flattened
-    private final DenseKernel key;     // (key features, heads*key_dim)
-    private final DenseKernel value;   // (value features, heads*value_dim)
+    private final DenseKernel query;   // (query features, heads*key_dim), bias (heads, key_dim) flattened; null when in qkv
+    private final DenseKernel key;     // (key features, heads*key_dim); null when in qkv
+    private final DenseKernel value;   // (value features, heads*value_dim); null when in qkv
+    private final DenseKernel qkv;     // (features, 2·heads·key_dim + heads·value_dim): the three side by side, or null
+    private final int qIn, kIn, vIn;   // feature sizes of query, key, value
     private final DenseKernel output;  // (heads*value_dim, prod(output_shape)), bias (output_shape)
     private final int[] outShape;      // output_shape, or (query features,)
     private final int[] axes;          // attention axes, per-sample, without the feature axis; null: all
@@ -72,9 +74,14 @@ public final class MultiHeadAttention extends MaskedLayer {
         this.heads = heads;
         this.keyDim = keyDim;
         this.valueDim = valueDim;
-        this.query = query;
-        this.key = key;
-        this.value = value;
+        this.qIn = query.inputSize();
+        this.kIn = key.inputSize();
+        this.vIn = value.inputSize();
+        // one packed kernel when the three read one feature size: self-attention projects in one GEMM
+        this.qkv = DenseKernel.concatColumns(query, key, value);
+        this.query = qkv == null ? query : null;
+        this.key = qkv == null ? key : null;
+        this.value = qkv == null ? value : null;
         this.output = output;
         this.outShape = outShape.clone();
         this.axes = axes == null ? null : axes.clone();
@@ -117,9 +124,9 @@ public final class MultiHeadAttention extends MaskedLayer {
         int k = q.rank() - 1;
         if (k < 1) throw new IllegalArgumentException("MultiHeadAttention '" + name() + "' expects (batch, steps..., features) inputs, got " + q.prepend(Shape.UNKNOWN));
         if (v.rank() != q.rank() || kk.rank() != q.rank()) throw new IllegalArgumentException("MultiHeadAttention '" + name() + "': query " + q + ", value " + v + " and key " + kk + " differ in rank");
-        if (q.dim(-1) != query.inputSize() || kk.dim(-1) != key.inputSize() || v.dim(-1) != value.inputSize()) {
+        if (q.dim(-1) != qIn || kk.dim(-1) != kIn || v.dim(-1) != vIn) {
             throw new IllegalArgumentException("MultiHeadAttention '" + name() + "': feature sizes of query " + q + ", key " + kk + ", value " + v
-                    + " do not fit the weights (" + query.inputSize() + ", " + key.inputSize() + ", " + value.inputSize() + ")");
+                    + " do not fit the weights (" + qIn + ", " + kIn + ", " + vIn + ")");
         }
         int[] a = attnAxes(k);
         for (int i = 0; i < k; i++) {
@@ -183,15 +190,16 @@ public final class MultiHeadAttention extends MaskedLayer {
         int batch = q.batch(), k = q.shape().rank() - 2;
         int[] qd = Arrays.copyOfRange(q.shape().dims(), 1, k + 1), kd = Arrays.copyOfRange(v.shape().dims(), 1, k + 1);
         int[] a = attnAxes(k);
-        int qRows = q.size() / query.inputSize(), kRows = v.size() / value.inputSize();
-        float[] qp = new float[qRows * heads * keyDim], kp = new float[kRows * heads * keyDim], vp = new float[kRows * heads * valueDim];
-        query.forward(q.data(), 0, qp, 0, qRows);
+        int qRows = q.size() / qIn, kRows = v.size() / vIn;
+        Projected pr = project(q, kt, v, qRows, kRows);
         float scale = (float) (1.0 / Math.sqrt(keyDim));
         boolean dotPath = semantics == Semantics.KERAS_3 && k == 1 && !dropout && !returnScores;
-        if (!dotPath) for (int i = 0; i < qp.length; i++) qp[i] *= scale; // the query scaled before the product
+        if (!dotPath) { // the query scaled before the product
+            for (int r = 0; r < qRows; r++) {
+                for (int i = r * pr.q().stride(), end = i + heads * keyDim; i < end; i++) pr.q().data()[i] *= scale;
+            }
+        }
         float logitScale = dotPath ? scale : 1f;
-        key.forward(kt.data(), 0, kp, 0, kRows);
-        value.forward(v.data(), 0, vp, 0, kRows);
 
         int tq = 1, ts = 1;
         for (int i : a) {
@@ -214,7 +222,7 @@ public final class MultiHeadAttention extends MaskedLayer {
         Pairs pairs = new Pairs(qm, vm, km, am, amRows, logitScale, neg, dotPath);
         int nq = tq, ns = ts, perBatch = groups / batch;
         Parallel.parallelFor(groups * heads, 2L * groups * heads * tq * ts * (keyDim + valueDim),
-                t -> attendHead(t / heads, t / heads / perBatch, t % heads, nq, ns, qIdx, kIdx, qp, kp, vp, pairs, ctx, scores));
+                t -> attendHead(t / heads, t / heads / perBatch, t % heads, nq, ns, qIdx, kIdx, pr, pairs, ctx, scores));
         int width = output.outputWidth();
         float[] out = new float[qRows * width];
         output.forward(ctx, 0, out, 0, qRows);
@@ -226,6 +234,44 @@ public final class MultiHeadAttention extends MaskedLayer {
         res.add(new Tensor(Shape.of(od), out));
         if (returnScores) res.add(new Tensor(outputShapes(shapes(inputs)).get(1).prepend(batch), scores));
         return res;
+    }
+
+    /** Projected rows: row r of the projection at {@code data[r·stride + col ..]}. */
+    private record Rows(float[] data, int stride, int col) {
+    }
+
+    /** The query, key and value projections; with {@link #qkv}, views of one or two arrays (columns offset). */
+    private record Projected(Rows q, Rows k, Rows v) {
+    }
+
+    /**
+     * Q, K and V. With {@link #qkv}: self-attention (one tensor for all three) runs one GEMM; otherwise each tensor
+     * runs its part's panels of the same kernel into rows as wide as qkv's output, the parts' columns in place.
+     */
+    private Projected project(Tensor q, Tensor kt, Tensor v, int qRows, int kRows) {
+        int hk = heads * keyDim, hv = heads * valueDim;
+        if (qkv == null) {
+            float[] qp = new float[qRows * hk], kp = new float[kRows * hk], vp = new float[kRows * hv];
+            query.forward(q.data(), 0, qp, 0, qRows);
+            key.forward(kt.data(), 0, kp, 0, kRows);
+            value.forward(v.data(), 0, vp, 0, kRows);
+            return new Projected(new Rows(qp, hk, 0), new Rows(kp, hk, 0), new Rows(vp, hv, 0));
+        }
+        int w = qkv.outputWidth(), pq = hk / qkv.panelWidth(), pk = 2 * pq, end = w / qkv.panelWidth();
+        if (q == kt && q == v) {
+            float[] all = new float[qRows * w];
+            qkv.forward(q.data(), 0, all, 0, qRows);
+            return new Projected(new Rows(all, w, 0), new Rows(all, w, hk), new Rows(all, w, 2 * hk));
+        }
+        float[] qp = new float[qRows * w], kv = new float[kRows * w];
+        qkv.forwardPanels(q.data(), 0, qp, 0, qRows, 0, pq);
+        if (kt == v) {
+            qkv.forwardPanels(v.data(), 0, kv, 0, kRows, pq, end);
+        } else {
+            qkv.forwardPanels(kt.data(), 0, kv, 0, kRows, pq, pk);
+            qkv.forwardPanels(v.data(), 0, kv, 0, kRows, pk, end);
+        }
+        return new Projected(new Rows(qp, w, 0), new Rows(kv, w, hk), new Rows(kv, w, 2 * hk));
     }
 
     /** What decides a pair's logit for (batch, steps, features) inputs: masks, the causal flag, the path Keras takes. */
@@ -241,15 +287,17 @@ public final class MultiHeadAttention extends MaskedLayer {
      * packed per call), the softmax vectorised per row. {@code qIdx}/{@code kIdx} give the projected rows of the
      * group's query and key positions.
      */
-    private void attendHead(int g, int b, int n, int tq, int ts, int[] qIdx, int[] kIdx, float[] qp, float[] kp, float[] vp, Pairs pairs,
+    private void attendHead(int g, int b, int n, int tq, int ts, int[] qIdx, int[] kIdx, Projected pr, Pairs pairs,
                             float[] ctx, float[] scores) {
-        int hk = heads * keyDim, hv = heads * valueDim;
+        int hv = heads * valueDim;
+        Rows q = pr.q(), k = pr.k(), v = pr.v();
+        float[] qp = q.data(), kp = k.data(), vp = v.data();
         float[] qh = new float[tq * keyDim], kt = new float[keyDim * ts], vh = new float[ts * valueDim];
-        for (int i = 0; i < tq; i++) System.arraycopy(qp, qIdx[g * tq + i] * hk + n * keyDim, qh, i * keyDim, keyDim);
+        for (int i = 0; i < tq; i++) System.arraycopy(qp, qIdx[g * tq + i] * q.stride() + q.col() + n * keyDim, qh, i * keyDim, keyDim);
         for (int j = 0; j < ts; j++) {
-            int kr = kIdx[g * ts + j], ko = kr * hk + n * keyDim;
+            int kr = kIdx[g * ts + j], ko = kr * k.stride() + k.col() + n * keyDim;
             for (int c = 0; c < keyDim; c++) kt[c * ts + j] = kp[ko + c];
-            System.arraycopy(vp, kr * hv + n * valueDim, vh, j * valueDim, valueDim);
+            System.arraycopy(vp, kr * v.stride() + v.col() + n * valueDim, vh, j * valueDim, valueDim);
         }
         float[] p = new float[tq * ts];
         DenseKernel.pack(kt, null, keyDim, ts, null).forward(qh, 0, p, 0, tq);

@@ -266,4 +266,51 @@ class DenseKernelTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
         assertTrue(e.getMessage().contains(fragment), () -> "message '" + e.getMessage() + "' lacks '" + fragment + "'");
     }
+
+    /**
+     * Kernels side by side ({@code concatColumns}): the whole kernel, and each part's panels on their own
+     * ({@code forwardPanels}), give every column the bits of its part, at batch 1 and 37, on 1 and 2 threads; the
+     * columns of the other parts are left as they were. A narrow or activated part cannot join.
+     */
+    @Test
+    void concatenatedKernelsKeepEachPartsBits() {
+        int in = 40, units = 64; // whole 64-wide panels on every path
+        SplittableRandom r = new SplittableRandom(17);
+        DenseKernel[] parts = new DenseKernel[3];
+        for (int p = 0; p < 3; p++) {
+            float[] k = new float[in * units * (p + 1)], b = new float[units * (p + 1)];
+            for (int i = 0; i < k.length; i++) k[i] = (float) r.nextDouble(-1, 1);
+            for (int i = 0; i < b.length; i++) b[i] = (float) r.nextDouble(-1, 1);
+            parts[p] = DenseKernel.pack(k, b, in, units * (p + 1), null);
+        }
+        DenseKernel all = DenseKernel.concatColumns(parts);
+        int width = all.outputWidth(), pw = all.panelWidth();
+        assertEquals(6 * units, width);
+        for (int threads : new int[] {1, 2}) {
+            Parallel.setThreads(threads);
+            for (int rows : new int[] {1, 37}) {
+                float[] x = new float[rows * in];
+                for (int i = 0; i < x.length; i++) x[i] = (float) r.nextDouble(-2, 2);
+                float[] y = new float[rows * width];
+                all.forward(x, 0, y, 0, rows);
+                for (int p = 0, col = 0; p < 3; col += parts[p].units(), p++) {
+                    float[] own = new float[rows * parts[p].units()];
+                    parts[p].forward(x, 0, own, 0, rows);
+                    float[] alone = new float[rows * width];
+                    Arrays.fill(alone, 7f);
+                    all.forwardPanels(x, 0, alone, 0, rows, col / pw, (col + parts[p].units()) / pw);
+                    for (int i = 0; i < rows; i++) {
+                        for (int j = 0; j < width; j++) {
+                            boolean mine = j >= col && j < col + parts[p].units();
+                            float want = mine ? own[i * parts[p].units() + j - col] : 7f;
+                            assertEquals(Float.floatToIntBits(want), Float.floatToIntBits(alone[i * width + j]), "part " + p + " row " + i + " column " + j);
+                            if (mine) assertEquals(Float.floatToIntBits(want), Float.floatToIntBits(y[i * width + j]), "whole, row " + i + " column " + j);
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(null, DenseKernel.concatColumns(parts[0], DenseKernel.pack(new float[in * 5], null, in, 5, null)));
+        assertEquals(null, DenseKernel.concatColumns(parts[0], parts[1].withActivation(org.jkeras.activations.Activations.relu())));
+    }
 }
