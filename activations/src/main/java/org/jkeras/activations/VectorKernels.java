@@ -240,10 +240,10 @@ final class VectorKernels {
         return end;
     }
 
-    /** Floats per pass of gelu's wide steps: their calls and scratch serve this many lanes at a time. */
-    private static final int GELU_BLOCK = 16 * FL;
+    /** Floats per pass of a kernel run in passes (gelu's wide branch, softplus): calls and scratch serve this many lanes. */
+    private static final int PASS_BLOCK = 16 * FL;
     /** Per thread: a Dense epilogue calls gelu per 64-float tile row, where a new scratch array cost a fifth of the time. */
-    private static final ThreadLocal<float[]> GELU_SCRATCH = ThreadLocal.withInitial(() -> new float[2 * GELU_BLOCK]);
+    private static final ThreadLocal<float[]> PASS_SCRATCH = ThreadLocal.withInitial(() -> new float[2 * PASS_BLOCK]);
 
     /** {@link FloatExp#geluErf} for whole vectors; returns the first index not done. */
     static int geluErf(float[] a, int off, int len) {
@@ -253,8 +253,8 @@ final class VectorKernels {
         FloatVector t5 = FloatVector.broadcast(F, FloatExp.ERF[5]), t6 = FloatVector.broadcast(F, FloatExp.ERF[6]);
         int end = off + F.loopBound(len);
         float[] scratch = null;
-        for (int i = off; i < end; i += GELU_BLOCK) {
-            int n = Math.min(GELU_BLOCK, end - i);
+        for (int i = off; i < end; i += PASS_BLOCK) {
+            int n = Math.min(PASS_BLOCK, end - i);
             boolean small = true; // |x/√2| < 1 in every lane of the block
             for (int j = i; j < i + n && small; j += FL) small = FloatVector.fromArray(F, a, j).mul(FloatExp.SQRT_HALF).abs().compare(LT, 1f).allTrue();
             if (small) {
@@ -264,8 +264,8 @@ final class VectorKernels {
                     h.mul(x.mul(FloatExp.SQRT_HALF).fma(erf, one)).intoArray(a, j);
                 }
             } else {
-                if (scratch == null) scratch = GELU_SCRATCH.get();
-                for (WideStep step : GELU_WIDE) step.run(a, i, n, scratch);
+                if (scratch == null) scratch = PASS_SCRATCH.get();
+                passes(GELU_WIDE, a, i, n, scratch);
             }
         }
         return end;
@@ -276,14 +276,19 @@ final class VectorKernels {
      * branch on every lane, each lane's own picked, in three passes over the block that hand their results on
      * through {@code scratch} (its two halves). As one compilation the ~90 vector
      * operations per vector exceed C2's node budget and, depending on compilation order, part of them ran boxed (the
-     * encoder's gelu layers 2x slower in some runs); each pass alone fits. They are called through one call site with
-     * three receivers, which C2 never inlines: once per block, not per vector.
+     * encoder's gelu layers 2x slower in some runs); each pass alone fits. They are called through one call site
+     * ({@link #passes}) with several receivers, which C2 never inlines: once per block, not per vector.
      */
     private interface WideStep {
         void run(float[] a, int i, int n, float[] scratch);
     }
 
     private static final WideStep[] GELU_WIDE = {VectorKernels::geluWideExp, VectorKernels::geluWideErfc, VectorKernels::geluWideJoin};
+
+    /** Runs {@code steps} on a block: the one call site of every pass, so that it stays megamorphic and not inlined. */
+    private static void passes(WideStep[] steps, float[] a, int i, int n, float[] scratch) {
+        for (WideStep step : steps) step.run(a, i, n, scratch);
+    }
 
     /** scratch[j] = m·(1 − lo), scratch[half + j] = s: e^(−a²) = m·s·(1 − lo), a² = x²/2 = hi + lo exactly; m, s as in expFamily. */
     private static void geluWideExp(float[] a, int i, int n, float[] scratch) {
@@ -363,39 +368,72 @@ final class VectorKernels {
         return end;
     }
 
-    /** max(x, 0) + {@link FloatExp#log1pExpNegAbs} (softplus) or, for {@code logSigmoid}, min(x, 0) − it. */
+    /**
+     * max(x, 0) + {@link FloatExp#log1pExpNegAbs} (softplus) or, for {@code logSigmoid}, min(x, 0) − it, in two
+     * passes over blocks of {@link #PASS_BLOCK} floats: e^(−|x|) into scratch, then log1p and the sum. As one loop
+     * (about 50 vector operations and 27 constants) it exceeded C2's budget and ran the Vector API's boxed fallback,
+     * two orders of magnitude slower, in some compilations.
+     */
     static int softplus(float[] a, int off, int len, boolean logSigmoid) {
+        int end = off + F.loopBound(len);
+        WideStep[] steps = logSigmoid ? LOG_SIGMOID : SOFTPLUS;
+        float[] scratch = end > off ? PASS_SCRATCH.get() : null;
+        for (int i = off; i < end; i += PASS_BLOCK) passes(steps, a, i, Math.min(PASS_BLOCK, end - i), scratch);
+        return end;
+    }
+
+    private static final WideStep[] SOFTPLUS = {VectorKernels::expNegAbsPass, VectorKernels::softplusJoin};
+    private static final WideStep[] LOG_SIGMOID = {VectorKernels::expNegAbsPass, VectorKernels::logSigmoidJoin};
+
+    /** scratch[j] = e^(−|x|) for the block's x = a[i + j], as {@link FloatExp#log1pExpNegAbs} computes it. */
+    private static void expNegAbsPass(float[] a, int i, int n, float[] scratch) {
         FloatVector one = FloatVector.broadcast(F, 1f), log2e = FloatVector.broadcast(F, FloatExp.LOG2E);
         FloatVector round = FloatVector.broadcast(F, FloatExp.ROUND), ln2hi = FloatVector.broadcast(F, -FloatExp.LN2_HI);
         FloatVector ln2lo = FloatVector.broadcast(F, -FloatExp.LN2_LO), p0 = FloatVector.broadcast(F, FloatExp.E0);
         FloatVector p1 = FloatVector.broadcast(F, FloatExp.E1), p2 = FloatVector.broadcast(F, FloatExp.E2);
         FloatVector p3 = FloatVector.broadcast(F, FloatExp.E3), p4 = FloatVector.broadcast(F, FloatExp.E4);
-        FloatVector p5 = FloatVector.broadcast(F, FloatExp.E5), half = FloatVector.broadcast(F, 0.5f);
-        FloatVector minusHalf = FloatVector.broadcast(F, -0.5f), lnHi = FloatVector.broadcast(F, FloatExp.LN2_HI);
-        FloatVector lnLo = FloatVector.broadcast(F, FloatExp.LN2_LO), l0 = FloatVector.broadcast(F, FloatExp.L0);
-        FloatVector l1 = FloatVector.broadcast(F, FloatExp.L1), l2 = FloatVector.broadcast(F, FloatExp.L2);
-        FloatVector l3 = FloatVector.broadcast(F, FloatExp.L3), l4 = FloatVector.broadcast(F, FloatExp.L4);
-        FloatVector l5 = FloatVector.broadcast(F, FloatExp.L5), l6 = FloatVector.broadcast(F, FloatExp.L6);
-        FloatVector l7 = FloatVector.broadcast(F, FloatExp.L7), l8 = FloatVector.broadcast(F, FloatExp.L8);
-        int end = off + F.loopBound(len);
-        for (int i = off; i < end; i += FL) {
-            FloatVector x = FloatVector.fromArray(F, a, i);
+        FloatVector p5 = FloatVector.broadcast(F, FloatExp.E5);
+        for (int j = 0; j < n; j += FL) {
+            FloatVector x = FloatVector.fromArray(F, a, i + j);
             FloatVector t = x.abs().neg(), c = t.max(FloatExp.LOWEST), v = c.fma(log2e, round), k = v.sub(round);
             FloatVector r = k.fma(ln2hi, c);
             r = k.fma(ln2lo, r);
             FloatVector q = r.fma(p0, p1).fma(r, p2).fma(r, p3).fma(r, p4).fma(r, p5), e = q.fma(r.mul(r), r).add(one);
             IntVector bits = v.reinterpretAsInts().sub(FloatExp.ROUND_BITS), k2 = bits.lanewise(ASHR, 1);
             FloatVector m = e.mul(bits.sub(k2).add(127).lanewise(LSHL, 23).reinterpretAsFloats()).blend(0f, t.compare(LT, FloatExp.LOWEST));
-            FloatVector u = m.mul(k2.add(127).lanewise(LSHL, 23).reinterpretAsFloats());
+            m.mul(k2.add(127).lanewise(LSHL, 23).reinterpretAsFloats()).intoArray(scratch, j);
+        }
+    }
+
+    /** a[i + j] = max(x, 0) + log1p(u), u = scratch[j]. */
+    private static void softplusJoin(float[] a, int i, int n, float[] scratch) {
+        log1pJoin(a, i, n, scratch, false);
+    }
+
+    /** a[i + j] = min(x, 0) − log1p(u), u = scratch[j]. */
+    private static void logSigmoidJoin(float[] a, int i, int n, float[] scratch) {
+        log1pJoin(a, i, n, scratch, true);
+    }
+
+    /** The second pass; takes and returns arrays, never vectors, so that it compiles on its own whatever inlines it. */
+    private static void log1pJoin(float[] a, int i, int n, float[] scratch, boolean logSigmoid) {
+        FloatVector one = FloatVector.broadcast(F, 1f), half = FloatVector.broadcast(F, 0.5f);
+        FloatVector minusHalf = FloatVector.broadcast(F, -0.5f), lnHi = FloatVector.broadcast(F, FloatExp.LN2_HI);
+        FloatVector lnLo = FloatVector.broadcast(F, FloatExp.LN2_LO), l0 = FloatVector.broadcast(F, FloatExp.L0);
+        FloatVector l1 = FloatVector.broadcast(F, FloatExp.L1), l2 = FloatVector.broadcast(F, FloatExp.L2);
+        FloatVector l3 = FloatVector.broadcast(F, FloatExp.L3), l4 = FloatVector.broadcast(F, FloatExp.L4);
+        FloatVector l5 = FloatVector.broadcast(F, FloatExp.L5), l6 = FloatVector.broadcast(F, FloatExp.L6);
+        FloatVector l7 = FloatVector.broadcast(F, FloatExp.L7), l8 = FloatVector.broadcast(F, FloatExp.L8);
+        for (int j = 0; j < n; j += FL) {
+            FloatVector x = FloatVector.fromArray(F, a, i + j), u = FloatVector.fromArray(F, scratch, j);
             VectorMask<Float> near = u.compare(LT, FloatExp.LOG1P_SPLIT);
             FloatVector f = u.fma(half, minusHalf).blend(u, near), kk = one.blend(0f, near), z = f.mul(f);
             FloatVector p = f.fma(l0, l1).fma(f, l2).fma(f, l3).fma(f, l4).fma(f, l5).fma(f, l6).fma(f, l7).fma(f, l8);
             FloatVector y = kk.fma(lnLo, p.mul(z).mul(f));
             y = z.fma(minusHalf, y);
             FloatVector l = kk.fma(lnHi, f.add(y));
-            (logSigmoid ? x.min(0f).sub(l) : x.max(0f).add(l)).intoArray(a, i);
+            (logSigmoid ? x.min(0f).sub(l) : x.max(0f).add(l)).intoArray(a, i + j);
         }
-        return end;
     }
 
     /** {@link FloatExp#mish} for whole vectors, both branches on every lane; returns the first index not done. */
