@@ -38,7 +38,7 @@ public class ActivationBenchmark {
     /** Values per call: a 128 × 1024 FFN activation, or 128 rows of 1024 attention logits. */
     private static final int WIDTH = 1024, ROWS = 128;
 
-    @Param({"silu", "sigmoid", "gelu", "gelu_tanh", "softmax"}) public String activation;
+    @Param({"silu", "sigmoid", "gelu", "gelu_tanh", "softmax", "softplus", "mish", "elu", "exponential"}) public String activation;
     @Param({"0.5", "2"}) public double spread;
 
     private Activation a;
