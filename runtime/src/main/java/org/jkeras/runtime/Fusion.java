@@ -98,16 +98,9 @@ public final class Fusion {
      */
     public static Model fuseConvAdds(Model model) {
         List<Model.Node> nodes = model.nodes();
-        int values = model.valueCount();
-        int[] readers = new int[values], producer = new int[values];
-        java.util.Arrays.fill(producer, -1);
-        for (int i = 0; i < nodes.size(); i++) {
-            for (int v : nodes.get(i).inputs()) readers[v]++;
-            for (int v : nodes.get(i).masks()) if (v >= 0) readers[v]++;
-            for (int v : nodes.get(i).outputs()) producer[v] = i;
-        }
-        boolean[] isOutput = new boolean[values];
-        for (Model.Output o : model.outputs()) isOutput[o.value()] = true;
+        Uses uses = Uses.of(model);
+        int[] readers = uses.readers(), producer = uses.producer();
+        boolean[] isOutput = uses.isOutput();
 
         Model.Node[] replaced = new Model.Node[nodes.size()];
         boolean[] dropped = new boolean[nodes.size()];
@@ -179,16 +172,9 @@ public final class Fusion {
         int nIn = model.inputs().size();
         List<Model.Node> nodes = model.nodes();
         int values = model.valueCount();
-        int[] readers = new int[values];
-        int[] producer = new int[values]; // node index producing each value, -1 for inputs
-        java.util.Arrays.fill(producer, -1);
-        for (int i = 0; i < nodes.size(); i++) {
-            for (int v : nodes.get(i).inputs()) readers[v]++;
-            for (int v : nodes.get(i).masks()) if (v >= 0) readers[v]++;
-            for (int v : nodes.get(i).outputs()) producer[v] = i;
-        }
-        boolean[] isOutput = new boolean[values];
-        for (Model.Output o : model.outputs()) isOutput[o.value()] = true;
+        Uses uses = Uses.of(model);
+        int[] readers = uses.readers(), producer = uses.producer();
+        boolean[] isOutput = uses.isOutput();
 
         // fusedInto[i] = index of the node absorbed by node i; fused[i] its new layer; absorbed[j] = node j disappears
         int[] fusedInto = new int[nodes.size()];
@@ -237,6 +223,27 @@ public final class Fusion {
         List<Model.Output> outputs = new ArrayList<>();
         for (Model.Output o : model.outputs()) outputs.add(new Model.Output(o.name(), remap[o.value()], o.dtype()));
         return new Model(model.name(), model.inputs(), out, outputs);
+    }
+
+    /**
+     * Per value of a model: how many inputs and mask inputs read it, the node that produces it (-1 for the model's
+     * inputs), and whether it is a model output.
+     */
+    private record Uses(int[] readers, int[] producer, boolean[] isOutput) {
+        static Uses of(Model model) {
+            List<Model.Node> nodes = model.nodes();
+            int values = model.valueCount();
+            int[] readers = new int[values], producer = new int[values];
+            java.util.Arrays.fill(producer, -1);
+            for (int i = 0; i < nodes.size(); i++) {
+                for (int v : nodes.get(i).inputs()) readers[v]++;
+                for (int v : nodes.get(i).masks()) if (v >= 0) readers[v]++;
+                for (int v : nodes.get(i).outputs()) producer[v] = i;
+            }
+            boolean[] isOutput = new boolean[values];
+            for (Model.Output o : model.outputs()) isOutput[o.value()] = true;
+            return new Uses(readers, producer, isOutput);
+        }
     }
 
     private static boolean usedOnce(List<Model.Node> nodes, Layer layer) {
