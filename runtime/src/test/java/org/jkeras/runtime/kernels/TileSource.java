@@ -180,7 +180,10 @@ public final class TileSource {
 
     /**
      * mr rows × one 4-vector panel: per k four weight loads, per row one broadcast and four FMAs. {@code readAhead}
-     * (tile6p): also one int read of {@code aw} per k, xor-ed into {@code sink} so the JIT keeps it.
+     * (tile6p): also one int read of {@code aw} per k, xor-ed into {@code sink} so the JIT keeps it. The tile stores
+     * its accumulators as they are and {@code addBias} adds the bias (and clamps) from L1: with 24 more vector
+     * operations in the tile, C2 ran out of its node budget and left half of the tile's stores as calls into the
+     * Vector API's Java code in some compilations (PrintInlining: "VectorSupport::store failed to inline (intrinsic)").
      */
     private static void denseTile(Out o, String name, int mr, XRows xr, boolean clamp, boolean readAhead) {
         boolean strided = xr == XRows.STRIDED;
@@ -209,17 +212,17 @@ public final class TileSource {
         if (readAhead) o.line(3, "touch ^= Float.floatToRawIntBits(aw[pf + LINE * k]); // one line of another panel per k (see tileRows)");
         o.line(2, "}");
         if (readAhead) o.line(2, "sink = touch;");
-        o.decl(2, "FloatVector", loads("b", "b", "bo", 4));
         for (int i = 0; i < mr; i++) {
             if (strided) o.line(2, i == 0 ? "int o = yo;" : "o += ldy;");
             else o.line(2, i == 0 ? "float[] o = y[yr];" : "o = y[yr + " + i + "];");
             StringBuilder st = new StringBuilder();
             for (int j = 0; j < 4; j++) {
-                st.append(j == 0 ? "" : " ").append("c").append(i).append(j).append(".add(b").append(j).append(")").append(clamp ? ".max(lo)" : "")
+                st.append(j == 0 ? "" : " ").append("c").append(i).append(j)
                         .append(".intoArray(").append(strided ? "y, " + plus("o", j, "L") : "o, " + plus("yc", j, "L")).append(");");
             }
             o.line(2, st.toString());
         }
+        o.line(2, strided ? "addBias(y, yo, ldy, " + mr + ", b, bo);" : "addBias(y, yr, yc, " + mr + ", b, bo, " + (clamp ? "lo" : "Float.NEGATIVE_INFINITY") + ");");
         o.line(1, "}");
     }
 
