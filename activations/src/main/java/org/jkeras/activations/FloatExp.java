@@ -81,14 +81,7 @@ final class FloatExp {
      */
     static float expm1(float x) {
         float c = Math.max(x, EXPM1_LOWEST), v = Math.fma(c, LOG2E, ROUND), n = v - ROUND;
-        float r = Math.fma(n, -LN2_HI, c);
-        r = Math.fma(n, -LN2_LO, r);
-        float q = Math.fma(r, E0, E1);
-        q = Math.fma(q, r, E2);
-        q = Math.fma(q, r, E3);
-        q = Math.fma(q, r, E4);
-        q = Math.fma(q, r, E5);
-        float p = Math.fma(q, r * r, r);
+        float p = expm1Reduced(c, n);
         float s = Float.intBitsToFloat((Float.floatToRawIntBits(v) - ROUND_BITS + 127) << 23);
         return n >= -24 ? Math.fma(s, p, s - 1f) : Math.fma(s, p + 1f, -1f);
     }
@@ -213,9 +206,8 @@ final class FloatExp {
         return Math.fma(Math.max(t, LOWEST), LOG2E, ROUND);
     }
 
-    /** m = e^r·2^k1 of e^t = m·s (0 below {@link #LOWEST}), v = {@link #reduce}(t). */
-    static float head(float t, float v) {
-        float c = Math.max(t, LOWEST), n = v - ROUND;
+    /** e^r − 1 for r = c − n·ln 2 (n whole, |r| ≤ ln 2 / 2): the exact two-step reduction, then Cephes' expf polynomial. */
+    static float expm1Reduced(float c, float n) {
         float r = Math.fma(n, -LN2_HI, c);
         r = Math.fma(n, -LN2_LO, r);
         float q = Math.fma(r, E0, E1);
@@ -223,7 +215,13 @@ final class FloatExp {
         q = Math.fma(q, r, E3);
         q = Math.fma(q, r, E4);
         q = Math.fma(q, r, E5);
-        float p = Math.fma(q, r * r, r) + 1f;
+        return Math.fma(q, r * r, r);
+    }
+
+    /** m = e^r·2^k1 of e^t = m·s (0 below {@link #LOWEST}), v = {@link #reduce}(t). */
+    static float head(float t, float v) {
+        float c = Math.max(t, LOWEST), n = v - ROUND;
+        float p = expm1Reduced(c, n) + 1f;
         int k = Float.floatToRawIntBits(v) - ROUND_BITS, k1 = k - (k >> 1);
         return t < LOWEST ? 0f : p * Float.intBitsToFloat((k1 + 127) << 23);
     }
