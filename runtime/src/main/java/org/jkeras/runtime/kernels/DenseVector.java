@@ -221,9 +221,13 @@ final class DenseVector {
 
     /** y rows [yr, yr + mr) from column yc, one panel: max(y + b[bo ..], lo), for the wide tiles' stored accumulators. */
     static void addBias(float[][] y, int yr, int yc, int mr, float[] b, int bo, float lo) {
+        boolean clamp = lo != Float.NEGATIVE_INFINITY;
         for (int i = 0; i < mr; i++) {
             float[] o = y[yr + i];
-            for (int j = 0; j < PANEL; j += L) FloatVector.fromArray(S, o, yc + j).add(FloatVector.fromArray(S, b, bo + j)).max(lo).intoArray(o, yc + j);
+            for (int j = 0; j < PANEL; j += L) {
+                FloatVector r = FloatVector.fromArray(S, o, yc + j).add(FloatVector.fromArray(S, b, bo + j));
+                (clamp ? r.max(lo) : r).intoArray(o, yc + j);
+            }
         }
     }
 

@@ -114,19 +114,16 @@ public final class TileSource {
             o.line(3, fmas.toString());
         }
         o.line(2, "}");
-        o.decl(2, "FloatVector", loads("b", "b", "bo", vectors));
         o.line(2, "int d;");
         for (int i = 0; i < rows; i++) {
             o.line(2, "if ((d = dst[dv + " + i + "]) >= 0) {");
             o.line(3, "int o = yo + d * ldy;");
             StringBuilder st = new StringBuilder();
-            for (int j = 0; j < vectors; j++) {
-                st.append(j == 0 ? "" : " ").append(cv(i, j)).append(".add(b").append(j).append(")").append(clamp ? ".max(lo)" : "")
-                        .append(".intoArray(y, ").append(plus("o", j, "L")).append(");");
-            }
+            for (int j = 0; j < vectors; j++) st.append(j == 0 ? "" : " ").append(cv(i, j)).append(".intoArray(y, ").append(plus("o", j, "L")).append(");");
             o.line(3, st.toString());
             o.line(2, "}");
         }
+        o.line(2, "addBias(y, yo, ldy, dst, dv, " + rows + ", " + times(vectors, "L") + ", b, bo, " + (clamp ? "lo" : "Float.NEGATIVE_INFINITY") + ");");
         o.line(1, "}");
     }
 
