@@ -169,9 +169,7 @@ public final class Fusion {
      * by this node alone is replaced.
      */
     private static Model absorbReaders(Model model, BinaryOperator<Layer> fuse) {
-        int nIn = model.inputs().size();
         List<Model.Node> nodes = model.nodes();
-        int values = model.valueCount();
         Uses uses = Uses.of(model);
         int[] readers = uses.readers(), producer = uses.producer();
         boolean[] isOutput = uses.isOutput();
@@ -197,32 +195,14 @@ public final class Fusion {
             }
         }
 
-        int[] remap = new int[values];
-        for (int v = 0; v < nIn; v++) remap[v] = v;
-        int next = nIn;
-        List<Model.Node> out = new ArrayList<>();
+        // the fused node takes the absorbed reader's output value; the producer's own value disappears
+        List<Model.Node> kept = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
             if (absorbed[i]) continue;
             Model.Node n = nodes.get(i);
-            int[] in = n.inputs();
-            for (int k = 0; k < in.length; k++) in[k] = remap[in[k]];
-            int[] masks = n.masks();
-            for (int k = 0; k < masks.length; k++) if (masks[k] >= 0) masks[k] = remap[masks[k]];
-            Layer layer = n.layer();
-            int[] outs = n.outputs();
-            for (int k = 0; k < outs.length; k++) {
-                remap[outs[k]] = next;
-                outs[k] = next++;
-            }
-            if (fusedInto[i] >= 0) {
-                layer = fused[i];
-                remap[nodes.get(fusedInto[i]).output()] = outs[0];
-            }
-            out.add(new Model.Node(layer, in, outs, masks));
+            kept.add(fusedInto[i] < 0 ? n : new Model.Node(fused[i], n.inputs(), new int[] {nodes.get(fusedInto[i]).output()}, n.masks()));
         }
-        List<Model.Output> outputs = new ArrayList<>();
-        for (Model.Output o : model.outputs()) outputs.add(new Model.Output(o.name(), remap[o.value()], o.dtype()));
-        return new Model(model.name(), model.inputs(), out, outputs);
+        return renumbered(model, kept);
     }
 
     /**

@@ -196,8 +196,8 @@ public final class ConvKernel {
 
     /** {@code simd} false runs the scalar reference of the direct form (tests hold both to the same bits). */
     float[] forward(float[] x, int batch, Geometry g, boolean simd) {
-        int inVol = g.inVolume(), outVol = g.outVolume();
-        if (x.length != (long) batch * inVol * cin) throw new IllegalArgumentException("input holds " + x.length + " floats, geometry needs " + (long) batch * inVol * cin);
+        int outVol = g.outVolume();
+        checkInput(x, batch, g);
         int total = Math.multiplyExact(batch, outVol);
         float[] y = Arena.floats(Math.multiplyExact(total, outWidth)); // every element written, on every path
         if (total == 0) return y;
@@ -238,10 +238,15 @@ public final class ConvKernel {
             epilogue.applyRows(y, 0, 1, y.length);
             return y;
         }
-        if (x.length != (long) batch * g.inVolume() * cin) throw new IllegalArgumentException("input holds " + x.length + " floats, geometry needs " + (long) batch * g.inVolume() * cin);
+        checkInput(x, batch, g);
         float[] y = Arena.floats((int) size); // every element written
         if (size > 0) gemm[0].withActivation(epilogue).forward(x, 0, y, 0, batch * g.outVolume());
         return y;
+    }
+
+    private void checkInput(float[] x, int batch, Geometry g) {
+        long need = (long) batch * g.inVolume() * cin;
+        if (x.length != need) throw new IllegalArgumentException("input holds " + x.length + " floats, geometry needs " + need);
     }
 
     /** Rows [r0, r0 + rows) of the output: gather, multiply, place (per group). */
