@@ -8,6 +8,7 @@ import org.jkeras.activations.Activation;
 import org.jkeras.activations.Activations;
 import org.jkeras.runtime.layers.ActivationLayer;
 import org.jkeras.runtime.layers.Add;
+import org.jkeras.runtime.layers.AddNormalization;
 import org.jkeras.runtime.layers.BaseConv;
 import org.jkeras.runtime.layers.BaseDepthwiseConv;
 import org.jkeras.runtime.layers.BaseZeroPadding;
@@ -19,6 +20,7 @@ import org.jkeras.runtime.layers.ConvPooling;
 import org.jkeras.runtime.layers.Dense;
 import org.jkeras.runtime.layers.ElementwiseMerge;
 import org.jkeras.runtime.layers.Identity;
+import org.jkeras.runtime.layers.LayerNormalization;
 import org.jkeras.runtime.layers.MergeActivation;
 
 /**
@@ -36,7 +38,9 @@ import org.jkeras.runtime.layers.MergeActivation;
  * <li>a merge ({@code Add}, …) runs the elementwise activation layer after it in place ({@link MergeActivation});</li>
  * <li>a convolution takes the pooling layer after it ({@link ConvPooling});</li>
  * <li>a linear convolution takes the residual {@code Add} that reads it, with that Add's activation, into its
- * epilogue ({@link ConvAdd}).</li>
+ * epilogue ({@link ConvAdd});</li>
+ * <li>an {@code Add} (or a {@code x + y} op) and the {@link LayerNormalization} reading it normalise each sum row as it is made
+ * ({@link AddNormalization}).</li>
  * </ul>
  * All but the BatchNormalization folding keep every output bit for bit.
  */
@@ -46,7 +50,7 @@ public final class Fusion {
 
     /** Every rewrite above. */
     public static Model fuse(Model model) {
-        return fuseConvAdds(fuseConvPooling(fuseMergeActivations(fuseDenseActivations(fuseConvActivations(foldBatchNormalization(foldPadding(model)))))));
+        return fuseAddNormalizations(fuseConvAdds(fuseConvPooling(fuseMergeActivations(fuseDenseActivations(fuseConvActivations(foldBatchNormalization(foldPadding(model))))))));
     }
 
     /** Reads a ZeroPadding just before a valid depthwise convolution as the convolution's own padding: no padded copy. */
@@ -88,6 +92,12 @@ public final class Fusion {
     public static Model fuseConvPooling(Model model) {
         return absorbReaders(model, (producer, reader) -> producer instanceof BaseConv c && reader instanceof BasePooling p && c.canPool(p)
                 ? new ConvPooling(c, p) : null);
+    }
+
+    /** Normalises each residual sum as it is made: an Add (or {@code x + y} op) and the LayerNormalization reading it. */
+    public static Model fuseAddNormalizations(Model model) {
+        return absorbReaders(model, (producer, reader) -> AddNormalization.fuses(producer) && reader instanceof LayerNormalization ln
+                ? new AddNormalization(producer, ln) : null);
     }
 
     /**

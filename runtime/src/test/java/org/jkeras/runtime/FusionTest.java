@@ -16,6 +16,9 @@ import org.jkeras.runtime.kernels.Padding;
 import org.jkeras.runtime.kernels.Window;
 import org.jkeras.runtime.layers.ActivationLayer;
 import org.jkeras.runtime.layers.Add;
+import org.jkeras.runtime.layers.AddNormalization;
+import org.jkeras.runtime.layers.LayerNormalization;
+import org.jkeras.runtime.ops.BinaryOp;
 import org.jkeras.runtime.layers.AveragePooling2D;
 import org.jkeras.runtime.layers.BasePooling;
 import org.jkeras.runtime.layers.BatchNormalization;
@@ -513,6 +516,89 @@ class FusionTest {
         assertEquals(2, Fusion.fuse(new Model("res", List.of(new Model.Input("x", s)),
                 List.of(new Model.Node(conv("conv", 1, 8, 8, null, 1), new int[] {0}, 1),
                         new Model.Node(new Add("add"), new int[] {0, 1, 0}, 2)),
+                List.of(new Model.Output("y", 2)))).nodes().size());
+    }
+
+    static LayerNormalization layerNorm(String name, int rank, int n, boolean affine, boolean rms, boolean onePass, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        float[] gamma = affine ? new float[n] : null, beta = affine && !rms ? new float[n] : null;
+        for (int i = 0; affine && i < n; i++) gamma[i] = (float) r.nextDouble(0.5, 1.5);
+        for (int i = 0; beta != null && i < n; i++) beta[i] = (float) r.nextDouble(-0.5, 0.5);
+        boolean[] axes = new boolean[rank];
+        axes[rank - 1] = true;
+        return new LayerNormalization(name, axes, gamma, beta, 1e-3f, rms, onePass);
+    }
+
+    static Stream<Arguments> addNorms() {
+        Stream.Builder<Arguments> b = Stream.builder();
+        for (String sum : new String[] {"Add", "ops.add", "Add of 3"}) {
+            for (int n : new int[] {256, 37}) {
+                for (String form : new String[] {"keras 3", "tf.keras", "rms", "no gamma, beta"}) b.add(Arguments.of(sum, n, form));
+            }
+        }
+        return b.build();
+    }
+
+    /**
+     * A residual sum (Add layer, {@code x + y} op, three-input Add) then a last-axis LayerNormalization (each form:
+     * Keras 3's one-pass variance, tf.keras' two-pass, rms_scaling, no parameters) becomes one AddNormalization node
+     * with the same bits, at batch 1 and 500 rows (for 256-wide rows, split over threads when there are several).
+     */
+    @ParameterizedTest(name = "{0}, rows of {1}, {2}")
+    @MethodSource("addNorms")
+    void sumThenLayerNormalizationFusesWithIdenticalBits(String sum, int n, String form) {
+        boolean three = sum.equals("Add of 3");
+        Layer add = sum.equals("ops.add") ? new BinaryOp("add", "Add", BinaryOp.Fn.ADD, null, null) : new Add("add");
+        LayerNormalization ln = layerNorm("ln", 2, n, !form.startsWith("no"), form.equals("rms"), !form.equals("tf.keras"), n);
+        List<Model.Input> ins = new java.util.ArrayList<>();
+        for (int k = 0; k < (three ? 3 : 2); k++) ins.add(new Model.Input("x" + k, Shape.of(5, n)));
+        int v = ins.size();
+        Model m = new Model("block", ins, List.of(new Model.Node(add, three ? new int[] {0, 1, 2} : new int[] {0, 1}, v),
+                new Model.Node(ln, new int[] {v}, v + 1)), List.of(new Model.Output("y", v + 1)));
+        Model f = Fusion.fuse(m);
+        assertEquals(1, f.nodes().size());
+        assertTrue(f.nodes().get(0).layer() instanceof AddNormalization);
+        assertEquals(List.of("ln"), f.nodes().get(0).layer().fusedFrom());
+        for (int batch : new int[] {1, 100}) {
+            Tensor[] x = new Tensor[ins.size()];
+            for (int k = 0; k < x.length; k++) {
+                SplittableRandom r = new SplittableRandom(31 * batch + k);
+                float[] d = new float[batch * 5 * n];
+                for (int i = 0; i < d.length; i++) d[i] = (float) (r.nextGaussian() * 3 + 1);
+                x[k] = Tensor.of(d, batch, 5, n);
+            }
+            assertSameBits(m.predict(x), f.predict(x));
+        }
+    }
+
+    /** A sum that broadcasts, (T, C) + (C), and a normalisation over both sample axes run as the two layers inside the node. */
+    @Test
+    void addNormalizationFallsBackToTheTwoLayers() {
+        Model bcast = new Model("block", List.of(new Model.Input("x", Shape.of(4, 24)), new Model.Input("b", Shape.of(24))),
+                List.of(new Model.Node(new Add("add"), new int[] {0, 1}, 2), new Model.Node(layerNorm("ln", 2, 24, true, false, true, 1), new int[] {2}, 3)),
+                List.of(new Model.Output("y", 3)));
+        LayerNormalization both = new LayerNormalization("ln", new boolean[] {true, true}, null, null, 1e-3f, false, true);
+        Model whole = new Model("block", List.of(new Model.Input("x", Shape.of(4, 24)), new Model.Input("z", Shape.of(4, 24))),
+                List.of(new Model.Node(new Add("add"), new int[] {0, 1}, 2), new Model.Node(both, new int[] {2}, 3)), List.of(new Model.Output("y", 3)));
+        Tensor x = Tensor.of(input(2, 4 * 24, 1).data(), 2, 4, 24), z = Tensor.of(input(2, 4 * 24, 2).data(), 2, 4, 24), b = input(2, 24, 3);
+        for (Model m : List.of(bcast, whole)) {
+            Model f = Fusion.fuse(m);
+            assertTrue(f.nodes().get(0).layer() instanceof AddNormalization);
+            Tensor other = m == bcast ? b : z;
+            assertSameBits(m.predict(x, other), f.predict(x, other));
+        }
+    }
+
+    /** Not fused: a sum also read elsewhere (the residual stream itself), and {@code x + 2} (a constant operand). */
+    @Test
+    void addNormalizationFusesOnlyWhereSafe() {
+        Shape s = Shape.of(3, 8);
+        assertEquals(2, Fusion.fuse(new Model("block", List.of(new Model.Input("x", s), new Model.Input("z", s)),
+                List.of(new Model.Node(new Add("add"), new int[] {0, 1}, 2), new Model.Node(layerNorm("ln", 2, 8, true, false, true, 1), new int[] {2}, 3)),
+                List.of(new Model.Output("y", 3), new Model.Output("sum", 2)))).nodes().size());
+        assertEquals(2, Fusion.fuse(new Model("block", List.of(new Model.Input("x", s)),
+                List.of(new Model.Node(new BinaryOp("add", "Add", BinaryOp.Fn.ADD, null, Tensor.of(new float[] {2f}, 1)), new int[] {0}, 1),
+                        new Model.Node(layerNorm("ln", 2, 8, true, false, true, 1), new int[] {1}, 2)),
                 List.of(new Model.Output("y", 2)))).nodes().size());
     }
 }

@@ -8,6 +8,8 @@ import org.jkeras.runtime.Shape;
 import org.jkeras.runtime.Tensor;
 import org.jkeras.runtime.kernels.Arena;
 import org.jkeras.runtime.kernels.AxisMaps;
+import org.jkeras.runtime.kernels.Parallel;
+import org.jkeras.runtime.kernels.RowNorm;
 
 /**
  * Keras {@code LayerNormalization(axis, epsilon, center, scale, rms_scaling)} over any set of sample axes, in
@@ -64,9 +66,7 @@ public final class LayerNormalization extends Layer {
     public Tensor forward(List<Tensor> inputs) {
         Tensor x = inputs.get(0);
         int[] dims = x.shape().dropFirst().dims();
-        boolean lastOnly = dims.length > 0 && normalised[dims.length - 1];
-        for (int a = 0; a < dims.length - 1; a++) lastOnly &= !normalised[a];
-        if (lastOnly) return lastAxis(x, dims[dims.length - 1]);
+        if (lastAxisOnly(dims.length)) return lastAxis(x, dims[dims.length - 1]);
         boolean[] kept = new boolean[dims.length];
         for (int a = 0; a < dims.length; a++) kept[a] = !normalised[a];
         int[] group = AxisMaps.project(dims, kept), param = AxisMaps.project(dims, normalised);
@@ -157,6 +157,13 @@ public final class LayerNormalization extends Layer {
         return (s0 + s1) + (s2 + s3);
     }
 
+    /** Whether a rank-{@code rank} input (batch excluded) normalises its last axis alone: rows of its last dimension. */
+    boolean lastAxisOnly(int rank) {
+        if (rank != normalised.length || rank == 0 || !normalised[rank - 1]) return false;
+        for (int a = 0; a < rank - 1; a++) if (normalised[a]) return false;
+        return true;
+    }
+
     /**
      * The usual case, the last axis normalised: rows of {@code n} floats, the same sums in the same order and the
      * same formulas as the general loop above, without its index maps.
@@ -164,27 +171,44 @@ public final class LayerNormalization extends Layer {
     private Tensor lastAxis(Tensor x, int n) {
         float[] in = x.data(), y = Arena.floats(in.length); // every element written
         int rows = n == 0 ? 0 : in.length / n;
-        boolean onePass = onePassVariance && !rmsScaling;
-        for (int r = 0, base = 0; r < rows; r++, base += n) {
-            float mean = (float) (rowSum(in, base, n) / n);
-            double sumSq = rowSumOfSquares(in, base, n, onePass ? 0f : mean); // v − 0 is v: the one-pass squares
-            float var = onePass ? (float) (sumSq / n) - mean * mean : (float) (sumSq / n);
-            float inv = 1f / (float) Math.sqrt(var + epsilon);
-            if (rmsScaling) {
-                for (int i = 0; i < n; i++) {
-                    float o = in[base + i] * inv;
-                    y[base + i] = gamma == null ? o : o * gamma[i];
-                }
-            } else {
-                for (int i = 0; i < n; i++) {
-                    float sc = gamma == null ? inv : inv * gamma[i];
-                    float res = -mean * sc;
-                    if (beta != null) res += beta[i];
-                    y[base + i] = in[base + i] * sc + res;
-                }
-            }
-        }
+        Parallel.parallelFor((rows + ROWS_PER_TASK - 1) / ROWS_PER_TASK, 8L * in.length, t -> {
+            for (int r = t * ROWS_PER_TASK, end = Math.min(rows, r + ROWS_PER_TASK); r < end; r++) normalizeRow(in, r * n, y, r * n, n);
+        });
         return new Tensor(x.shape(), y);
+    }
+
+    /** Rows per task when rows are split over threads; each row's arithmetic is its own, so no split changes a bit. */
+    static final int ROWS_PER_TASK = 64;
+
+    /** One row of n floats, x[xo ..] to y[yo ..] (y may be x): its mean and variance, then {@link RowNorm}. */
+    void normalizeRow(float[] x, int xo, float[] y, int yo, int n) {
+        float mean, var;
+        if (onePassVariance && !rmsScaling) { // Σx and Σx² in one sweep: the same partial sums as rowSum's, side by side
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0, q0 = 0, q1 = 0, q2 = 0, q3 = 0;
+            int j = 0;
+            for (; j + CHAINS <= n; j += CHAINS) {
+                float a0 = x[xo + j], a1 = x[xo + j + 1], a2 = x[xo + j + 2], a3 = x[xo + j + 3];
+                s0 += a0;
+                s1 += a1;
+                s2 += a2;
+                s3 += a3;
+                q0 += a0 * a0; // np.square in float32, then the mean
+                q1 += a1 * a1;
+                q2 += a2 * a2;
+                q3 += a3 * a3;
+            }
+            float a;
+            if (j < n) { s0 += a = x[xo + j]; q0 += a * a; }
+            if (j + 1 < n) { s1 += a = x[xo + j + 1]; q1 += a * a; }
+            if (j + 2 < n) { s2 += a = x[xo + j + 2]; q2 += a * a; }
+            mean = (float) (((s0 + s1) + (s2 + s3)) / n);
+            var = (float) (((q0 + q1) + (q2 + q3)) / n) - mean * mean;
+        } else {
+            mean = (float) (rowSum(x, xo, n) / n);
+            var = (float) (rowSumOfSquares(x, xo, n, mean) / n);
+        }
+        float inv = 1f / (float) Math.sqrt(var + epsilon);
+        RowNorm.normalize(x, xo, y, yo, n, mean, inv, gamma, beta, rmsScaling);
     }
 
     @Override

@@ -67,6 +67,11 @@ public final class BinaryOp extends Layer {
         return kerasClass;
     }
 
+    /** Whether this is {@code x + y} of two input tensors (no constant operand). */
+    public boolean addsTwoInputs() {
+        return fn == Fn.ADD && left == null && right == null;
+    }
+
     @Override
     public boolean propagatesMask() {
         return false; // Keras 3 ops return no mask
