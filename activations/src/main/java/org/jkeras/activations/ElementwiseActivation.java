@@ -15,6 +15,15 @@ public abstract class ElementwiseActivation extends Activation {
         return true;
     }
 
+    /**
+     * Whether a fused Dense kernel should apply this to each register tile right after storing it, a few vectors
+     * per call. False when a call carries a fixed cost such a short run does not amortise (exact gelu sets up three
+     * passes per block of vectors): the kernel then applies it to whole rows once a chunk of rows is done.
+     */
+    public boolean appliesPerTile() {
+        return true;
+    }
+
     /** Batched in-place over {@code len} contiguous floats; vectorised overrides must match {@link #apply}. */
     public void applyInPlace(float[] x, int off, int len) {
         for (int i = off, end = off + len; i < end; i++) x[i] = apply(x[i]);

@@ -31,6 +31,12 @@ public final class Gelu extends ElementwiseActivation {
         return approximate ? FloatExp.geluTanh(x) : FloatExp.geluErf(x);
     }
 
+    /** The exact form runs in passes over blocks of 16 vectors (VectorKernels.geluErf): a tile row is 4. */
+    @Override
+    public boolean appliesPerTile() {
+        return approximate;
+    }
+
     @Override
     public void applyInPlace(float[] x, int off, int len) {
         int done = !Simd.ENABLED ? off

@@ -30,8 +30,8 @@ import org.jkeras.activations.Simd;
  * wider than a vector), zero-padded, each panel k-major, so a micro-kernel streams one contiguous run of weights
  * per k and forward never copies or transposes them. The packed weights start on a 64-byte line ({@link
  * Alignment}), so no 512-bit weight load straddles two lines. The activation runs in the epilogue: elementwise ones on
- * each register tile right after it is stored (still in L1); row-wise ones (softmax, ...) on each row chunk once
- * its rows are complete; width-changing ones (glu) on a per-thread scratch chunk whose first
+ * each register tile right after it is stored (still in L1); row-wise ones (softmax, ...), and elementwise ones
+ * that do not pay per tile ({@code appliesPerTile}: exact gelu), on each row chunk once its rows are complete; width-changing ones (glu) on a per-thread scratch chunk whose first
  * {@code outputWidth} columns per row are then copied out.
  *
  * <p>Work split: batch 1 runs on the caller (latency: ~13 µs for 784 → 512 from L2); larger batches are cut
@@ -74,7 +74,7 @@ public final class DenseKernel {
         if (outWidth < 1 || outWidth > units) {
             throw new IllegalArgumentException("activation " + this.act.name() + " maps a row of " + units + " to " + outWidth + " values");
         }
-        this.tileAct = !this.act.isIdentity() && outWidth == units && this.act instanceof ElementwiseActivation e ? e : null;
+        this.tileAct = !this.act.isIdentity() && outWidth == units && this.act instanceof ElementwiseActivation e && e.appliesPerTile() ? e : null;
         this.plainRelu = tileAct instanceof Relu r && r.isMaxWithZero();
         this.narrow = panel == narrowWidth();
     }
@@ -275,7 +275,8 @@ public final class DenseKernel {
     void forwardOnCaller(float[][] x, int xRow, int xCol, float[][] y, int yRow, int yCol, int rows, boolean simd, boolean reverse,
             DenseKernel next, boolean nextReverse) {
         if (rows <= 0) return;
-        if (!simd || rows == 1 || !(tileAct != null || act.isIdentity())) {
+        boolean rowWise = tileAct == null && !act.isIdentity() && act.isElementwise(); // applied to whole rows after
+        if (!simd || rows == 1 || !(tileAct != null || act.isIdentity() || rowWise)) {
             chunk(x, xRow, xCol, y, yRow, yCol, rows, 0, panels, simd);
             return;
         }
@@ -283,6 +284,7 @@ public final class DenseKernel {
         int aOff = next == null ? 0 : next.w0 + (nextReverse ? (next.panels - 1) * next.in * next.panel : 0);
         int aLines = next == null ? 0 : next.in * next.panel / DenseVector.LINE;
         DenseVector.linearRows(this, x, xRow, xCol, rows, y, yRow, yCol, 0, panels, tileAct, reverse, aw, aOff, aLines);
+        if (rowWise) for (int r = 0; r < rows; r++) act.applyRows(y[yRow + r], yCol, 1, units);
     }
 
     /** Rows form of {@link #chunk(float[], int, float[], int, int, int, int, boolean)}. */

@@ -67,7 +67,7 @@ class DenseChainTest {
     void chainEqualsLayerByLayerForEveryBatchThreadCountAndEpilogue() {
         int[][] shapes = {{784, 512, 512, 10}, {37, 70, 33}, {20, 130, 64, 17, 5}, {100, 16}, {9, 1, 3}};
         Activation[][] acts = {{TestActivations.RELU, TestActivations.SOFTMAX}, {TestActivations.PLUS_ONE, null}, {null, TestActivations.GLU},
-            {TestActivations.GLU, TestActivations.RELU}};
+            {TestActivations.GLU, TestActivations.RELU}, {TestActivations.PLUS_ONE_BY_ROWS, TestActivations.PLUS_ONE_BY_ROWS}};
         int[] batches = {1, 2, 5, 6, 7, 13, 64, 97, 200, 1000};
         SplittableRandom rnd = new SplittableRandom(3);
         for (int[] shape : shapes) {
@@ -109,7 +109,8 @@ class DenseChainTest {
         SplittableRandom rnd = new SplittableRandom(5);
         for (int[] s : new int[][] {{784, 512, 64}, {70, 130, 13}, {33, 10, 17}, {17, 129, 1}, {64, 16, 9}, {5, 3, 200}}) {
             int in = s[0], units = s[1], rows = s[2];
-            for (Activation act : new Activation[] {null, TestActivations.RELU, Activations.relu(), TestActivations.SOFTMAX, TestActivations.GLU}) {
+            for (Activation act : new Activation[] {null, TestActivations.RELU, Activations.relu(), TestActivations.SOFTMAX, TestActivations.GLU,
+                    TestActivations.PLUS_ONE_BY_ROWS, Activations.gelu(false)}) {
                 if (act == TestActivations.GLU && units % 2 != 0) continue;
                 DenseKernel d = DenseKernel.pack(DenseKernelTest.random(rnd, in * units), DenseKernelTest.random(rnd, units), in, units, act);
                 float[] x = DenseKernelTest.random(rnd, rows * in);

@@ -25,6 +25,14 @@ final class TestActivations {
         @Override public float apply(float x) { return x + 1f; }
     };
 
+    /** x + 1 applied to whole rows after a chunk, as exact gelu is ({@code appliesPerTile} false). */
+    static final ElementwiseActivation PLUS_ONE_BY_ROWS = new ElementwiseActivation() {
+        @Override public String name() { return "plus_one_by_rows"; }
+        @Override public String formula() { return "x + 1"; }
+        @Override public float apply(float x) { return x + 1f; }
+        @Override public boolean appliesPerTile() { return false; }
+    };
+
     static final ElementwiseActivation IDENTITY = new ElementwiseActivation() {
         @Override public String name() { return "linear"; }
         @Override public String formula() { return "x"; }
