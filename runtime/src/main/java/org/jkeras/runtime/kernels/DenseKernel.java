@@ -51,7 +51,7 @@ public final class DenseKernel {
 
     final int in, units;
     final int panel, panels;      // output columns per panel; ceil(units / panel)
-    final float[] w;              // (panels, in, panel) from w0: W[k][n] at w0 + [n / panel][k][n % panel], padding 0
+    final float[] w;              // (panels, in, panel) from w0: W[k][n] at w0 + [n / panel][k][n % panel], padding 0 (any in a gathered kernel)
     final int w0;                 // first packed float: the one on a 64-byte line boundary (see Alignment)
     final float[] b;              // (panels * panel): bias, padding 0; all 0 without a bias
     private final Activation act; // never null: LINEAR when pack() got null
@@ -112,6 +112,32 @@ public final class DenseKernel {
         float[] b = new float[np * p];
         if (bias != null) System.arraycopy(bias, 0, b, 0, units);
         return new DenseKernel(in, units, p, w, w0, b, act);
+    }
+
+    /**
+     * A kernel over data, for attention's products with K and V: B ({@code in × units}) gathered from {@code src}
+     * into this thread's scratch slot {@code slot} (0 or 1), packed as {@link #pack} packs, linear, no bias. Row i of
+     * the source starts at {@code src[idx[at + i]·stride + off]}; with {@code transposed} it is B's column i (B =
+     * Kᵀ: i &lt; units, {@code in} floats), else B's row i (B = V: i &lt; in, {@code units} floats). Same products as
+     * {@code pack} of that B, without its copies and allocation; valid until this thread gathers into the slot again.
+     */
+    public static DenseKernel gather(float[] src, int[] idx, int at, int stride, int off, int in, int units, boolean transposed, int slot) {
+        int p = panelWidth(units), np = (units + p - 1) / p;
+        Workspace ws = Workspace.get();
+        float[] w = ws.gathered(slot, np * in * p + 15);
+        int w0 = Alignment.floatsToLine(w); // a partial last panel's padding keeps old values: its columns are never stored
+        if (transposed) {
+            for (int j = 0; j < units; j++) {
+                int from = idx[at + j] * stride + off, to = w0 + j / p * in * p + j % p;
+                for (int c = 0; c < in; c++, to += p) w[to] = src[from + c];
+            }
+        } else {
+            for (int k = 0; k < in; k++) {
+                int from = idx[at + k] * stride + off;
+                for (int pn = 0; pn < np; pn++) System.arraycopy(src, from + pn * p, w, w0 + pn * in * p + k * p, Math.min(p, units - pn * p));
+            }
+        }
+        return new DenseKernel(in, units, p, w, w0, ws.zeros(np * p), null);
     }
 
     /** 4 vectors of the preferred species (64 on AVX-512), 1 vector for layers no wider; any width suits the scalar path. */

@@ -18,6 +18,8 @@ final class Workspace {
     private float[][] inputRows = new float[0][];   // rows form: x rows moved to column 0 for the 6-row tile
     // DenseChain, rows form: a chunk's input copied from a contiguous batch, its intermediates (ping-pong), its output
     private float[][] chainIn = new float[0][], chainA = new float[0][], chainB = new float[0][], chainOut = new float[0][];
+    private final float[][] gathered = {new float[0], new float[0]}; // DenseKernel.gather's two slots (+15: line alignment)
+    private float[] zeros = new float[0];                              // a gathered kernel's bias: never written
     private boolean chainBusy;           // a DenseChain on this thread holds the chain buffers
     private boolean chainSweep;          // panel order of this thread's last DenseChain chunk
 
@@ -57,6 +59,16 @@ final class Workspace {
 
     float[][] tileRows(int n, int width) {
         return tileRows = grow(tileRows, n, width);
+    }
+
+    float[] gathered(int slot, int n) {
+        if (gathered[slot].length < n) gathered[slot] = new float[n];
+        return gathered[slot];
+    }
+
+    float[] zeros(int n) {
+        if (zeros.length < n) zeros = new float[n];
+        return zeros;
     }
 
     float[][] scratchRows(int n, int width) {

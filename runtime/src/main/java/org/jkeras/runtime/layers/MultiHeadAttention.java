@@ -284,7 +284,7 @@ public final class MultiHeadAttention extends MaskedLayer {
     /**
      * Head {@code n} of group {@code g} (a sample, or a slice along the non-attention axes) of sample {@code b}:
      * logits {@code Q_h·K_hᵀ} and context {@code P·V_h} as two GEMMs through {@link DenseKernel} (K_hᵀ and V_h
-     * packed per call), the softmax vectorised per row. {@code qIdx}/{@code kIdx} give the projected rows of the
+     * gathered from the projections into per-thread scratch), the softmax vectorised per row. {@code qIdx}/{@code kIdx} give the projected rows of the
      * group's query and key positions.
      */
     private void attendHead(int g, int b, int n, int tq, int ts, int[] qIdx, int[] kIdx, Projected pr, Pairs pairs,
@@ -292,15 +292,10 @@ public final class MultiHeadAttention extends MaskedLayer {
         int hv = heads * valueDim;
         Rows q = pr.q(), k = pr.k(), v = pr.v();
         float[] qp = q.data(), kp = k.data(), vp = v.data();
-        float[] qh = new float[tq * keyDim], kt = new float[keyDim * ts], vh = new float[ts * valueDim];
+        float[][] scratch = SCRATCH.get();
+        float[] qh = grow(scratch, 0, tq * keyDim), p = grow(scratch, 1, tq * ts), ch = grow(scratch, 2, tq * valueDim);
         for (int i = 0; i < tq; i++) System.arraycopy(qp, qIdx[g * tq + i] * q.stride() + q.col() + n * keyDim, qh, i * keyDim, keyDim);
-        for (int j = 0; j < ts; j++) {
-            int kr = kIdx[g * ts + j], ko = kr * k.stride() + k.col() + n * keyDim;
-            for (int c = 0; c < keyDim; c++) kt[c * ts + j] = kp[ko + c];
-            System.arraycopy(vp, kr * v.stride() + v.col() + n * valueDim, vh, j * valueDim, valueDim);
-        }
-        float[] p = new float[tq * ts];
-        DenseKernel.pack(kt, null, keyDim, ts, null).forward(qh, 0, p, 0, tq);
+        DenseKernel.gather(kp, kIdx, g * ts, k.stride(), k.col() + n * keyDim, keyDim, ts, true, 0).forward(qh, 0, p, 0, tq);
         boolean plain = pairs.unmasked(causal);
         boolean zeroExcluded = !pairs.dotPath() && semantics == Semantics.KERAS_3;
         boolean[] allowed = plain ? null : new boolean[ts];
@@ -322,9 +317,17 @@ public final class MultiHeadAttention extends MaskedLayer {
             if (!plain && zeroExcluded) for (int j = 0; j < ts; j++) if (!allowed[j]) p[row + j] = 0f;
         }
         if (scores != null) System.arraycopy(p, 0, scores, (g * heads + n) * tq * ts, tq * ts);
-        float[] ch = new float[tq * valueDim];
-        DenseKernel.pack(vh, null, ts, valueDim, null).forward(p, 0, ch, 0, tq);
+        DenseKernel.gather(vp, kIdx, g * ts, v.stride(), v.col() + n * valueDim, ts, valueDim, false, 1).forward(p, 0, ch, 0, tq);
         for (int i = 0; i < tq; i++) System.arraycopy(ch, i * valueDim, ctx, qIdx[g * tq + i] * hv + n * valueDim, valueDim);
+    }
+
+    /** Per thread: one head's Q rows, logits and context ({@link #attendHead}), reused across calls. */
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[3][0]);
+
+    /** scratch[i], grown to at least n floats. */
+    private static float[] grow(float[][] scratch, int i, int n) {
+        if (scratch[i].length < n) scratch[i] = new float[n];
+        return scratch[i];
     }
 
     private static List<Shape> shapes(List<Tensor> ts) {

@@ -313,4 +313,32 @@ class DenseKernelTest {
         assertEquals(null, DenseKernel.concatColumns(parts[0], DenseKernel.pack(new float[in * 5], null, in, 5, null)));
         assertEquals(null, DenseKernel.concatColumns(parts[0], parts[1].withActivation(org.jkeras.activations.Activations.relu())));
     }
+
+    /**
+     * {@link DenseKernel#gather}: Kᵀ and V gathered from rows scattered in a wider array give the bits of {@code pack}
+     * of the same matrix, wide, partial and narrow panels alike, also when a slot is reused after a larger gather
+     * (whose values then fill a partial panel's padding columns, never stored).
+     */
+    @Test
+    void gatheredKernelsGiveThePackedKernelsBits() {
+        SplittableRandom rnd = new SplittableRandom(17);
+        int stride = 300, off = 11;
+        float[] src = random(rnd, 200 * stride);
+        for (int[] s : new int[][] {{64, 128, 128}, {64, 70, 9}, {16, 12, 5}, {24, 100, 33}, {8, 3, 4}}) { // in, units, rows of x
+            int in = s[0], units = s[1], rows = s[2];
+            int[] idx = new int[3 + Math.max(in, units)];
+            for (int i = 0; i < idx.length; i++) idx[i] = rnd.nextInt(200);
+            float[] kt = new float[in * units], v = new float[in * units]; // B for each form, (in, units) row-major
+            for (int j = 0; j < units; j++) for (int c = 0; c < in; c++) kt[c * units + j] = src[idx[3 + j] * stride + off + c];
+            for (int k = 0; k < in; k++) for (int n = 0; n < units; n++) v[k * units + n] = src[idx[3 + k] * stride + off + n];
+            float[] x = random(rnd, rows * in);
+            for (int slot : new int[] {0, 1}) {
+                DenseKernel.gather(src, new int[300], 0, 1, 0, 300, 300, true, slot); // fill the slot with a larger kernel first
+                float[] expectK = run(DenseKernel.pack(kt, null, in, units, null), x, rows, Simd.ENABLED);
+                assertArrayEquals(expectK, run(DenseKernel.gather(src, idx, 3, stride, off, in, units, true, slot), x, rows, Simd.ENABLED), "Kᵀ " + Arrays.toString(s));
+                float[] expectV = run(DenseKernel.pack(v, null, in, units, null), x, rows, Simd.ENABLED);
+                assertArrayEquals(expectV, run(DenseKernel.gather(src, idx, 3, stride, off, in, units, false, slot), x, rows, Simd.ENABLED), "V " + Arrays.toString(s));
+            }
+        }
+    }
 }
