@@ -3,7 +3,6 @@ package org.jkeras.runtime.layers;
 import java.util.List;
 
 import org.jkeras.runtime.Layer;
-import org.jkeras.runtime.Mask;
 import org.jkeras.runtime.Shape;
 import org.jkeras.runtime.Tensor;
 import org.jkeras.runtime.kernels.Arena;
@@ -11,20 +10,20 @@ import org.jkeras.runtime.kernels.Parallel;
 import org.jkeras.runtime.ops.BinaryOp;
 
 /**
- * A residual sum (an {@code Add} layer, or {@code keras.ops.add} / {@code x + y} of two tensors) and the last-axis {@link LayerNormalization} that alone reads it, as one node (made by
- * {@code Fusion}; a transformer block's {@code LayerNormalization(x + sublayer(x))}): each row's sum is written
- * once and normalised in place while in L1, so the sum is never a tensor of its own. Same bits as the two layers;
- * when the operands' shapes differ (a sum that broadcasts), the two layers run one after the other. Masks as the
- * sum's (the normalisation passes its input's mask on). The node produces the normalisation's output.
+ * A residual sum (an {@code Add} layer, or {@code keras.ops.add} / {@code x + y} of two tensors) and the last-axis
+ * {@link LayerNormalization} that alone reads it, as one node (made by {@code Fusion}; a transformer block's
+ * {@code LayerNormalization(x + sublayer(x))}): each row's sum is written once and normalised in place while in
+ * L1, so the sum is never a tensor of its own. Same bits as the two layers; when the operands' shapes differ (a sum
+ * that broadcasts), the two layers run one after the other. Masks as the sum's (the normalisation passes its
+ * input's mask on). The node produces the normalisation's output.
  */
-public final class AddNormalization extends Layer {
-    private final Layer add; // an Add, or a BinaryOp adding two inputs
+public final class AddNormalization extends FusedPair {
     private final LayerNormalization norm;
 
+    /** {@code add}: an Add, or a BinaryOp adding two inputs. */
     public AddNormalization(Layer add, LayerNormalization norm) {
-        super(add.name());
+        super(add, norm.name());
         if (!fuses(add)) throw new IllegalArgumentException(add + " is not a sum of its inputs");
-        this.add = add;
         this.norm = norm;
     }
 
@@ -34,13 +33,8 @@ public final class AddNormalization extends Layer {
     }
 
     @Override
-    public String kerasClass() {
-        return add.kerasClass();
-    }
-
-    @Override
     public Shape outputShape(List<Shape> inputs) {
-        return norm.outputShape(List.of(add.outputShape(inputs)));
+        return norm.outputShape(List.of(first.outputShape(inputs)));
     }
 
     @Override
@@ -48,7 +42,7 @@ public final class AddNormalization extends Layer {
         Shape shape = inputs.get(0).shape();
         boolean same = inputs.size() > 1;
         for (Tensor t : inputs) same &= t.shape().equals(shape);
-        if (!same || !norm.lastAxisOnly(shape.rank() - 1)) return norm.forward(List.of(add.forward(inputs)));
+        if (!same || !norm.lastAxisOnly(shape.rank() - 1)) return norm.forward(List.of(first.forward(inputs)));
         int n = shape.dim(-1), size = shape.size(), rows = n == 0 ? 0 : size / n, per = LayerNormalization.ROWS_PER_TASK;
         float[][] x = new float[inputs.size()][];
         for (int k = 0; k < x.length; k++) x[k] = inputs.get(k).data();
@@ -68,38 +62,8 @@ public final class AddNormalization extends Layer {
     }
 
     @Override
-    public boolean propagatesMask() {
-        return add.propagatesMask();
-    }
-
-    @Override
-    public Mask outputMask(List<Tensor> inputs, List<Mask> masks) {
-        return add.outputMask(inputs, masks);
-    }
-
-    @Override
-    public List<Mask> outputMasks(List<Tensor> inputs, List<Mask> masks) {
-        return add.outputMasks(inputs, masks);
-    }
-
-    @Override
-    public List<Boolean> outputsMasked(List<Boolean> inputsMasked) {
-        return add.outputsMasked(inputsMasked);
-    }
-
-    @Override
-    public int[] maskClearedInputs() {
-        return add.maskClearedInputs();
-    }
-
-    @Override
     public long paramCount() {
         return norm.paramCount();
-    }
-
-    @Override
-    public List<String> fusedFrom() {
-        return List.of(norm.name());
     }
 
     @Override

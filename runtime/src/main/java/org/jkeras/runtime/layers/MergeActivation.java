@@ -3,7 +3,6 @@ package org.jkeras.runtime.layers;
 import java.util.List;
 
 import org.jkeras.activations.Activation;
-import org.jkeras.runtime.Layer;
 import org.jkeras.runtime.Mask;
 import org.jkeras.runtime.Shape;
 import org.jkeras.runtime.Tensor;
@@ -13,23 +12,18 @@ import org.jkeras.runtime.Tensor;
  * block's {@code Add} then {@code relu}): the activation runs in place on the merge's fresh output, with no second
  * array. Same bits as the two layers; masks as the merge's (an activation passes its input's mask on).
  */
-public final class MergeActivation extends Layer {
+public final class MergeActivation extends FusedPair {
     private final ElementwiseMerge merge;
     private final Activation act; // elementwise, width kept
     private final String actLayer;
 
     /** {@code merge} then activation layer {@code actLayer} computing {@code act} (elementwise). */
     public MergeActivation(ElementwiseMerge merge, Activation act, String actLayer) {
-        super(merge.name());
+        super(merge, actLayer);
         if (!act.isElementwise()) throw new IllegalArgumentException("activation " + act.name() + " is not elementwise");
         this.merge = merge;
         this.act = act;
         this.actLayer = actLayer;
-    }
-
-    @Override
-    public String kerasClass() {
-        return merge.kerasClass();
     }
 
     /** The merge, without its activation. */
@@ -62,36 +56,6 @@ public final class MergeActivation extends Layer {
         int width = y.shape().rank() < 2 ? 1 : y.shape().dim(-1);
         act.applyRows(y.data(), 0, width == 0 ? 0 : y.size() / width, width);
         return y;
-    }
-
-    @Override
-    public boolean propagatesMask() {
-        return merge.propagatesMask();
-    }
-
-    @Override
-    public Mask outputMask(List<Tensor> inputs, List<Mask> masks) {
-        return merge.outputMask(inputs, masks);
-    }
-
-    @Override
-    public List<Mask> outputMasks(List<Tensor> inputs, List<Mask> masks) {
-        return merge.outputMasks(inputs, masks);
-    }
-
-    @Override
-    public List<Boolean> outputsMasked(List<Boolean> inputsMasked) {
-        return merge.outputsMasked(inputsMasked);
-    }
-
-    @Override
-    public int[] maskClearedInputs() {
-        return merge.maskClearedInputs();
-    }
-
-    @Override
-    public List<String> fusedFrom() {
-        return List.of(actLayer);
     }
 
     @Override
